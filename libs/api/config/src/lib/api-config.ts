@@ -1,0 +1,3 @@
+export function apiConfig(): string {
+  return 'api-config';
+}

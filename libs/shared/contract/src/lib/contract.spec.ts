@@ -1,0 +1,7 @@
+import { contract } from './contract';
+
+describe('contract', () => {
+  it('should work', () => {
+    expect(contract()).toEqual('contract');
+  });
+});

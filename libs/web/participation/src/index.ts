@@ -1,0 +1,1 @@
+export * from './lib/web-participation/web-participation';
