@@ -1,0 +1,13 @@
+import { formatDate } from '@angular/common';
+import { inject, Pipe, PipeTransform } from '@angular/core';
+import { Translator } from './translator';
+
+/** Formats a date in the current UI language, e.g. `{{ phase.startsAt | localizedDate }}`. */
+@Pipe({ name: 'localizedDate', pure: false })
+export class LocalizedDatePipe implements PipeTransform {
+  private readonly translator = inject(Translator);
+
+  transform(value: string | Date | null | undefined, format = 'mediumDate'): string {
+    return value == null ? '' : formatDate(value, format, this.translator.language());
+  }
+}

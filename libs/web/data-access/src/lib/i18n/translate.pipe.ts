@@ -1,0 +1,13 @@
+import { inject, Pipe, PipeTransform } from '@angular/core';
+import { MessageKey } from './messages';
+import { MessageParams, Translator } from './translator';
+
+/** `{{ 'start.title' | t }}`; impure so that a language switch re-renders the text. */
+@Pipe({ name: 't', pure: false })
+export class TranslatePipe implements PipeTransform {
+  private readonly translator = inject(Translator);
+
+  transform(key: MessageKey, params?: MessageParams): string {
+    return this.translator.translate(key, params);
+  }
+}

@@ -1,0 +1,74 @@
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { LocalizedDatePipe } from './localized-date.pipe';
+import { MESSAGES } from './messages';
+import { TranslatePipe } from './translate.pipe';
+import { Translator } from './translator';
+
+@Component({
+  imports: [TranslatePipe, LocalizedDatePipe],
+  template: `<h1>{{ 'start.title' | t }}</h1>
+    <p>{{ 'procedure.contributionCount' | t: { count: 3 } }}</p>
+    <time>{{ '2026-03-01T12:00:00Z' | localizedDate: 'longDate' }}</time>`,
+})
+class Host {}
+
+describe('Translator', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.documentElement.lang = '';
+  });
+
+  it('starts in German and sets <html lang>', () => {
+    const translator = TestBed.inject(Translator);
+    TestBed.tick();
+    expect(translator.language()).toBe('de');
+    expect(translator.translate('state.open')).toBe('Offen');
+    expect(document.documentElement.lang).toBe('de');
+  });
+
+  it('switches to English at run time, follows with <html lang> and remembers the choice', () => {
+    const translator = TestBed.inject(Translator);
+    translator.use('en');
+    TestBed.tick();
+    expect(translator.translate('state.open')).toBe('Open');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('stadtdialog.language')).toBe('en');
+  });
+
+  it('uses a remembered language on start and ignores unknown stored values', () => {
+    localStorage.setItem('stadtdialog.language', 'en');
+    expect(TestBed.inject(Translator).language()).toBe('en');
+
+    TestBed.resetTestingModule();
+    localStorage.setItem('stadtdialog.language', 'xx');
+    expect(TestBed.inject(Translator).language()).toBe('de');
+  });
+
+  it('fills in parameters', () => {
+    const translator = TestBed.inject(Translator);
+    expect(translator.translate('phase.period', { start: '1. März', end: '2. April' })).toBe(
+      '1. März bis 2. April',
+    );
+  });
+
+  it('has an English text for every German one', () => {
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.de).sort());
+    for (const text of Object.values(MESSAGES.en)) expect(text.trim()).not.toBe('');
+  });
+
+  it('re-renders texts and dates in templates when the language changes', async () => {
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('h1')?.textContent).toBe('Beteiligungsverfahren');
+    expect(element.querySelector('p')?.textContent).toBe('3 Beiträge auf der Karte');
+    expect(element.querySelector('time')?.textContent).toBe('1. März 2026');
+
+    TestBed.inject(Translator).use('en');
+    await fixture.whenStable();
+    expect(element.querySelector('h1')?.textContent).toBe('Participation procedures');
+    expect(element.querySelector('p')?.textContent).toBe('3 contributions on the map');
+    expect(element.querySelector('time')?.textContent).toBe('March 1, 2026');
+  });
+});

@@ -1,0 +1,53 @@
+import { DOCUMENT, registerLocaleData } from '@angular/common';
+import localeDe from '@angular/common/locales/de';
+import { computed, effect, inject, Injectable, signal } from '@angular/core';
+import { Language, LANGUAGES, MessageKey, MESSAGES } from './messages';
+
+const STORAGE_KEY = 'stadtdialog.language';
+export const DEFAULT_LANGUAGE: Language = 'de';
+
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * The user-facing language, switchable at run time. Templates that read it through
+ * `TranslatePipe` or `LocalizedDatePipe` re-render when it changes; `<html lang>` follows it.
+ */
+@Injectable({ providedIn: 'root' })
+export class Translator {
+  private readonly document = inject(DOCUMENT);
+  private readonly current = signal<Language>(this.storedLanguage() ?? DEFAULT_LANGUAGE);
+
+  readonly language = this.current.asReadonly();
+  readonly languages = LANGUAGES;
+  private readonly messages = computed(() => MESSAGES[this.current()]);
+
+  constructor() {
+    registerLocaleData(localeDe);
+    effect(() => {
+      this.document.documentElement.lang = this.current();
+    });
+  }
+
+  use(language: Language): void {
+    this.current.set(language);
+    try {
+      this.document.defaultView?.localStorage.setItem(STORAGE_KEY, language);
+    } catch {
+      // Storage may be disabled (private mode, policies); the choice then lasts for this page only.
+    }
+  }
+
+  translate(key: MessageKey, params?: MessageParams): string {
+    const text = this.messages()[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
+  }
+
+  private storedLanguage(): Language | null {
+    try {
+      const stored = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
+      return LANGUAGES.find((language) => language === stored) ?? null;
+    } catch {
+      return null;
+    }
+  }
+}
