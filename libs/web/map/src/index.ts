@@ -1,1 +1,4 @@
-export * from './lib/web-map/web-map';
+export * from './lib/procedure-map';
+export * from './lib/layer-factory';
+export * from './lib/projections';
+export * from './lib/styles';

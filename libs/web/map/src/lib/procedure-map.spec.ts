@@ -1,0 +1,127 @@
+import { TestBed } from '@angular/core/testing';
+import { ContributionFeatureCollection, MapConfiguration, MultiPolygon } from '@stadtdialog/shared/contract';
+import { getCenter } from 'ol/extent';
+import BaseLayer from 'ol/layer/Base';
+import LayerGroup from 'ol/layer/Group';
+import VectorLayer from 'ol/layer/Vector';
+import { Point } from 'ol/geom';
+import OlMap from 'ol/Map';
+import { toLonLat } from 'ol/proj';
+import VectorSource from 'ol/source/Vector';
+import XYZ from 'ol/source/XYZ';
+import TileLayer from 'ol/layer/Tile';
+import {
+  CONTRIBUTIONS_LAYER_ID,
+  PLANNING_AREA_LAYER_ID,
+  ProcedureMap,
+  ProcedureMapElement,
+} from './procedure-map';
+
+// jsdom has no layout; OpenLayers only needs the observer to exist.
+class NoopResizeObserver {
+  observe = jest.fn();
+  unobserve = jest.fn();
+  disconnect = jest.fn();
+}
+
+const configuration: MapConfiguration = {
+  projection: 'EPSG:25832',
+  center: [10, 53.5],
+  zoom: 12,
+  layers: [{ id: 'osm', kind: 'xyz', title: 'OSM', url: 'https://tiles.example/{z}/{x}/{y}.png', role: 'base' }],
+};
+
+const planningArea: MultiPolygon = {
+  type: 'MultiPolygon',
+  coordinates: [[[[9.92, 53.55], [9.94, 53.55], [9.94, 53.56], [9.92, 53.56], [9.92, 53.55]]]],
+};
+
+const properties = { title: 'Bank', rubricId: 'r', createdAt: '2026-03-01T00:00:00Z', ratingsUp: 0, ratingsDown: 0, commentCount: 0 };
+const contributions: ContributionFeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', id: 'p', geometry: { type: 'Point', coordinates: [9.93, 53.555] }, properties: { ...properties, categoryId: 'c', colour: '#2e7d32' } },
+    { type: 'Feature', id: 'l', geometry: { type: 'LineString', coordinates: [[9.925, 53.552], [9.935, 53.558]] }, properties: { ...properties, categoryId: 'c', colour: '#2e7d32' } },
+    { type: 'Feature', id: 'a', geometry: { type: 'Polygon', coordinates: [[[9.93, 53.55], [9.931, 53.55], [9.931, 53.551], [9.93, 53.55]]] }, properties: { ...properties, categoryId: 'c', colour: '#2e7d32' } },
+  ],
+};
+
+function layerById<T extends BaseLayer>(map: OlMap, id: string): T {
+  const all = map.getAllLayers();
+  const found = all.find((layer) => layer.get('id') === id);
+  if (!found) throw new Error(`no layer ${id}`);
+  return found as unknown as T;
+}
+
+describe('ProcedureMap', () => {
+  beforeAll(() => {
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoopResizeObserver;
+  });
+
+  async function render(inputs: Record<string, unknown>) {
+    const fixture = TestBed.createComponent(ProcedureMap);
+    for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
+    await fixture.whenStable();
+    const map = (fixture.nativeElement as ProcedureMapElement).olMap;
+    if (!map) throw new Error('olMap missing on the host element');
+    return { fixture, map };
+  }
+
+  it('puts the OpenLayers map on the host element, in the configured projection, with the configured layers', async () => {
+    const { map } = await render({ configuration });
+    expect(map.getView().getProjection().getCode()).toBe('EPSG:25832');
+    const group = map.getLayers().item(0) as LayerGroup;
+    const [base] = group.getLayers().getArray() as TileLayer<XYZ>[];
+    expect(base.get('id')).toBe('osm');
+    expect(base.getSource()).toBeInstanceOf(XYZ);
+    const [lon, lat] = toLonLat(map.getView().getCenter() ?? [0, 0], 'EPSG:25832');
+    expect(lon).toBeCloseTo(10, 6);
+    expect(lat).toBeCloseTo(53.5, 6);
+  });
+
+  it('draws the planning area and centres the view on it', async () => {
+    const { map } = await render({ configuration, planningArea });
+    const source = layerById<VectorLayer<VectorSource>>(map, PLANNING_AREA_LAYER_ID).getSource();
+    expect(source?.getFeatures()).toHaveLength(1);
+    const [lon, lat] = toLonLat(map.getView().getCenter() ?? [0, 0], 'EPSG:25832');
+    const [centreLon, centreLat] = toLonLat(getCenter(source?.getExtent() ?? [0, 0, 0, 0]), 'EPSG:25832');
+    expect(lon).toBeCloseTo(centreLon, 6);
+    expect(lat).toBeCloseTo(centreLat, 6);
+    expect(lon).toBeCloseTo(9.93, 2);
+  });
+
+  it('draws contributions of every geometry type with their ids, and replaces them on new input', async () => {
+    const { fixture, map } = await render({ configuration, contributions });
+    const source = layerById<VectorLayer<VectorSource>>(map, CONTRIBUTIONS_LAYER_ID).getSource();
+    expect(source?.getFeatures().map((f) => f.getGeometry()?.getType()).sort()).toEqual([
+      'LineString',
+      'Point',
+      'Polygon',
+    ]);
+    const point = source?.getFeatureById('p');
+    expect(point?.get('colour')).toBe('#2e7d32');
+    const [lon, lat] = toLonLat((point?.getGeometry() as Point).getCoordinates(), 'EPSG:25832');
+    expect(lon).toBeCloseTo(9.93, 6);
+    expect(lat).toBeCloseTo(53.555, 6);
+
+    fixture.componentRef.setInput('contributions', { ...contributions, features: contributions.features.slice(0, 1) });
+    await fixture.whenStable();
+    expect(source?.getFeatures()).toHaveLength(1);
+  });
+
+  it('labels the map region and its controls', async () => {
+    const { fixture } = await render({
+      configuration,
+      labels: { map: 'Map of the area', zoomIn: 'Zoom in', zoomOut: 'Zoom out', attributions: 'Sources' },
+    });
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('[role="region"]')?.getAttribute('aria-label')).toBe('Map of the area');
+    expect(element.querySelector('.ol-zoom-in')?.getAttribute('title')).toBe('Zoom in');
+  });
+
+  it('releases the map when destroyed', async () => {
+    const { fixture, map } = await render({ configuration });
+    fixture.destroy();
+    expect(map.getTarget()).toBeUndefined();
+  });
+});
