@@ -1,3 +1,10 @@
 import { Route } from '@angular/router';
+import { NotFoundPage } from './not-found-page';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
+  },
+  { path: '**', component: NotFoundPage },
+];

@@ -1,18 +1,45 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
 
 describe('App', () => {
   beforeEach(async () => {
+    localStorage.clear();
     await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
+      imports: [App],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
   });
 
-  it('should render title', async () => {
+  function buttonNamed(element: HTMLElement, name: string): HTMLButtonElement {
+    const button = Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === name);
+    if (!button) throw new Error(`no button ${name}`);
+    return button;
+  }
+
+  it('shows the app name in German with a skip link to the content', async () => {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Welcome web');
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('header .app-name')?.textContent).toBe('Stadtdialog');
+    expect(element.querySelector('.skip-link')?.textContent).toBe('Zum Inhalt springen');
+    expect(element.querySelector('.skip-link')?.getAttribute('href')).toBe('#main');
+    expect(document.documentElement.lang).toBe('de');
+  });
+
+  it('switches the language with the header buttons', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(buttonNamed(element, 'Deutsch').getAttribute('aria-pressed')).toBe('true');
+
+    buttonNamed(element, 'English').click();
+    await fixture.whenStable();
+    expect(element.querySelector('.skip-link')?.textContent).toBe('Skip to content');
+    expect(buttonNamed(element, 'English').getAttribute('aria-pressed')).toBe('true');
+    expect(buttonNamed(element, 'Deutsch').getAttribute('aria-pressed')).toBe('false');
+    expect(document.documentElement.lang).toBe('en');
   });
 });

@@ -1,1 +1,1 @@
-export * from './lib/web-participation/web-participation';
+export * from './lib/participation.routes';

@@ -126,7 +126,7 @@ export class ProcedureMap {
       if (!map || !area) return;
       this.planningAreaSource.addFeature(this.readFeature(area));
       const extent = this.planningAreaSource.getExtent();
-      if (!isEmpty(extent)) view.fit(extent, { size: map.getSize(), padding: FIT_PADDING });
+      if (extent && !isEmpty(extent)) view.fit(extent, { size: map.getSize(), padding: FIT_PADDING });
     });
 
     effect(() => {

@@ -34,6 +34,9 @@ const de = {
   'procedure.noContributions': 'Noch keine Beiträge.',
   'procedure.contributionsError': 'Die Beiträge konnten nicht geladen werden.',
   'procedure.planningArea': 'Plangebiet',
+  'map.zoomIn': 'Karte vergrößern',
+  'map.zoomOut': 'Karte verkleinern',
+  'map.attributions': 'Quellenangaben der Karte',
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -72,6 +75,9 @@ const en: Messages = {
   'procedure.noContributions': 'No contributions yet.',
   'procedure.contributionsError': 'The contributions could not be loaded.',
   'procedure.planningArea': 'Planning area',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.attributions': 'Map sources',
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };
