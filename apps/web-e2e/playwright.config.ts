@@ -1,0 +1,68 @@
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * Drives Debian's Chromium against the app started as a user starts it (`npm start`), on a fresh
+ * embedded database in a temp dir, so the demo seed runs. E2E_BASE_URL points the tests at an
+ * already running instance instead.
+ */
+const port = Number(process.env['E2E_PORT'] ?? 3100);
+const externalBaseUrl = process.env['E2E_BASE_URL'];
+const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`;
+const startsServer = !externalBaseUrl && process.env['TEST_WORKER_INDEX'] === undefined;
+
+/** Playwright also loads this file in its workers; only the main process starts the server. */
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stadtdialog-e2e-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export default defineConfig({
+  testDir: './src',
+  outputDir: '../../dist/.playwright/apps/web-e2e/test-output',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env['CI'],
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL,
+    deviceScaleFactor: 1,
+    viewport: { width: 1280, height: 900 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: !startsServer
+    ? undefined
+    : {
+        command: 'npm start',
+        cwd: resolve(__dirname, '../..'),
+        url: `${baseURL}/api/health`,
+        env: {
+          PORT: String(port),
+          DATA_DIR: freshDataDir(),
+        },
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,48 @@
+import type { ProcedureSummary } from '@stadtdialog/shared/contract';
+import { DEMO_SLUG, expect, test } from './support/fixtures';
+
+test.describe('participation pages', () => {
+  test('the start page lists the demo procedure and leads to it', async ({ page, request }) => {
+    const procedures = (await (await request.get('/api/v1/procedures')).json()) as ProcedureSummary[];
+    const demo = procedures.find((p) => p.slug === DEMO_SLUG);
+    expect(demo, 'the demo seed creates the procedure').toBeDefined();
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beteiligungsverfahren');
+    await expect(page).toHaveTitle('Beteiligungsverfahren – Stadtdialog');
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: demo?.title }) });
+    await expect(item).toContainText(demo?.summary ?? '');
+    await expect(item.locator('sd-state-badge')).toHaveText(/Offen|Demnächst|Abgeschlossen/);
+
+    await item.getByRole('link', { name: demo?.title }).click();
+    await expect(page).toHaveURL(`/procedures/${DEMO_SLUG}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo?.title ?? '');
+    await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' })).toBeVisible();
+  });
+
+  test('switches the language to English at run time', async ({ page }) => {
+    await page.goto(`/procedures/${DEMO_SLUG}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Kategorien' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Categories' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Map of the planning area with the contributions' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'All procedures' })).toBeVisible();
+
+    await page.getByRole('link', { name: 'All procedures' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Participation procedures');
+  });
+
+  test('an unknown procedure says so', async ({ page }) => {
+    await page.goto('/procedures/gibt-es-nicht');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Dieses Verfahren gibt es nicht oder es ist nicht öffentlich.',
+    );
+  });
+});
