@@ -1,4 +1,5 @@
 import type { ProcedureDetail } from '@stadtdialog/shared/contract';
+import type OlMap from 'ol/Map';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { colourAt, hexToRgb, readDrawnMap } from './support/procedure-map';
 
@@ -38,4 +39,21 @@ test('the legend names every category of the procedure', async ({ page, request 
   const legend = page.locator('.legend');
   for (const category of procedure.categories) await expect(legend).toContainText(category.name);
   await expect(page.getByText(/\d+ Beiträge auf der Karte/)).toBeVisible();
+});
+
+test('the map pans and zooms from the keyboard', async ({ page }) => {
+  await page.goto(`/procedures/${DEMO_SLUG}`);
+  await readDrawnMap(page, 1);
+  const view = () =>
+    page.evaluate(() => {
+      const map = (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap;
+      return { center: map.getView().getCenter() ?? [0, 0], zoom: map.getView().getZoom() ?? 0 };
+    });
+  const before = await view();
+
+  await page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await view()).center[0]).toBeGreaterThan(before.center[0]);
+  await page.keyboard.press('+');
+  await expect.poll(async () => (await view()).zoom).toBeGreaterThan(before.zoom);
 });
