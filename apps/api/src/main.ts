@@ -1,21 +1,36 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '@stadtdialog/api/config';
+import { DatabaseStartupError, migrationState, openDatabase } from '@stadtdialog/api/db';
+import { createApp, createLogger } from './app/bootstrap';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/** Usage: `node main.js` serves; `node main.js migrate` applies pending migrations and exits. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const command = process.argv[2] ?? 'serve';
+  if (command === 'migrate') {
+    const { database, dataSource } = await openDatabase(
+      { ...config, runMigrations: true, seedDemo: false },
+      { info: (m) => logger.info(m), warn: (m) => logger.warn(m) },
+    );
+    const state = await migrationState(dataSource);
+    logger.info(`migrations: ${state.applied} applied, ${state.pending} pending, last ${state.last}`);
+    await dataSource.destroy();
+    await database.stop();
+    return;
+  }
+  if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve or migrate`);
+  const webDist = config.webDistDir ?? join(__dirname, '..', 'web', 'browser');
+  const app = await createApp(config, { webDist, logger });
+  await app.listen(config.port, config.host);
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  logger.info(`Stadtdialog is running at http://localhost:${port}/ (API at /api)`);
+  console.log(`\n  Stadtdialog: http://localhost:${port}/\n`);
 }
 
-bootstrap();
+main().catch((error: Error) => {
+  const known = error instanceof ConfigError || error instanceof DatabaseStartupError;
+  console.error(`stadtdialog: ${known ? error.message : `start failed: ${error.message.split('\n')[0]}`}`);
+  process.exit(1);
+});

@@ -1,10 +1,46 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { existsSync } from 'node:fs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '@stadtdialog/api/config';
+import { DbModule, OpenDatabase } from '@stadtdialog/api/db';
+import type { Logger as PinoLogger } from 'pino';
+import { HealthModule } from '@stadtdialog/api/health';
+import { ProceduresModule } from '@stadtdialog/api/procedures';
+import { ContributionsModule } from '@stadtdialog/api/contributions';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+interface LoggedRequest {
+  id: unknown;
+  method: string;
+  url: string;
+}
+
+@Module({})
+export class AppModule {
+  /** `webDist` is the built web app; absent in API-only runs such as the API tests. */
+  static forRoot(config: AppConfig, opened: OpenDatabase, webDist: string | null, logger: PinoLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            // No IP addresses, no headers (tokens, cookies): method, path and status only.
+            serializers: {
+              req: (req: LoggedRequest) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        DbModule.forRoot(config, opened),
+        ...(webDist && existsSync(webDist)
+          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
+          : []),
+        HealthModule,
+        ProceduresModule,
+        ContributionsModule,
+      ],
+    };
+  }
+}

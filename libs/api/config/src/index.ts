@@ -1,1 +1,1 @@
-export * from './lib/api-config';
+export * from './lib/config';

@@ -1,1 +1,2 @@
-export * from './lib/api-contributions.module';
+export * from './lib/contributions.module';
+export * from './lib/contributions.service';

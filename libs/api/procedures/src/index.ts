@@ -1,1 +1,2 @@
-export * from './lib/api-procedures.module';
+export * from './lib/procedures.module';
+export * from './lib/procedures.service';

@@ -1,1 +1,6 @@
-export * from './lib/contract';
+export * from './lib/geojson';
+export * from './lib/procedure';
+export * from './lib/contribution';
+export * from './lib/health';
+export * from './lib/phase-state';
+export * from './lib/limits';

@@ -1,0 +1,49 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NextFunction, Request, Response, json } from 'express';
+import pino from 'pino';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@stadtdialog/api/config';
+import { openDatabase } from '@stadtdialog/api/db';
+import { ProblemFilter, createValidationPipe } from '@stadtdialog/api/http';
+import { LIMITS } from '@stadtdialog/shared/contract';
+import { AppModule } from './app.module';
+
+export function createLogger(config: AppConfig): pino.Logger {
+  return pino({ level: config.logLevel, base: { app: 'stadtdialog' } });
+}
+
+/** The application as `npm start` and the API tests run it: one way to build it. */
+export async function createApp(
+  config: AppConfig,
+  options: { webDist: string | null; logger?: pino.Logger },
+): Promise<INestApplication> {
+  const logger = options.logger ?? createLogger(config);
+  const dbLog = logger.child({ context: 'Database' });
+  const opened = await openDatabase(config, { info: (m) => dbLog.info(m), warn: (m) => dbLog.warn(m) });
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, opened, options.webDist, logger), {
+      bufferLogs: true,
+      abortOnError: false,
+      bodyParser: false,
+    });
+  } catch (error) {
+    await opened.dataSource.destroy();
+    await opened.database.stop();
+    throw error;
+  }
+  app.useLogger(app.get(Logger));
+  const problems = new ProblemFilter();
+  app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>
+    error ? problems.render(error, request, response) : next(),
+  );
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(problems);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,3 +1,0 @@
-export function apiConfig(): string {
-  return 'api-config';
-}

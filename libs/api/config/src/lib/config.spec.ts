@@ -1,0 +1,36 @@
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded engine on port 3000 with migrations and demo on', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databaseUrl: null, dataDir: './.data', runMigrations: true, seedDemo: true });
+  });
+
+  it('reads every documented variable', () => {
+    const c = loadConfig({
+      PORT: '8080', DATABASE_URL: 'postgres://u@h/db', DATA_DIR: '/var/lib/sd', RUN_MIGRATIONS: 'false',
+      SEED_DEMO: '0', DATABASE_CONNECT_TIMEOUT: '5', LOG_LEVEL: 'warn', HOST: '127.0.0.1',
+    });
+    expect(c).toMatchObject({
+      port: 8080, databaseUrl: 'postgres://u@h/db', dataDir: '/var/lib/sd', runMigrations: false,
+      seedDemo: false, databaseConnectTimeoutMs: 5000, logLevel: 'warn', host: '127.0.0.1',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
+    [{ RUN_MIGRATIONS: 'maybe' }, /RUN_MIGRATIONS must be true or false/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ PARTICIPANT_TOKEN_SECRET: 'short' }, /at least 32/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('documents each variable once', () => {
+    const names = CONFIG_VARIABLES.map((v) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});

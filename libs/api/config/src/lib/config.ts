@@ -1,0 +1,88 @@
+/**
+ * Every environment variable the API reads, validated once at start-up. The README's
+ * configuration table lists the same variables; `CONFIG_VARIABLES` keeps them in one place.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  runMigrations: boolean;
+  seedDemo: boolean;
+  databaseConnectTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  webDistDir: string | null;
+  participantTokenSecret: string | null;
+  baseMapUrl: string;
+}
+
+export interface ConfigVariable {
+  name: string;
+  default: string;
+  description: string;
+}
+
+export const CONFIG_VARIABLES: ConfigVariable[] = [
+  { name: 'PORT', default: '3000', description: 'HTTP port of the API and web app' },
+  { name: 'HOST', default: '0.0.0.0', description: 'interface to listen on' },
+  { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', description: 'PostgreSQL 15+ with PostGIS 3.3+' },
+  { name: 'DATA_DIR', default: './.data', description: 'where the embedded database lives' },
+  { name: 'RUN_MIGRATIONS', default: 'true', description: 'apply pending migrations at start' },
+  { name: 'SEED_DEMO', default: 'true', description: 'create the demo procedure on an empty database' },
+  { name: 'DATABASE_CONNECT_TIMEOUT', default: '20', description: 'seconds to retry the database server at start' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'pino log level' },
+  { name: 'WEB_DIST_DIR', default: 'dist/apps/web/browser', description: 'built web app served at /' },
+  { name: 'PARTICIPANT_TOKEN_SECRET', default: '(generated, kept in the database)', description: 'key for hashing participant tokens' },
+  { name: 'BASE_MAP_URL', default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', description: 'XYZ base map of the demo procedure' },
+];
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function bool(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function int(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+/** Reads and checks the configuration; throws ConfigError with one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const databaseUrl = env['DATABASE_URL']?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://`);
+  }
+  const logLevel = (env['LOG_LEVEL']?.trim() || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const secret = env['PARTICIPANT_TOKEN_SECRET']?.trim() || null;
+  if (secret !== null && secret.length < 32) {
+    throw new ConfigError('PARTICIPANT_TOKEN_SECRET must be at least 32 characters');
+  }
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env['HOST']?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: env['DATA_DIR']?.trim() || './.data',
+    runMigrations: bool(env, 'RUN_MIGRATIONS', true),
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT', 20, 0, 600) * 1000,
+    logLevel,
+    webDistDir: env['WEB_DIST_DIR']?.trim() || null,
+    participantTokenSecret: secret,
+    baseMapUrl: env['BASE_MAP_URL']?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  };
+}

@@ -1,0 +1,198 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Contribution,
+  DEFAULT_PROCEDURE_SETTINGS,
+  PLANNING_AREA_MARGIN_METRES,
+  ProcedureSettings,
+} from '@stadtdialog/shared/contract';
+import { IdempotencyConflict, ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
+import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
+import { CreateContributionDto } from './dto/create-contribution.dto';
+import { checkGeometryShape } from './geometry';
+
+interface ProcedureForWrite {
+  id: string;
+  settings: ProcedureSettings;
+  open: boolean;
+}
+
+const CONTRIBUTION_JSON = `json_build_object(
+  'id', c.id, 'procedureId', c.procedure_id, 'title', c.title, 'text', c.body,
+  'categoryId', c.category_id, 'rubricId', c.rubric_id, 'geometry', ST_AsGeoJSON(c.geom, 7)::json,
+  'status', c.status, 'source', c.source,
+  'createdAt', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'ratingsUp', c.ratings_up, 'ratingsDown', c.ratings_down, 'commentCount', c.comment_count)`;
+
+/** Text as it is stored: trimmed, with NUL and other control characters (but line breaks and tabs) removed. */
+export function cleanText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+}
+
+@Injectable()
+export class ContributionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly participants: ParticipantTokens,
+  ) {}
+
+  private async procedureForWrite(manager: EntityManager, slug: string): Promise<ProcedureForWrite> {
+    const [row] = await manager.query(
+      `SELECT p.id, p.settings,
+              EXISTS (SELECT 1 FROM phases ph WHERE ph.procedure_id = p.id AND ph.kind = 'participation'
+                        AND now() >= ph.starts_at AND now() < ph.ends_at) AS open
+       FROM public_procedures p WHERE p.slug = $1`,
+      [slug],
+    );
+    if (!row) throw new NotFoundException(`There is no public procedure "${slug}"`);
+    return { id: row.id, settings: { ...DEFAULT_PROCEDURE_SETTINGS, ...row.settings }, open: row.open };
+  }
+
+  async create(
+    slug: string,
+    dto: CreateContributionDto,
+    request: { participantToken?: string; idempotencyKey?: string; scope: string },
+  ): Promise<StoredResponse<Contribution> & { issuedToken: string | null }> {
+    let issuedToken: string | null = null;
+    try {
+      const stored = await withIdempotency<Contribution>(
+        this.dataSource,
+        { scope: request.scope, key: request.idempotencyKey, body: dto },
+        async (manager) => {
+          const procedure = await this.procedureForWrite(manager, slug);
+          if (!procedure.open) {
+            throw new ProblemException(
+              HttpStatus.CONFLICT,
+              'The procedure is not open for contributions',
+              'Contributions can be made only while the procedure\'s participation phase runs.',
+            );
+          }
+          const values = await this.validate(manager, procedure, dto);
+          const participant = await this.participants.resolve(manager, request.participantToken);
+          issuedToken = participant.issuedToken;
+          const status = procedure.settings.moderation === 'pre' ? 'pending' : 'published';
+          const [row] = await manager.query(
+            `WITH c AS (
+               INSERT INTO contributions (procedure_id, category_id, rubric_id, participant_id, title, body, geom, status, source)
+               VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), $8, 'online') RETURNING *)
+             SELECT ${CONTRIBUTION_JSON} AS contribution FROM c`,
+            [procedure.id, dto.categoryId, dto.rubricId, participant.id, values.title, values.text, values.geometry, status],
+          );
+          return { status: HttpStatus.CREATED, body: row.contribution as Contribution };
+        },
+      );
+      return { ...stored, issuedToken };
+    } catch (error) {
+      if (error instanceof IdempotencyConflict) {
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'Idempotency-Key reused', error.message, [
+          { field: 'Idempotency-Key', message: error.message },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  private async validate(manager: EntityManager, procedure: ProcedureForWrite, dto: CreateContributionDto) {
+    const errors: FieldError[] = [];
+    const title = cleanText(dto.title);
+    const text = cleanText(dto.text);
+    const { titleMaxLength, textMaxLength, geometryTypes, locationRequired } = procedure.settings;
+    if (!title) errors.push({ field: 'title', message: 'title must not be empty' });
+    else if ([...title].length > titleMaxLength) {
+      errors.push({ field: 'title', message: `title must be at most ${titleMaxLength} characters` });
+    }
+    if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
+    else if ([...text].length > textMaxLength) {
+      errors.push({ field: 'text', message: `text must be at most ${textMaxLength} characters` });
+    }
+    const [owned] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM categories WHERE procedure_id = $1 AND id = $2) AS category,
+              EXISTS (SELECT 1 FROM rubrics WHERE procedure_id = $1 AND id = $3) AS rubric`,
+      [procedure.id, dto.categoryId, dto.rubricId],
+    );
+    if (!owned.category) errors.push({ field: 'categoryId', message: 'categoryId is not a category of this procedure' });
+    if (!owned.rubric) errors.push({ field: 'rubricId', message: 'rubricId is not a rubric of this procedure' });
+
+    let geometry: string | null = null;
+    if (dto.geometry === undefined || dto.geometry === null) {
+      if (locationRequired) errors.push({ field: 'geometry', message: 'this procedure needs a location: add a point, line or polygon' });
+    } else {
+      const shape = checkGeometryShape(dto.geometry, geometryTypes);
+      if (shape.length) errors.push(...shape);
+      else {
+        geometry = JSON.stringify({ type: dto.geometry.type, coordinates: dto.geometry.coordinates });
+        const geometryError = await this.checkGeometryInPostgis(manager, procedure.id, geometry);
+        if (geometryError) errors.push(geometryError);
+      }
+    }
+    if (errors.length) throw validationProblem(errors);
+    return { title, text, geometry };
+  }
+
+  /** PostGIS's verdict: a valid shape (else where it is not) within the planning area plus its margin. */
+  private async checkGeometryInPostgis(manager: EntityManager, procedureId: string, geojson: string): Promise<FieldError | null> {
+    const [row] = await manager.query(
+      `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) AS geom)
+       SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason,
+              (p.planning_area IS NULL OR ST_DWithin(g.geom::geography, p.planning_area::geography, $3)) AS inside
+       FROM g, procedures p WHERE p.id = $1`,
+      [procedureId, geojson, PLANNING_AREA_MARGIN_METRES],
+    );
+    if (!row.valid) {
+      return { field: 'geometry', message: `the geometry is not valid: ${row.reason}` };
+    }
+    if (!row.inside) {
+      return {
+        field: 'geometry',
+        message: `the location lies outside the planning area (more than ${PLANNING_AREA_MARGIN_METRES} m away)`,
+      };
+    }
+    return null;
+  }
+
+  /** The public map layer: a GeoJSON FeatureCollection built by PostgreSQL from the public view. */
+  async features(slug: string, bbox: [number, number, number, number] | null): Promise<string> {
+    const params: unknown[] = [slug];
+    let bboxFilter = '';
+    if (bbox) {
+      params.push(...bbox);
+      bboxFilter = 'AND c.geom && ST_MakeEnvelope($2, $3, $4, $5, 4326)';
+    }
+    const [row] = await this.dataSource.query(
+      `WITH p AS (SELECT id FROM public_procedures WHERE slug = $1),
+            f AS (
+              SELECT c.id, c.geom, c.title, c.category_id, c.rubric_id, k.colour, c.created_at,
+                     c.ratings_up, c.ratings_down, c.comment_count
+              FROM public_contributions c JOIN categories k ON k.id = c.category_id
+              WHERE c.procedure_id = (SELECT id FROM p) AND c.geom IS NOT NULL ${bboxFilter}
+              ORDER BY c.created_at DESC, c.id DESC
+              LIMIT 10000)
+       SELECT (SELECT id FROM p) AS procedure_id, json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
+         json_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 7)::json,
+           'properties', json_build_object('title', f.title, 'categoryId', f.category_id, 'rubricId', f.rubric_id,
+             'colour', f.colour, 'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'ratingsUp', f.ratings_up, 'ratingsDown', f.ratings_down, 'commentCount', f.comment_count))
+         ORDER BY f.created_at DESC, f.id DESC), '[]'::json))::text AS collection
+       FROM f`,
+      params,
+    );
+    if (!row.procedure_id) throw new NotFoundException(`There is no public procedure "${slug}"`);
+    return row.collection;
+  }
+
+  /** One contribution: public ones for everybody, pending ones also for their author. */
+  async byId(slug: string, id: string, participantToken: string | undefined): Promise<Contribution> {
+    const participantId = await this.participants.find(participantToken);
+    const [row] = await this.dataSource.query(
+      `SELECT ${CONTRIBUTION_JSON} AS contribution
+       FROM contributions c JOIN public_procedures p ON p.id = c.procedure_id
+       WHERE p.slug = $1 AND c.id = $2
+         AND (c.status = 'published' OR (c.status = 'pending' AND c.participant_id = $3))`,
+      [slug, id, participantId],
+    );
+    if (!row) throw new NotFoundException('There is no such contribution in this procedure');
+    return row.contribution;
+  }
+}

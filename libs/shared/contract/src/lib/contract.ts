@@ -1,3 +1,0 @@
-export function contract(): string {
-  return 'contract';
-}

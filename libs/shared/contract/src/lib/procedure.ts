@@ -1,0 +1,118 @@
+import { MultiPolygon, Point } from './geojson';
+
+export const PHASE_KINDS = ['information', 'participation', 'conception', 'evaluation'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+/** Derived from the phase dates and the current time, never stored. */
+export type PhaseState = 'upcoming' | 'open' | 'closed';
+
+export const MODERATION_MODES = ['pre', 'post'] as const;
+export type ModerationMode = (typeof MODERATION_MODES)[number];
+
+export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon'] as const;
+export type ContributionGeometryType = (typeof GEOMETRY_TYPES)[number];
+
+export const LAYER_KINDS = ['xyz', 'wmts', 'wms', 'geojson', 'image'] as const;
+export type MapLayerKind = (typeof LAYER_KINDS)[number];
+
+export interface MapLayer {
+  id: string;
+  kind: MapLayerKind;
+  title: string;
+  url: string;
+  /** base layers are mutually exclusive; overlays stack over them */
+  role: 'base' | 'overlay';
+  visible?: boolean;
+  opacity?: number;
+  attribution?: string;
+  /** WMS/WMTS layer name(s) */
+  layers?: string;
+  /** WMTS matrix set / style when kind = wmts */
+  matrixSet?: string;
+  /** image extent [minLon, minLat, maxLon, maxLat] when kind = image */
+  extent?: [number, number, number, number];
+}
+
+export interface MapConfiguration {
+  /** EPSG code of the view, e.g. "EPSG:3857" or "EPSG:25832" */
+  projection: string;
+  center: [number, number];
+  zoom: number;
+  layers: MapLayer[];
+}
+
+export interface ProcedureSettings {
+  moderation: ModerationMode;
+  geometryTypes: ContributionGeometryType[];
+  locationRequired: boolean;
+  titleMaxLength: number;
+  textMaxLength: number;
+  commentMaxLength: number;
+  comments: 'on' | 'off' | 'hidden';
+  ratings: 'on' | 'off' | 'hidden';
+  reportThreshold: number;
+}
+
+export interface Phase {
+  id: string;
+  kind: PhaseKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  state: PhaseState;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  colour: string;
+  icon: string;
+}
+
+export interface Rubric {
+  id: string;
+  kind: string;
+  name: string;
+}
+
+export interface Appointment {
+  id: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string | null;
+  place: string;
+  location: Point | null;
+}
+
+export interface ProcedureSummary {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  state: PhaseState;
+  planningArea: MultiPolygon | null;
+}
+
+export interface ProcedureDetail extends ProcedureSummary {
+  description: string;
+  phases: Phase[];
+  categories: Category[];
+  rubrics: Rubric[];
+  map: MapConfiguration;
+  settings: ProcedureSettings;
+  appointments: Appointment[];
+}
+
+/** What a new procedure starts with; planners change it per procedure. */
+export const DEFAULT_PROCEDURE_SETTINGS: ProcedureSettings = {
+  moderation: 'post',
+  geometryTypes: ['Point', 'LineString', 'Polygon'],
+  locationRequired: false,
+  titleMaxLength: 120,
+  textMaxLength: 3000,
+  commentMaxLength: 1500,
+  comments: 'on',
+  ratings: 'on',
+  reportThreshold: 3,
+};

@@ -1,0 +1,5 @@
+import { PostgisAndDomain1764374400000 } from './1764374400000-postgis-and-domain';
+import { PublicViews1764374400001 } from './1764374400001-public-views';
+
+/** In order of application. */
+export const MIGRATIONS = [PostgisAndDomain1764374400000, PublicViews1764374400001];
