@@ -19,6 +19,7 @@ export const procedureFixture: ProcedureDetail = {
   phases: [
     { id: 'f1', kind: 'information', title: 'Auftakt', startsAt: '2026-03-01T10:00:00Z', endsAt: '2026-03-15T10:00:00Z', state: 'closed' },
     { id: 'f2', kind: 'participation', title: 'Online-Beteiligung', startsAt: '2026-03-15T10:00:00Z', endsAt: '2026-04-30T10:00:00Z', state: 'open' },
+    { id: 'f3', kind: 'evaluation', title: 'auswertung', startsAt: '2026-04-30T10:00:00Z', endsAt: '2026-05-30T10:00:00Z', state: 'upcoming' },
   ],
   categories: [
     { id: 'c1', name: 'Grün und Freiraum', colour: '#2e7d32', icon: 'tree' },

@@ -64,6 +64,7 @@ describe('ProcedurePage', () => {
     expect(phases.map((p) => p.querySelector('h3')?.textContent?.trim())).toEqual([
       'Information: Auftakt',
       'Beteiligung: Online-Beteiligung',
+      'Auswertung',
     ]);
     expect(phases[1].textContent).toContain('15.03.2026 bis 30.04.2026');
     expect(phases[1].querySelector('sd-state-badge')?.textContent).toContain('Offen');

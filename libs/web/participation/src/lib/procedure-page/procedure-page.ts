@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { PhaseKind } from '@stadtdialog/shared/contract';
+import { Phase } from '@stadtdialog/shared/contract';
 import { ProcedureMap, ProcedureMapLabels } from '@stadtdialog/web/map';
 import {
   LocalizedDatePipe,
-  MessageKey,
   ProcedureStore,
   TranslatePipe,
   Translator,
@@ -53,7 +52,10 @@ export class ProcedurePage {
     });
   }
 
-  protected phaseKind(kind: PhaseKind): MessageKey {
-    return `phase.${kind}`;
+  /** "Beteiligung: Online-Dialog"; just the kind when the title only repeats it. */
+  protected phaseHeading(phase: Phase): string {
+    const kind = this.translator.translate(`phase.${phase.kind}`);
+    const title = phase.title.trim();
+    return title && title.toLowerCase() !== kind.toLowerCase() ? `${kind}: ${title}` : kind;
   }
 }
