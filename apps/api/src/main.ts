@@ -23,6 +23,19 @@ async function main(): Promise<void> {
   if (command !== 'serve') throw new ConfigError(`unknown command "${command}": use serve or migrate`);
   const webDist = config.webDistDir ?? join(__dirname, '..', 'web', 'browser');
   const app = await createApp(config, { webDist, logger });
+  // Close the database cleanly (the embedded engine flushes its files) and exit 0 on a stop signal.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info(`${signal} received, shutting down`);
+      app.close().then(
+        () => process.exit(0),
+        (error: Error) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as { port: number }).port;
   logger.info(`Stadtdialog is running at http://localhost:${port}/ (API at /api)`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
@@ -23,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             logger,
             // No IP addresses, no headers (tokens, cookies): method, path and status only.

@@ -44,6 +44,5 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(problems);
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,0 +1,13 @@
+module.exports = {
+  displayName: 'api-e2e',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.e2e.ts'],
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js'],
+  // PGlite's first start unpacks PostGIS; a server database is created per test file.
+  testTimeout: 120_000,
+};
