@@ -51,13 +51,16 @@ describe(`the schema built by the migrations (${ENGINE} engine)`, () => {
   });
 
   it('stores geometry as SRID 4326 with GiST indexes', async () => {
-    const columns: { f_table_name: string; f_geometry_column: string; srid: number; type: string }[] = await ds.query(
-      `SELECT f_table_name, f_geometry_column, srid, type FROM geometry_columns ORDER BY f_table_name`,
+    const columns: { column: string; type: string }[] = await ds.query(
+      `SELECT attrelid::regclass::text || '.' || attname AS column, format_type(atttypid, atttypmod) AS type
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+       WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace AND atttypid = 'geometry'::regtype
+       ORDER BY 1`,
     );
     expect(columns).toEqual([
-      { f_table_name: 'appointments', f_geometry_column: 'location', srid: 4326, type: 'POINT' },
-      { f_table_name: 'contributions', f_geometry_column: 'geom', srid: 4326, type: 'GEOMETRY' },
-      { f_table_name: 'procedures', f_geometry_column: 'planning_area', srid: 4326, type: 'MULTIPOLYGON' },
+      { column: 'appointments.location', type: 'geometry(Point,4326)' },
+      { column: 'contributions.geom', type: 'geometry(Geometry,4326)' },
+      { column: 'procedures.planning_area', type: 'geometry(MultiPolygon,4326)' },
     ]);
     const gist: { indexname: string }[] = await ds.query(
       `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexdef ILIKE '%USING gist%' ORDER BY indexname`,

@@ -49,3 +49,67 @@ export type ContributionFeatureCollection = FeatureCollection<ContributionGeomet
 /** Header names of the anonymous participation protocol. */
 export const PARTICIPANT_TOKEN_HEADER = 'X-Participant-Token';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+export const CONTRIBUTION_SORTS = ['newest', 'rated', 'commented'] as const;
+export type ContributionSort = (typeof CONTRIBUTION_SORTS)[number];
+
+/** Query of the list and of the map layer; the map ignores sort, limit and cursor. */
+export interface ContributionQuery {
+  category?: string;
+  rubric?: string;
+  /** German full-text search over title and text */
+  q?: string;
+  /** minLon,minLat,maxLon,maxLat */
+  bbox?: string;
+  sort?: ContributionSort;
+  limit?: number;
+  /** opaque keyset cursor from the previous page's nextCursor */
+  cursor?: string;
+  /** only the caller's own contributions (by participant token), pending ones included */
+  mine?: boolean;
+}
+
+export interface ContributionPage {
+  items: Contribution[];
+  /** how many contributions match the filter, over all pages */
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface NewComment {
+  text: string;
+  /** answer to a top-level comment; replies are one level deep */
+  parentId?: string | null;
+}
+
+export interface Comment {
+  id: string;
+  contributionId: string;
+  parentId: string | null;
+  text: string;
+  /** an answer by the planners, shown as such */
+  official: boolean;
+  createdAt: string;
+  replies?: Comment[];
+}
+
+export interface RatingSummary {
+  up: number;
+  down: number;
+  /** the caller's own rating */
+  own: 1 | -1 | null;
+}
+
+export interface ContributionDetail extends Contribution {
+  rating: RatingSummary;
+  /** top-level comments, oldest first, each with its replies */
+  comments: Comment[];
+  /** true when the caller's participant token wrote it */
+  mine: boolean;
+}
+
+export interface NewReport {
+  contributionId?: string;
+  commentId?: string;
+  reason: string;
+}
