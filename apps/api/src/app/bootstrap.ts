@@ -6,7 +6,7 @@ import pino from 'pino';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
 import { openDatabase } from '@stadtdialog/api/db';
-import { ProblemFilter, createValidationPipe } from '@stadtdialog/api/http';
+import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, verifyUtf8 } from '@stadtdialog/api/http';
 import { LIMITS } from '@stadtdialog/shared/contract';
 import { AppModule } from './app.module';
 
@@ -36,7 +36,8 @@ export async function createApp(
   }
   app.useLogger(app.get(Logger));
   const problems = new ProblemFilter();
-  app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(refuseNonJsonBodies(problems));
+  app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>
     error ? problems.render(error, request, response) : next(),
   );

@@ -1,1 +1,2 @@
 export * from './lib/problem';
+export * from './lib/json-body';

@@ -31,6 +31,20 @@ export function cleanText(value: string): string {
   return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Characters refused rather than cleaned: NUL cannot be stored in PostgreSQL text and is a classic
+ * truncation trick, and an unpaired surrogate would come back as U+FFFD, not as it was sent.
+ */
+export function unstorableTextError(field: string, value: string): FieldError | null {
+  if (value.includes('\u0000')) return { field, message: `${field} must not contain NUL characters (U+0000)` };
+  if (LONE_SURROGATE.test(value)) {
+    return { field, message: `${field} must be valid Unicode text: it has an unpaired surrogate (U+D800 to U+DFFF)` };
+  }
+  return null;
+}
+
 @Injectable()
 export class ContributionsService {
   constructor(
@@ -76,7 +90,7 @@ export class ContributionsService {
           const [row] = await manager.query(
             `WITH c AS (
                INSERT INTO contributions (procedure_id, category_id, rubric_id, participant_id, title, body, geom, status, source)
-               VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), $8, 'online') RETURNING *)
+               VALUES ($1, $2, $3, $4, $5, $6, ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($7), 4326)), $8, 'online') RETURNING *)
              SELECT ${CONTRIBUTION_JSON} AS contribution FROM c`,
             [procedure.id, dto.categoryId, dto.rubricId, participant.id, values.title, values.text, values.geometry, status],
           );
@@ -99,11 +113,15 @@ export class ContributionsService {
     const title = cleanText(dto.title);
     const text = cleanText(dto.text);
     const { titleMaxLength, textMaxLength, geometryTypes, locationRequired } = procedure.settings;
-    if (!title) errors.push({ field: 'title', message: 'title must not be empty' });
+    const titleUnstorable = unstorableTextError('title', dto.title);
+    const textUnstorable = unstorableTextError('text', dto.text);
+    if (titleUnstorable) errors.push(titleUnstorable);
+    else if (!title) errors.push({ field: 'title', message: 'title must not be empty' });
     else if ([...title].length > titleMaxLength) {
       errors.push({ field: 'title', message: `title must be at most ${titleMaxLength} characters` });
     }
-    if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
+    if (textUnstorable) errors.push(textUnstorable);
+    else if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
     else if ([...text].length > textMaxLength) {
       errors.push({ field: 'text', message: `text must be at most ${textMaxLength} characters` });
     }
@@ -131,10 +149,13 @@ export class ContributionsService {
     return { title, text, geometry };
   }
 
-  /** PostGIS's verdict: a valid shape (else where it is not) within the planning area plus its margin. */
+  /**
+   * PostGIS's verdict: a valid shape (else where it is not) within the planning area plus its margin.
+   * An altitude (RFC 7946 allows a third number) is dropped: the map and the column are 2D.
+   */
   private async checkGeometryInPostgis(manager: EntityManager, procedureId: string, geojson: string): Promise<FieldError | null> {
     const [row] = await manager.query(
-      `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($2), 4326) AS geom)
+      `WITH g AS (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS geom)
        SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason,
               (p.planning_area IS NULL OR ST_DWithin(g.geom::geography, p.planning_area::geography, $3)) AS inside
        FROM g, procedures p WHERE p.id = $1`,

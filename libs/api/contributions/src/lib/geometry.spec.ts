@@ -21,6 +21,8 @@ describe('checkGeometryShape', () => {
     [{ type: 'Polygon', coordinates: [[[9, 53], [9.1, 53], [9.1, 53.1], [9, 53.1]]] }, 'geometry.coordinates[0]', /closed/],
     [{ type: 'Polygon', coordinates: [[[9, 53], [9.1, 53], [9, 53]]] }, 'geometry.coordinates[0]', /four positions/],
     [{ type: 'Point', coordinates: [9, 53], crs: 'x' }, 'geometry', /unknown geometry fields: crs/],
+    [{ type: 'Point', coordinates: [9, 53], bbox: 'x' }, 'geometry.bbox', /four or six numbers/],
+    [{ type: 'Point', coordinates: [9, 53], bbox: [9, 53, 9] }, 'geometry.bbox', /four or six numbers/],
   ])('refuses %j naming %s', (geometry, field, message) => {
     const [error] = checkGeometryShape(geometry, all);
     expect(error.field).toBe(field);

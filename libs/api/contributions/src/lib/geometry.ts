@@ -34,6 +34,13 @@ export function checkGeometryShape(geometry: unknown, allowed: readonly Contribu
   }
   const extra = Object.keys(g).filter((k) => !['type', 'coordinates', 'bbox'].includes(k));
   if (extra.length) return [{ field: 'geometry', message: `unknown geometry fields: ${extra.join(', ')}` }];
+  const bbox = (g as { bbox?: unknown }).bbox;
+  if (
+    bbox !== undefined &&
+    !(Array.isArray(bbox) && (bbox.length === 4 || bbox.length === 6) && bbox.every((n) => typeof n === 'number' && Number.isFinite(n)))
+  ) {
+    return [{ field: 'geometry.bbox', message: 'geometry.bbox must be [west, south, east, north] (four or six numbers)' }];
+  }
   if (typeof g.type !== 'string' || !['Point', 'LineString', 'Polygon'].includes(g.type)) {
     return [{ field: 'geometry.type', message: 'geometry.type must be Point, LineString or Polygon' }];
   }

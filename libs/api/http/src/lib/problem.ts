@@ -1,4 +1,5 @@
 import {
+  ArgumentMetadata,
   ArgumentsHost,
   Catch,
   ExceptionFilter,
@@ -9,6 +10,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import type { Problem } from '@stadtdialog/shared/contract';
+import { BodyRequestLike, jsonBodyError, nonJsonBodyDetail } from './json-body';
 
 export interface FieldError {
   field: string;
@@ -45,9 +47,21 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
+/** The whole body (`@Body()` without a property name) is checked for shape before class-validator sees it. */
+class ProblemValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.data === undefined) {
+      const error = jsonBodyError(value);
+      if (error?.kind === 'body') throw new ProblemException(HttpStatus.BAD_REQUEST, 'The body must be a JSON object', error.detail);
+      if (error?.kind === 'field') throw validationProblem([error.error]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** class-validator with unknown fields refused and answers in the problem shape. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ProblemValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -71,22 +85,35 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/** The JSON parser refuses valid JSON that is not an object or array (`null`, `42`) with the same error as broken JSON. */
+function isJson(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** PostgreSQL errors a client can cause, mapped to what they mean for the client. */
 const PG_ERRORS: Record<string, [number, string]> = {
   '23505': [409, 'This already exists'],
   '23503': [422, 'A referenced item does not exist'],
   '23514': [422, 'A value breaks a rule of the data'],
   '22P02': [400, 'A value has the wrong format'],
+  // e.g. a NUL character in a path parameter, which PostgreSQL text cannot hold
+  '22021': [400, 'A value has characters the database cannot store'],
   '22001': [422, 'A value is too long'],
   '54000': [413, 'The request is too large to process'],
 };
 
-interface HttpRequestLike {
+export interface HttpRequestLike {
   originalUrl?: string;
   url: string;
 }
 
-interface HttpResponseLike {
+export interface HttpResponseLike {
   setHeader(name: string, value: string): void;
   status(code: number): HttpResponseLike;
   type(type: string): HttpResponseLike;
@@ -139,7 +166,8 @@ export class ProblemFilter implements ExceptionFilter {
     // Body-parser errors (malformed JSON, too large, bad charset) carry their own 4xx status.
     if (typeof pg.status === 'number' && pg.status >= 400 && pg.status < 500 && typeof pg.type === 'string') {
       const detail =
-        pg.type === 'entity.parse.failed' ? 'The body is not valid JSON' :
+        pg.type === 'entity.parse.failed' ? (isJson((exception as { body?: unknown }).body)
+          ? 'The body must be a JSON object' : 'The body is not valid JSON') :
         pg.type === 'entity.too.large' ? 'The body is larger than the API accepts' :
         (exception as Error).message;
       return { type: 'about:blank', title: TITLES[pg.status] ?? 'Bad request', status: pg.status, detail };
@@ -153,4 +181,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return { type: 'about:blank', title: TITLES[500], status: 500 };
   }
+}
+
+/**
+ * Express middleware before the JSON parser: a body that is not JSON is answered with 415, where
+ * the parser would skip it and validation would then report every field as missing.
+ */
+export function refuseNonJsonBodies(problems: ProblemFilter) {
+  return (request: BodyRequestLike & HttpRequestLike, response: HttpResponseLike, next: () => void): void => {
+    const detail = nonJsonBodyDetail(request);
+    if (!detail) return next();
+    problems.render(new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, TITLES[415], detail), request, response);
+  };
 }

@@ -1,16 +1,17 @@
-import { IsDefined, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, IsString, IsUUID } from 'class-validator';
 import type { ContributionGeometry, NewContribution } from '@stadtdialog/shared/contract';
 
-/** Lengths are checked again against the procedure's own limits in the service. */
+/**
+ * Types only: lengths depend on the procedure's own limits and are checked in the service (the body
+ * limit bounds them before that), so a client never sees a limit that is not the real one.
+ */
 export class CreateContributionDto implements NewContribution {
   @IsDefined({ message: 'title is required' })
   @IsString({ message: 'title must be text' })
-  @MaxLength(10_000, { message: 'title must be at most 10000 characters' })
   title!: string;
 
   @IsDefined({ message: 'text is required' })
   @IsString({ message: 'text must be text' })
-  @MaxLength(100_000, { message: 'text must be at most 100000 characters' })
   text!: string;
 
   @IsDefined({ message: 'categoryId is required' })
