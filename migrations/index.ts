@@ -1,5 +1,6 @@
 import { PostgisAndDomain1764374400000 } from './1764374400000-postgis-and-domain';
 import { PublicViews1764374400001 } from './1764374400001-public-views';
+import { ModerationFlags1764460800000 } from './1764460800000-moderation-flags';
 
 /** In order of application. */
-export const MIGRATIONS = [PostgisAndDomain1764374400000, PublicViews1764374400001];
+export const MIGRATIONS = [PostgisAndDomain1764374400000, PublicViews1764374400001, ModerationFlags1764460800000];

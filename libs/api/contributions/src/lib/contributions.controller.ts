@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Contribution, IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionDetail, IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { IDEMPOTENCY_KEY_PATTERN } from '@stadtdialog/api/db';
 import { ProblemException } from '@stadtdialog/api/http';
+import { ContributionDetailService } from './contribution-detail.service';
 import { ContributionsService } from './contributions.service';
 import { CreateContributionDto } from './dto/create-contribution.dto';
 
@@ -23,7 +24,10 @@ function parseBbox(raw: string | undefined): [number, number, number, number] | 
 
 @Controller('v1/procedures/:slug/contributions')
 export class ContributionsController {
-  constructor(private readonly contributions: ContributionsService) {}
+  constructor(
+    private readonly contributions: ContributionsService,
+    private readonly details: ContributionDetailService,
+  ) {}
 
   @Post()
   async create(
@@ -61,7 +65,7 @@ export class ContributionsController {
     @Param('slug') slug: string,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
     @Headers(PARTICIPANT_TOKEN_HEADER.toLowerCase()) participantToken: string | undefined,
-  ): Promise<Contribution> {
-    return this.contributions.byId(slug, id, participantToken);
+  ): Promise<ContributionDetail> {
+    return this.details.detail(slug, id, participantToken);
   }
 }

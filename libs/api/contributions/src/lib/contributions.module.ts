@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { CommentsController } from './comments.controller';
+import { CommentsService } from './comments.service';
+import { ContributionDetailService } from './contribution-detail.service';
 import { ContributionsController } from './contributions.controller';
 import { ContributionsService } from './contributions.service';
+import { RatingsController } from './ratings.controller';
+import { RatingsService } from './ratings.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
 
 @Module({
-  controllers: [ContributionsController],
-  providers: [ContributionsService],
+  controllers: [ContributionsController, CommentsController, RatingsController, ReportsController],
+  providers: [ContributionsService, ContributionDetailService, CommentsService, RatingsService, ReportsService],
 })
 export class ContributionsModule {}

@@ -17,7 +17,7 @@ interface ProcedureForWrite {
   open: boolean;
 }
 
-const CONTRIBUTION_JSON = `json_build_object(
+export const CONTRIBUTION_JSON = `json_build_object(
   'id', c.id, 'procedureId', c.procedure_id, 'title', c.title, 'text', c.body,
   'categoryId', c.category_id, 'rubricId', c.rubric_id, 'geometry', ST_AsGeoJSON(c.geom, 7)::json,
   'status', c.status, 'source', c.source,
@@ -201,19 +201,5 @@ export class ContributionsService {
     );
     if (!row.procedure_id) throw new NotFoundException(`There is no public procedure "${slug}"`);
     return row.collection;
-  }
-
-  /** One contribution: public ones for everybody, pending ones also for their author. */
-  async byId(slug: string, id: string, participantToken: string | undefined): Promise<Contribution> {
-    const participantId = await this.participants.find(participantToken);
-    const [row] = await this.dataSource.query(
-      `SELECT ${CONTRIBUTION_JSON} AS contribution
-       FROM contributions c JOIN public_procedures p ON p.id = c.procedure_id
-       WHERE p.slug = $1 AND c.id = $2
-         AND (c.status = 'published' OR (c.status = 'pending' AND c.participant_id = $3))`,
-      [slug, id, participantId],
-    );
-    if (!row) throw new NotFoundException('There is no such contribution in this procedure');
-    return row.contribution;
   }
 }

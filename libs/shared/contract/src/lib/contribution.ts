@@ -26,9 +26,11 @@ export interface Contribution {
   source: ContributionSource;
   createdAt: string;
   updatedAt: string;
-  ratingsUp: number;
-  ratingsDown: number;
-  commentCount: number;
+  /** null where the procedure hides rating counts (settings.ratings = 'hidden') */
+  ratingsUp: number | null;
+  ratingsDown: number | null;
+  /** null where the procedure hides comments (settings.comments = 'hidden') */
+  commentCount: number | null;
 }
 
 /** Properties of a contribution on the map: what the map styles and its popup need. */
@@ -90,12 +92,21 @@ export interface Comment {
   /** an answer by the planners, shown as such */
   official: boolean;
   createdAt: string;
+  /** only in the answer to its author's POST: 'pending' until a moderator publishes it (pre-moderation) */
+  status?: 'pending' | 'published';
+  /** on top-level comments of a contribution's detail: the published replies, oldest first */
   replies?: Comment[];
 }
 
+/** Body of PUT .../contributions/:id/rating; DELETE withdraws it. */
+export interface NewRating {
+  value: 1 | -1;
+}
+
 export interface RatingSummary {
-  up: number;
-  down: number;
+  /** null where the procedure hides rating counts (settings.ratings = 'hidden') */
+  up: number | null;
+  down: number | null;
   /** the caller's own rating */
   own: 1 | -1 | null;
 }
@@ -108,8 +119,13 @@ export interface ContributionDetail extends Contribution {
   mine: boolean;
 }
 
+/** Exactly one of contributionId and commentId. */
 export interface NewReport {
   contributionId?: string;
   commentId?: string;
   reason: string;
+}
+
+export interface ReportReceipt {
+  id: string;
 }

@@ -6,6 +6,8 @@ export const LIMITS = {
   maxBodyBytes: 256 * 1024,
   /** page size of lists */
   maxPageSize: 100,
+  /** characters of the reason of a report */
+  maxReportReasonLength: 1000,
 } as const;
 
 /** Contribution geometries must lie within the planning area plus this margin, in metres. */

@@ -1,0 +1,31 @@
+import { ExecutionContext, HttpStatus, createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+import { IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
+import { IDEMPOTENCY_KEY_PATTERN } from '@stadtdialog/api/db';
+import { ProblemException } from '@stadtdialog/api/http';
+
+/** The Idempotency-Key of a POST and the scope it is unique in, or 400 when it is not a UUID. */
+export interface IdempotentRequest {
+  key: string | undefined;
+  scope: string;
+}
+
+export function idempotentRequest(request: Pick<Request, 'method' | 'baseUrl' | 'path' | 'header'>): IdempotentRequest {
+  const key = request.header(IDEMPOTENCY_KEY_HEADER);
+  if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid Idempotency-Key', 'Idempotency-Key must be a UUID made by the client', [
+      { field: IDEMPOTENCY_KEY_HEADER, message: 'Idempotency-Key must be a UUID made by the client' },
+    ]);
+  }
+  return { key, scope: `${request.method} ${request.baseUrl}${request.path}` };
+}
+
+export const Idempotent = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  idempotentRequest(context.switchToHttp().getRequest<Request>()),
+);
+
+/** The anonymous participant's token header, as sent (checked and hashed by ParticipantTokens). */
+export const ParticipantToken = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<Request>().header(PARTICIPANT_TOKEN_HEADER),
+);

@@ -1,0 +1,120 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { LIMITS, ReportReceipt } from '@stadtdialog/shared/contract';
+import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
+import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
+import { cleanText, unstorableTextError } from './contributions.service';
+import { CreateReportDto } from './dto/create-report.dto';
+import { IdempotentRequest } from './participation-headers';
+import { ProcedureForWrite, idempotencyProblem, procedureForWrite } from './participation';
+
+/** What a report points at; table and column names come from here, never from the request. */
+const TARGETS = {
+  contribution: { table: 'contributions', column: 'contribution_id', noun: 'contribution' },
+  comment: { table: 'comments', column: 'comment_id', noun: 'comment' },
+} as const;
+type Target = (typeof TARGETS)[keyof typeof TARGETS];
+
+/** Exactly one of the two ids, or the field errors that say so. */
+export function reportTarget(dto: Pick<CreateReportDto, 'contributionId' | 'commentId'>): { target: Target; id: string } | FieldError[] {
+  const given = [dto.contributionId, dto.commentId].filter((id) => id !== undefined && id !== null).length;
+  if (given === 1) {
+    return dto.contributionId ? { target: TARGETS.contribution, id: dto.contributionId } : { target: TARGETS.comment, id: dto.commentId as string };
+  }
+  const message = given === 0
+    ? 'name what you report: either contributionId or commentId'
+    : 'a report is about one item: give either contributionId or commentId, not both';
+  return [{ field: 'contributionId', message }, { field: 'commentId', message }];
+}
+
+/**
+ * Reports by residents. A participant reports an item once while their report is open. When the
+ * open reports on an item reach the procedure's reportThreshold, the item is flagged for the
+ * moderation queue in the same transaction; it stays public until a moderator decides.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly participants: ParticipantTokens,
+  ) {}
+
+  async create(
+    slug: string,
+    dto: CreateReportDto,
+    request: IdempotentRequest & { participantToken: string | undefined },
+  ): Promise<StoredResponse<ReportReceipt> & { issuedToken: string | null }> {
+    let issuedToken: string | null = null;
+    try {
+      const stored = await withIdempotency<ReportReceipt>(
+        this.dataSource,
+        { scope: request.scope, key: request.key, body: dto },
+        async (manager) => {
+          const procedure = await procedureForWrite(manager, slug);
+          const { target, id, reason } = await this.validate(manager, procedure, dto);
+          // Reports on one item queue here, so the threshold is counted over all of them.
+          await manager.query(`SELECT 1 FROM ${target.table} WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+          const participant = await this.participants.resolve(manager, request.participantToken);
+          issuedToken = participant.issuedToken;
+          const [report] = await manager.query(
+            `INSERT INTO reports (participant_id, ${target.column}, reason) VALUES ($1, $2, $3)
+             ON CONFLICT (participant_id, coalesce(contribution_id, comment_id)) WHERE resolved_at IS NULL DO NOTHING
+             RETURNING id`,
+            [participant.id, id, reason],
+          );
+          if (!report) {
+            throw new ProblemException(
+              HttpStatus.CONFLICT,
+              'Already reported',
+              `You have already reported this ${target.noun}; the moderators will look at it.`,
+            );
+          }
+          await manager.query(
+            `UPDATE ${target.table} SET flagged_at = now()
+             WHERE id = $1 AND flagged_at IS NULL
+               AND (SELECT count(*) FROM reports WHERE ${target.column} = $1 AND resolved_at IS NULL) >= $2`,
+            [id, procedure.settings.reportThreshold],
+          );
+          return { status: HttpStatus.CREATED, body: { id: report.id } };
+        },
+      );
+      return { ...stored, issuedToken };
+    } catch (error) {
+      throw idempotencyProblem(error);
+    }
+  }
+
+  private async validate(manager: EntityManager, procedure: ProcedureForWrite, dto: CreateReportDto) {
+    const errors: FieldError[] = [];
+    const reason = cleanText(dto.reason);
+    const unstorable = unstorableTextError('reason', dto.reason);
+    if (unstorable) errors.push(unstorable);
+    else if (!reason) errors.push({ field: 'reason', message: 'reason must not be empty' });
+    else if ([...reason].length > LIMITS.maxReportReasonLength) {
+      errors.push({ field: 'reason', message: `reason must be at most ${LIMITS.maxReportReasonLength} characters` });
+    }
+    const target = reportTarget(dto);
+    if (Array.isArray(target)) throw validationProblem([...target, ...errors]);
+    if (!(await this.isPublic(manager, procedure, target.target, target.id))) {
+      const field = target.target === TARGETS.contribution ? 'contributionId' : 'commentId';
+      errors.push({ field, message: `${field} is not a published ${target.target.noun} of this procedure` });
+    }
+    if (errors.length) throw validationProblem(errors);
+    return { ...target, reason };
+  }
+
+  /** Only what the public can see can be reported. */
+  private async isPublic(manager: EntityManager, procedure: ProcedureForWrite, target: Target, id: string): Promise<boolean> {
+    if (target === TARGETS.contribution) {
+      const rows = await manager.query(`SELECT 1 FROM public_contributions WHERE id = $1 AND procedure_id = $2`, [id, procedure.id]);
+      return rows.length > 0;
+    }
+    if (procedure.settings.comments === 'hidden') return false;
+    const rows = await manager.query(
+      `SELECT 1 FROM public_comments m JOIN public_contributions c ON c.id = m.contribution_id
+       WHERE m.id = $1 AND c.procedure_id = $2`,
+      [id, procedure.id],
+    );
+    return rows.length > 0;
+  }
+}
