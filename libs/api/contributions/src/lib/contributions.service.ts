@@ -1,21 +1,11 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Contribution,
-  DEFAULT_PROCEDURE_SETTINGS,
-  PLANNING_AREA_MARGIN_METRES,
-  ProcedureSettings,
-} from '@stadtdialog/shared/contract';
-import { IdempotencyConflict, ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
-import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
+import { Contribution, PLANNING_AREA_MARGIN_METRES } from '@stadtdialog/shared/contract';
+import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
+import { FieldError, validationProblem } from '@stadtdialog/api/http';
 import { CreateContributionDto } from './dto/create-contribution.dto';
 import { checkGeometryShape } from './geometry';
-
-interface ProcedureForWrite {
-  id: string;
-  settings: ProcedureSettings;
-  open: boolean;
-}
+import { ProcedureForWrite, idempotencyProblem, procedureForWrite, requireOpen } from './participation';
 
 export const CONTRIBUTION_JSON = `json_build_object(
   'id', c.id, 'procedureId', c.procedure_id, 'title', c.title, 'text', c.body,
@@ -52,18 +42,6 @@ export class ContributionsService {
     private readonly participants: ParticipantTokens,
   ) {}
 
-  private async procedureForWrite(manager: EntityManager, slug: string): Promise<ProcedureForWrite> {
-    const [row] = await manager.query(
-      `SELECT p.id, p.settings,
-              EXISTS (SELECT 1 FROM phases ph WHERE ph.procedure_id = p.id AND ph.kind = 'participation'
-                        AND now() >= ph.starts_at AND now() < ph.ends_at) AS open
-       FROM public_procedures p WHERE p.slug = $1`,
-      [slug],
-    );
-    if (!row) throw new NotFoundException(`There is no public procedure "${slug}"`);
-    return { id: row.id, settings: { ...DEFAULT_PROCEDURE_SETTINGS, ...row.settings }, open: row.open };
-  }
-
   async create(
     slug: string,
     dto: CreateContributionDto,
@@ -75,14 +53,8 @@ export class ContributionsService {
         this.dataSource,
         { scope: request.scope, key: request.idempotencyKey, body: dto },
         async (manager) => {
-          const procedure = await this.procedureForWrite(manager, slug);
-          if (!procedure.open) {
-            throw new ProblemException(
-              HttpStatus.CONFLICT,
-              'The procedure is not open for contributions',
-              'Contributions can be made only while the procedure\'s participation phase runs.',
-            );
-          }
+          const procedure = await procedureForWrite(manager, slug);
+          requireOpen(procedure, 'contributions');
           const values = await this.validate(manager, procedure, dto);
           const participant = await this.participants.resolve(manager, request.participantToken);
           issuedToken = participant.issuedToken;
@@ -99,12 +71,7 @@ export class ContributionsService {
       );
       return { ...stored, issuedToken };
     } catch (error) {
-      if (error instanceof IdempotencyConflict) {
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'Idempotency-Key reused', error.message, [
-          { field: 'Idempotency-Key', message: error.message },
-        ]);
-      }
-      throw error;
+      throw idempotencyProblem(error);
     }
   }
 
