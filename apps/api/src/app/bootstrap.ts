@@ -6,8 +6,8 @@ import pino from 'pino';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
 import { openDatabase } from '@stadtdialog/api/db';
-import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, verifyUtf8 } from '@stadtdialog/api/http';
-import { LIMITS } from '@stadtdialog/shared/contract';
+import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
+import { LIMITS, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { AppModule } from './app.module';
 
 export function createLogger(config: AppConfig): pino.Logger {
@@ -36,6 +36,15 @@ export async function createApp(
   }
   app.useLogger(app.get(Logger));
   const problems = new ProblemFilter();
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    writeRateLimit({
+      perParticipant: config.rateLimitWritesPerMinute,
+      perAddress: config.rateLimitAddressWritesPerMinute,
+      tokenHeader: PARTICIPANT_TOKEN_HEADER,
+      onLimited: (limit) => logger.warn({ context: 'RateLimit', limit }, `write refused: ${limit} rate limit reached`),
+    }),
+  );
   app.use(refuseNonJsonBodies(problems));
   app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>
@@ -43,6 +52,7 @@ export async function createApp(
   );
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
+  setupApiDocs(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(problems);
   return app;

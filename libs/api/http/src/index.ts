@@ -1,2 +1,5 @@
 export * from './lib/problem';
 export * from './lib/json-body';
+export * from './lib/rate-limit';
+export * from './lib/openapi';
+export * from './lib/openapi-schemas';

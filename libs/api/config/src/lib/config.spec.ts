@@ -24,9 +24,30 @@ describe('loadConfig', () => {
     [{ RUN_MIGRATIONS: 'maybe' }, /RUN_MIGRATIONS must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ PARTICIPANT_TOKEN_SECRET: 'short' }, /at least 32/],
+    [{ RATE_LIMIT_WRITES_PER_MINUTE: '-1' }, /RATE_LIMIT_WRITES_PER_MINUTE must be a whole number/],
+    [{ RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: 'lots' }, /RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE must be a whole number/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must be false, a hop count/],
+    [{ TRUST_PROXY: 'proxy.example.org' }, /TRUST_PROXY must be false, a hop count/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('limits writes by default and turns each limit off with 0', () => {
+    expect(loadConfig({})).toMatchObject({ rateLimitWritesPerMinute: 30, rateLimitAddressWritesPerMinute: 120, trustProxy: false });
+    expect(loadConfig({ RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0' })).toMatchObject({
+      rateLimitWritesPerMinute: 0,
+      rateLimitAddressWritesPerMinute: 0,
+    });
+  });
+
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, fd00::/8', '10.0.0.0/8,fd00::/8'],
+  ])('takes TRUST_PROXY=%s as %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
   it('documents each variable once', () => {

@@ -14,6 +14,12 @@ export interface AppConfig {
   webDistDir: string | null;
   participantTokenSecret: string | null;
   baseMapUrl: string;
+  /** writes per minute per participant token; 0 = no limit */
+  rateLimitWritesPerMinute: number;
+  /** writes per minute per client address; 0 = no limit */
+  rateLimitAddressWritesPerMinute: number;
+  /** express `trust proxy`: false, a hop count, or the proxies' addresses/subnets */
+  trustProxy: boolean | number | string;
 }
 
 export interface ConfigVariable {
@@ -34,6 +40,21 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'WEB_DIST_DIR', default: 'dist/apps/web/browser', description: 'built web app served at /' },
   { name: 'PARTICIPANT_TOKEN_SECRET', default: '(generated, kept in the database)', description: 'key for hashing participant tokens' },
   { name: 'BASE_MAP_URL', default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', description: 'XYZ base map of the demo procedure' },
+  {
+    name: 'RATE_LIMIT_WRITES_PER_MINUTE',
+    default: '30',
+    description: 'writes (POST, PUT, PATCH, DELETE under /api/v1) per participant token and minute, per API process; 0 turns it off',
+  },
+  {
+    name: 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE',
+    default: '120',
+    description: 'writes per client address (IPv6: per /64) and minute, per API process; kept only as an in-memory HMAC; 0 turns it off',
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description: 'behind a reverse proxy: its hop count (1) or addresses/subnets (e.g. 10.0.0.0/8, loopback), so the client address comes from X-Forwarded-For',
+  },
 ];
 
 export class ConfigError extends Error {}
@@ -56,6 +77,24 @@ function int(env: Record<string, string | undefined>, name: string, fallback: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const PROXY_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+
+/**
+ * TRUST_PROXY as express takes it. `true` (trust every hop) is refused: any client could then
+ * choose its own address by sending X-Forwarded-For and step around the per-address limit.
+ */
+function trustProxy(env: Record<string, string | undefined>): boolean | number | string {
+  const raw = env['TRUST_PROXY']?.trim() ?? '';
+  if (['', 'false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 10);
+  const entries = raw.split(',').map((s) => s.trim());
+  if (entries.every((e) => PROXY_NAMES.includes(e) || PROXY_ADDRESS.test(e))) return entries.join(',');
+  throw new ConfigError(
+    `TRUST_PROXY must be false, a hop count (1 to 10) or proxy addresses/subnets such as 10.0.0.0/8 or loopback, got "${raw}"`,
+  );
 }
 
 /** Reads and checks the configuration; throws ConfigError with one line naming the variable. */
@@ -84,5 +123,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: env['WEB_DIST_DIR']?.trim() || null,
     participantTokenSecret: secret,
     baseMapUrl: env['BASE_MAP_URL']?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    rateLimitWritesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 30, 0, 100_000),
+    rateLimitAddressWritesPerMinute: int(env, 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE', 120, 0, 100_000),
+    trustProxy: trustProxy(env),
   };
 }

@@ -1,35 +1,61 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Contribution, ContributionDetail, IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { IDEMPOTENCY_KEY_PATTERN } from '@stadtdialog/api/db';
-import { ProblemException } from '@stadtdialog/api/http';
+import {
+  ApiIdempotencyKey,
+  ApiJsonResponse,
+  ApiParticipantToken,
+  ApiProblems,
+  ApiWriteProblems,
+  ProblemException,
+  WRITE_RESPONSE_HEADERS,
+  ref,
+} from '@stadtdialog/api/http';
 import { ContributionDetailService } from './contribution-detail.service';
+import { ContributionListService } from './contribution-list.service';
 import { ContributionsService } from './contributions.service';
+import { ContributionQueryDto } from './dto/contribution-query.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
 
-function parseBbox(raw: string | undefined): [number, number, number, number] | null {
-  if (raw === undefined) return null;
-  const parts = raw.split(',').map((s) => Number(s.trim()));
-  const [minLon, minLat, maxLon, maxLat] = parts;
-  const ok =
-    parts.length === 4 && parts.every(Number.isFinite) && minLon >= -180 && maxLon <= 180 && minLat >= -90 &&
-    maxLat <= 90 && minLon < maxLon && minLat < maxLat;
-  if (!ok) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid bbox', 'bbox must be minLon,minLat,maxLon,maxLat in WGS 84', [
-      { field: 'bbox', message: 'bbox must be minLon,minLat,maxLon,maxLat with min < max, in WGS 84 degrees' },
-    ]);
-  }
-  return [minLon, minLat, maxLon, maxLat];
-}
-
+@ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
+@ApiProblems(500)
 @Controller('v1/procedures/:slug/contributions')
 export class ContributionsController {
   constructor(
     private readonly contributions: ContributionsService,
     private readonly details: ContributionDetailService,
+    private readonly lists: ContributionListService,
   ) {}
 
+  @Get()
+  @ApiOperation({
+    summary: 'A page of contributions, filtered and sorted, with the total over all pages',
+    description: 'Keyset pagination: pass nextCursor as cursor (with the same sort and filter) until it is null.',
+  })
+  @ApiParticipantToken({ purpose: 'With mine=true: whose contributions to list.' })
+  @ApiJsonResponse(200, 'ContributionPage', 'one page')
+  @ApiProblems(400, 404)
+  async list(
+    @Param('slug') slug: string,
+    @Query() query: ContributionQueryDto,
+    @Headers(PARTICIPANT_TOKEN_HEADER.toLowerCase()) participantToken: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.type('application/json').send(await this.lists.list(slug, query, participantToken));
+  }
+
   @Post()
+  @ApiOperation({ summary: 'Make a contribution (published at once, or pending under pre-moderation)' })
+  @ApiBody({ schema: ref('NewContribution') })
+  @ApiIdempotencyKey()
+  @ApiParticipantToken({ issues: true })
+  @ApiJsonResponse(201, 'Contribution', 'created (or the replay of an earlier request with this Idempotency-Key)', {
+    headers: WRITE_RESPONSE_HEADERS,
+  })
+  @ApiWriteProblems()
+  @ApiProblems(404, 409)
   async create(
     @Param('slug') slug: string,
     @Body() dto: CreateContributionDto,
@@ -55,12 +81,28 @@ export class ContributionsController {
   }
 
   @Get('features')
-  async features(@Param('slug') slug: string, @Query('bbox') bbox: string | undefined, @Res() response: Response) {
-    const collection = await this.contributions.features(slug, parseBbox(bbox));
-    response.type('application/geo+json').send(collection);
+  @ApiOperation({
+    summary: 'The map layer: contributions with a location as GeoJSON, for the same filters as the list',
+    description: 'sort, limit and cursor are accepted and ignored; newest first, at most 10000 features.',
+  })
+  @ApiParticipantToken({ purpose: 'With mine=true: whose contributions to show.' })
+  @ApiJsonResponse(200, 'ContributionFeatureCollection', 'a FeatureCollection (RFC 7946)', { mediaType: 'application/geo+json' })
+  @ApiProblems(400, 404)
+  async features(
+    @Param('slug') slug: string,
+    @Query() query: ContributionQueryDto,
+    @Headers(PARTICIPANT_TOKEN_HEADER.toLowerCase()) participantToken: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.type('application/geo+json').send(await this.lists.features(slug, query, participantToken));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One contribution with its rating and comments; a pending one only for its author' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParticipantToken({ purpose: 'Shows the author their own pending contribution, and the caller\'s own rating.' })
+  @ApiJsonResponse(200, 'ContributionDetail', 'the contribution')
+  @ApiProblems(404)
   byId(
     @Param('slug') slug: string,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,

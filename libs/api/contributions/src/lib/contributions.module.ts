@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
 import { ContributionDetailService } from './contribution-detail.service';
+import { ContributionListService } from './contribution-list.service';
 import { ContributionsController } from './contributions.controller';
 import { ContributionsService } from './contributions.service';
 import { RatingsController } from './ratings.controller';
@@ -11,6 +12,6 @@ import { ReportsService } from './reports.service';
 
 @Module({
   controllers: [ContributionsController, CommentsController, RatingsController, ReportsController],
-  providers: [ContributionsService, ContributionDetailService, CommentsService, RatingsService, ReportsService],
+  providers: [ContributionsService, ContributionDetailService, ContributionListService, CommentsService, RatingsService, ReportsService],
 })
 export class ContributionsModule {}

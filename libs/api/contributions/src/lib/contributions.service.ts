@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Contribution, PLANNING_AREA_MARGIN_METRES } from '@stadtdialog/shared/contract';
 import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
@@ -138,35 +138,5 @@ export class ContributionsService {
       };
     }
     return null;
-  }
-
-  /** The public map layer: a GeoJSON FeatureCollection built by PostgreSQL from the public view. */
-  async features(slug: string, bbox: [number, number, number, number] | null): Promise<string> {
-    const params: unknown[] = [slug];
-    let bboxFilter = '';
-    if (bbox) {
-      params.push(...bbox);
-      bboxFilter = 'AND c.geom && ST_MakeEnvelope($2, $3, $4, $5, 4326)';
-    }
-    const [row] = await this.dataSource.query(
-      `WITH p AS (SELECT id FROM public_procedures WHERE slug = $1),
-            f AS (
-              SELECT c.id, c.geom, c.title, c.category_id, c.rubric_id, k.colour, c.created_at,
-                     c.ratings_up, c.ratings_down, c.comment_count
-              FROM public_contributions c JOIN categories k ON k.id = c.category_id
-              WHERE c.procedure_id = (SELECT id FROM p) AND c.geom IS NOT NULL ${bboxFilter}
-              ORDER BY c.created_at DESC, c.id DESC
-              LIMIT 10000)
-       SELECT (SELECT id FROM p) AS procedure_id, json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
-         json_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 7)::json,
-           'properties', json_build_object('title', f.title, 'categoryId', f.category_id, 'rubricId', f.rubric_id,
-             'colour', f.colour, 'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-             'ratingsUp', f.ratings_up, 'ratingsDown', f.ratings_down, 'commentCount', f.comment_count))
-         ORDER BY f.created_at DESC, f.id DESC), '[]'::json))::text AS collection
-       FROM f`,
-      params,
-    );
-    if (!row.procedure_id) throw new NotFoundException(`There is no public procedure "${slug}"`);
-    return row.collection;
   }
 }

@@ -47,7 +47,10 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
-/** The whole body (`@Body()` without a property name) is checked for shape before class-validator sees it. */
+/**
+ * The whole body (`@Body()` without a property name) is checked for shape before class-validator sees it.
+ * Invalid query parameters are a 400 (the address is wrong), with the same field list as a 422 for a body.
+ */
 class ProblemValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.data === undefined) {
@@ -55,7 +58,13 @@ class ProblemValidationPipe extends ValidationPipe {
       if (error?.kind === 'body') throw new ProblemException(HttpStatus.BAD_REQUEST, 'The body must be a JSON object', error.detail);
       if (error?.kind === 'field') throw validationProblem([error.error]);
     }
-    return super.transform(value, metadata);
+    if (metadata.type !== 'query') return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof ProblemException) || error.getStatus() !== HttpStatus.UNPROCESSABLE_ENTITY) throw error;
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'The request has invalid query parameters', error.detail, error.errors);
+    }
   }
 }
 

@@ -1,0 +1,162 @@
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import {
+  CONTRIBUTION_SORTS,
+  CONTRIBUTION_SOURCES,
+  CONTRIBUTION_STATUSES,
+  GEOMETRY_TYPES,
+  LAYER_KINDS,
+  LIMITS,
+  MODERATION_MODES,
+  PHASE_KINDS,
+} from '@stadtdialog/shared/contract';
+
+/**
+ * The shapes of @stadtdialog/shared/contract as OpenAPI 3.0 components, so the document says what
+ * clients get without DTO classes for answers that PostgreSQL builds. Keep them beside the contract
+ * interfaces' names; the API tests check the document against real answers.
+ */
+export function ref(name: string): ReferenceObject {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+const uuid: SchemaObject = { type: 'string', format: 'uuid' };
+const time: SchemaObject = { type: 'string', format: 'date-time' };
+const text: SchemaObject = { type: 'string' };
+const count = (description?: string): SchemaObject => ({ type: 'integer', minimum: 0, nullable: true, description });
+const object = (properties: Record<string, SchemaObject | ReferenceObject>, optional: string[] = []): SchemaObject => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties).filter((k) => !optional.includes(k)),
+});
+const position: SchemaObject = {
+  type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 3, description: '[longitude, latitude] in WGS 84 (RFC 7946)',
+};
+const geometry = (type: string, coordinates: SchemaObject): SchemaObject => object({ type: { type: 'string', enum: [type] }, coordinates });
+const hidden = 'null where the procedure hides it';
+
+export const API_SCHEMAS: Record<string, SchemaObject> = {
+  FieldError: object({ field: text, message: text }),
+  Problem: {
+    ...object({
+      type: text, title: text, status: { type: 'integer' }, detail: text, instance: text,
+      errors: { type: 'array', items: ref('FieldError') },
+    }, ['detail', 'instance', 'errors']),
+    description: 'RFC 9457 problem details (application/problem+json); validation problems name each field.',
+  },
+
+  Point: geometry('Point', position),
+  LineString: geometry('LineString', { type: 'array', items: position, minItems: 2 }),
+  Polygon: geometry('Polygon', { type: 'array', items: { type: 'array', items: position, minItems: 4 } }),
+  MultiPolygon: geometry('MultiPolygon', {
+    type: 'array', items: { type: 'array', items: { type: 'array', items: position, minItems: 4 } },
+  }),
+  ContributionGeometry: {
+    oneOf: [ref('Point'), ref('LineString'), ref('Polygon')],
+    discriminator: { propertyName: 'type' },
+    description: `GeoJSON geometry of at most ${LIMITS.maxGeometryVertices} positions within the planning area`,
+  },
+
+  NewContribution: object({
+    title: text, text,
+    categoryId: uuid, rubricId: uuid,
+    geometry: { allOf: [ref('ContributionGeometry')], nullable: true },
+  }, ['geometry']),
+  Contribution: object({
+    id: uuid, procedureId: uuid, title: text, text, categoryId: uuid, rubricId: uuid,
+    geometry: { allOf: [ref('ContributionGeometry')], nullable: true },
+    status: { type: 'string', enum: [...CONTRIBUTION_STATUSES], description: 'published, or pending for its author under pre-moderation' },
+    source: { type: 'string', enum: [...CONTRIBUTION_SOURCES] },
+    createdAt: time, updatedAt: time,
+    ratingsUp: count(hidden), ratingsDown: count(hidden), commentCount: count(hidden),
+  }),
+  ContributionPage: object({
+    items: { type: 'array', items: ref('Contribution'), maxItems: LIMITS.maxPageSize },
+    total: { type: 'integer', minimum: 0, description: 'how many contributions match the filter, over all pages' },
+    nextCursor: { type: 'string', nullable: true, description: 'pass as cursor for the next page; null on the last page' },
+  }),
+  ContributionSort: { type: 'string', enum: [...CONTRIBUTION_SORTS] },
+  ContributionFeatureProperties: object({
+    title: text, categoryId: uuid, rubricId: uuid, colour: { type: 'string', example: '#2e7d32' }, createdAt: time,
+    ratingsUp: count(hidden), ratingsDown: count(hidden), commentCount: count(hidden),
+  }),
+  ContributionFeature: object({
+    type: { type: 'string', enum: ['Feature'] }, id: uuid, geometry: ref('ContributionGeometry'),
+    properties: ref('ContributionFeatureProperties'),
+  }),
+  ContributionFeatureCollection: object({
+    type: { type: 'string', enum: ['FeatureCollection'] },
+    features: { type: 'array', items: ref('ContributionFeature') },
+  }),
+
+  Comment: object({
+    id: uuid, contributionId: uuid, parentId: { ...uuid, nullable: true }, text, official: { type: 'boolean' }, createdAt: time,
+    status: { type: 'string', enum: ['pending', 'published'], description: 'only in the answer to its author\'s POST' },
+    replies: { type: 'array', items: ref('Comment') },
+  }, ['status', 'replies']),
+  NewComment: object({ text, parentId: { ...uuid, nullable: true, description: 'reply to a top-level comment' } }, ['parentId']),
+  NewRating: object({ value: { type: 'integer', enum: [1, -1] } }),
+  RatingSummary: object({
+    up: count(hidden), down: count(hidden), own: { type: 'integer', enum: [1, -1], nullable: true, description: 'the caller\'s rating' },
+  }),
+  ContributionDetail: {
+    allOf: [
+      ref('Contribution'),
+      object({ rating: ref('RatingSummary'), comments: { type: 'array', items: ref('Comment') }, mine: { type: 'boolean' } }),
+    ],
+  },
+  NewReport: {
+    ...object({ contributionId: uuid, commentId: uuid, reason: { type: 'string', maxLength: LIMITS.maxReportReasonLength } }, [
+      'contributionId',
+      'commentId',
+    ]),
+    description: 'exactly one of contributionId and commentId',
+  },
+  ReportReceipt: object({ id: uuid }),
+
+  Phase: object({
+    id: uuid, kind: { type: 'string', enum: [...PHASE_KINDS] }, title: text, startsAt: time, endsAt: time,
+    state: { type: 'string', enum: ['upcoming', 'open', 'closed'] },
+  }),
+  Category: object({ id: uuid, name: text, colour: text, icon: text }),
+  Rubric: object({ id: uuid, kind: text, name: text }),
+  Appointment: object({
+    id: uuid, title: text, description: text, startsAt: time, endsAt: { ...time, nullable: true }, place: text,
+    location: { allOf: [ref('Point')], nullable: true },
+  }),
+  MapLayer: object({
+    id: text, kind: { type: 'string', enum: [...LAYER_KINDS] }, title: text, url: text,
+    role: { type: 'string', enum: ['base', 'overlay'] }, visible: { type: 'boolean' }, opacity: { type: 'number' },
+    attribution: text, layers: text, matrixSet: text, extent: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4 },
+  }, ['visible', 'opacity', 'attribution', 'layers', 'matrixSet', 'extent']),
+  MapConfiguration: object({
+    projection: { type: 'string', example: 'EPSG:3857' }, center: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    zoom: { type: 'number' }, layers: { type: 'array', items: ref('MapLayer') },
+  }),
+  ProcedureSettings: object({
+    moderation: { type: 'string', enum: [...MODERATION_MODES] },
+    geometryTypes: { type: 'array', items: { type: 'string', enum: [...GEOMETRY_TYPES] } },
+    locationRequired: { type: 'boolean' }, titleMaxLength: { type: 'integer' }, textMaxLength: { type: 'integer' },
+    commentMaxLength: { type: 'integer' },
+    comments: { type: 'string', enum: ['on', 'off', 'hidden'] }, ratings: { type: 'string', enum: ['on', 'off', 'hidden'] },
+    reportThreshold: { type: 'integer' },
+  }),
+  ProcedureSummary: object({
+    id: uuid, slug: text, title: text, summary: text, state: { type: 'string', enum: ['upcoming', 'open', 'closed'] },
+    planningArea: { allOf: [ref('MultiPolygon')], nullable: true },
+  }),
+  ProcedureDetail: {
+    allOf: [
+      ref('ProcedureSummary'),
+      object({
+        description: text, phases: { type: 'array', items: ref('Phase') }, categories: { type: 'array', items: ref('Category') },
+        rubrics: { type: 'array', items: ref('Rubric') }, map: ref('MapConfiguration'), settings: ref('ProcedureSettings'),
+        appointments: { type: 'array', items: ref('Appointment') },
+      }),
+    ],
+  },
+
+  Health: object({
+    status: { type: 'string', enum: ['ok'] }, engine: { type: 'string', enum: ['embedded', 'server'] }, postgres: text, postgis: text,
+    migrations: object({ applied: { type: 'integer' }, pending: { type: 'integer' }, last: { type: 'string', nullable: true } }),
+  }),
+};
