@@ -1,6 +1,12 @@
 import { PostgisAndDomain1764374400000 } from './1764374400000-postgis-and-domain';
 import { PublicViews1764374400001 } from './1764374400001-public-views';
 import { ModerationFlags1764460800000 } from './1764460800000-moderation-flags';
+import { PlannerWorkspace1764547200000 } from './1764547200000-planner-workspace';
 
 /** In order of application. */
-export const MIGRATIONS = [PostgisAndDomain1764374400000, PublicViews1764374400001, ModerationFlags1764460800000];
+export const MIGRATIONS = [
+  PostgisAndDomain1764374400000,
+  PublicViews1764374400001,
+  ModerationFlags1764460800000,
+  PlannerWorkspace1764547200000,
+];

@@ -8,6 +8,10 @@ import type { Logger as PinoLogger } from 'pino';
 import { HealthModule } from '@stadtdialog/api/health';
 import { ProceduresModule } from '@stadtdialog/api/procedures';
 import { ContributionsModule } from '@stadtdialog/api/contributions';
+import { IdentityModule } from '@stadtdialog/api/identity';
+import { PlanningModule } from '@stadtdialog/api/planning';
+import { ModerationModule } from '@stadtdialog/api/moderation';
+import { RealtimeModule } from '@stadtdialog/api/realtime';
 
 interface LoggedRequest {
   id: unknown;
@@ -41,6 +45,10 @@ export class AppModule {
         HealthModule,
         ProceduresModule,
         ContributionsModule,
+        IdentityModule,
+        PlanningModule,
+        ModerationModule,
+        RealtimeModule,
       ],
     };
   }

@@ -4,3 +4,4 @@ export * from './lib/contribution';
 export * from './lib/health';
 export * from './lib/phase-state';
 export * from './lib/limits';
+export * from './lib/planner';

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     [{ RUN_MIGRATIONS: 'maybe' }, /RUN_MIGRATIONS must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ PARTICIPANT_TOKEN_SECRET: 'short' }, /at least 32/],
+    [{ COOKIE_SECURE: 'sometimes' }, /COOKIE_SECURE must be auto, true or false/],
+    [{ SESSION_IDLE_TIMEOUT: '0' }, /SESSION_IDLE_TIMEOUT must be a whole number/],
+    [{ SESSION_IDLE_TIMEOUT: '600', SESSION_MAX_AGE: '2' }, /must not exceed SESSION_MAX_AGE/],
+    [{ ADMIN_EMAIL: 'admin@example.org' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
+    [{ ADMIN_EMAIL: 'admin', ADMIN_PASSWORD: 'long enough password' }, /ADMIN_EMAIL must be an e-mail address/],
+    [{ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 12/],
     [{ RATE_LIMIT_WRITES_PER_MINUTE: '-1' }, /RATE_LIMIT_WRITES_PER_MINUTE must be a whole number/],
     [{ RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: 'lots' }, /RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE must be a whole number/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must be false, a hop count/],
@@ -48,6 +54,20 @@ describe('loadConfig', () => {
     ['10.0.0.0/8, fd00::/8', '10.0.0.0/8,fd00::/8'],
   ])('takes TRUST_PROXY=%s as %j', (value, expected) => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('reads the planner sign-in variables', () => {
+    expect(loadConfig({})).toMatchObject({
+      cookieSecure: 'auto', sessionIdleTimeoutMs: 120 * 60_000, sessionMaxAgeMs: 12 * 3_600_000, admin: null,
+    });
+    const c = loadConfig({
+      COOKIE_SECURE: 'false', SESSION_IDLE_TIMEOUT: '30', SESSION_MAX_AGE: '8', ADMIN_EMAIL: ' admin@example.org ',
+      ADMIN_PASSWORD: 'correct horse battery',
+    });
+    expect(c).toMatchObject({
+      cookieSecure: 'false', sessionIdleTimeoutMs: 30 * 60_000, sessionMaxAgeMs: 8 * 3_600_000,
+      admin: { email: 'admin@example.org', password: 'correct horse battery' },
+    });
   });
 
   it('documents each variable once', () => {

@@ -20,7 +20,16 @@ export interface AppConfig {
   rateLimitAddressWritesPerMinute: number;
   /** express `trust proxy`: false, a hop count, or the proxies' addresses/subnets */
   trustProxy: boolean | number | string;
+  /** `auto`: Secure cookies unless the request is plain http to a loopback host */
+  cookieSecure: 'auto' | 'true' | 'false';
+  sessionIdleTimeoutMs: number;
+  sessionMaxAgeMs: number;
+  /** the first admin, created on a start that finds no planner */
+  admin: { email: string; password: string } | null;
 }
+
+/** Passwords of planners: at least this long. */
+export const MIN_PASSWORD_LENGTH = 12;
 
 export interface ConfigVariable {
   name: string;
@@ -55,6 +64,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     default: 'false',
     description: 'behind a reverse proxy: its hop count (1) or addresses/subnets (e.g. 10.0.0.0/8, loopback), so the client address comes from X-Forwarded-For',
   },
+  { name: 'COOKIE_SECURE', default: 'auto', description: 'Secure flag of the planner session cookie: auto (Secure unless plain http to localhost), true or false' },
+  { name: 'SESSION_IDLE_TIMEOUT', default: '120', description: 'minutes without a request after which a planner session ends' },
+  { name: 'SESSION_MAX_AGE', default: '12', description: 'hours after sign-in after which a planner session ends' },
+  { name: 'ADMIN_EMAIL', default: '(unset)', description: 'first admin, created at a start that finds no planner account' },
+  { name: 'ADMIN_PASSWORD', default: '(unset)', description: 'password of ADMIN_EMAIL, at least 12 characters' },
 ];
 
 export class ConfigError extends Error {}
@@ -111,6 +125,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (secret !== null && secret.length < 32) {
     throw new ConfigError('PARTICIPANT_TOKEN_SECRET must be at least 32 characters');
   }
+  const cookieSecure = (env['COOKIE_SECURE']?.trim().toLowerCase() || 'auto') as AppConfig['cookieSecure'];
+  if (!['auto', 'true', 'false'].includes(cookieSecure)) {
+    throw new ConfigError(`COOKIE_SECURE must be auto, true or false, got "${env['COOKIE_SECURE']}"`);
+  }
+  const sessionIdleMinutes = int(env, 'SESSION_IDLE_TIMEOUT', 120, 1, 7 * 24 * 60);
+  const sessionMaxHours = int(env, 'SESSION_MAX_AGE', 12, 1, 30 * 24);
+  if (sessionIdleMinutes > sessionMaxHours * 60) {
+    throw new ConfigError('SESSION_IDLE_TIMEOUT (minutes) must not exceed SESSION_MAX_AGE (hours)');
+  }
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env['HOST']?.trim() || '0.0.0.0',
@@ -126,5 +149,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitWritesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 30, 0, 100_000),
     rateLimitAddressWritesPerMinute: int(env, 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE', 120, 0, 100_000),
     trustProxy: trustProxy(env),
+    cookieSecure,
+    sessionIdleTimeoutMs: sessionIdleMinutes * 60_000,
+    sessionMaxAgeMs: sessionMaxHours * 3_600_000,
+    admin: firstAdmin(env),
   };
+}
+
+function firstAdmin(env: Record<string, string | undefined>): AppConfig['admin'] {
+  const email = env['ADMIN_EMAIL']?.trim() || '';
+  const password = env['ADMIN_PASSWORD'] ?? '';
+  if (!email && !password) return null;
+  if (!email || !password) throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ConfigError(`ADMIN_EMAIL must be an e-mail address, got "${email}"`);
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  return { email, password };
 }

@@ -1,0 +1,293 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RUNNING_DATABASE, RunningDatabase } from '@stadtdialog/api/db';
+import { InProcessSignal, LiveSignal, PgListenSignal } from './live-signal';
+
+export type LiveChannel = 'public' | 'moderation';
+
+interface EventRow {
+  id: string;
+  procedure_id: string;
+  entity_type: 'contribution' | 'comment';
+  entity_id: string;
+  contribution_id: string;
+  status: string;
+  flagged: boolean;
+  public: boolean;
+  moderation: boolean;
+}
+
+/** One Server-Sent Event. */
+export interface LiveMessage {
+  id: string;
+  event: string;
+  data: unknown;
+}
+
+export interface LiveConnection {
+  procedureId: string;
+  channel: LiveChannel;
+  send(message: LiveMessage): void;
+  close(): void;
+  /** checked on every heartbeat; false ends the stream (a planner's session ended) */
+  stillAllowed?: () => Promise<boolean>;
+}
+
+interface Subscriber extends LiveConnection {
+  /** events up to this id were sent by the replay */
+  replayedUpTo: bigint;
+  /** live events held back while the replay runs */
+  buffer: LiveMessage[] | null;
+}
+
+const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const REPLAY_LIMIT = 1000;
+const HEARTBEAT_MS = 25_000;
+const RETENTION = `interval '7 days'`;
+export const MAX_LIVE_CONNECTIONS = 2000;
+
+/** Public contribution and its map feature, read from the public views only. */
+const PUBLIC_CONTRIBUTIONS = `
+  SELECT c.id,
+         json_build_object('id', c.id, 'procedureId', c.procedure_id, 'title', c.title, 'text', c.body,
+           'categoryId', c.category_id, 'rubricId', c.rubric_id, 'geometry', ST_AsGeoJSON(c.geom, 7)::json,
+           'status', 'published', 'source', c.source, 'createdAt', ${ISO('c.created_at')}, 'updatedAt', ${ISO('c.updated_at')},
+           'ratingsUp', c.ratings_up, 'ratingsDown', c.ratings_down, 'commentCount', c.comment_count) AS contribution,
+         CASE WHEN c.geom IS NULL THEN NULL ELSE json_build_object('type', 'Feature', 'id', c.id,
+           'geometry', ST_AsGeoJSON(c.geom, 7)::json,
+           'properties', json_build_object('title', c.title, 'categoryId', c.category_id, 'rubricId', c.rubric_id,
+             'colour', k.colour, 'createdAt', ${ISO('c.created_at')}, 'ratingsUp', c.ratings_up, 'ratingsDown', c.ratings_down,
+             'commentCount', c.comment_count)) END AS feature
+  FROM public_contributions c JOIN categories k ON k.id = c.category_id
+  WHERE c.id = ANY($1)`;
+
+const PUBLIC_COMMENTS = `
+  SELECT m.id, json_build_object('id', m.id, 'contributionId', m.contribution_id, 'parentId', m.parent_id, 'text', m.body,
+           'official', m.official, 'createdAt', ${ISO('m.created_at')}) AS comment
+  FROM public_comments m WHERE m.id = ANY($1)`;
+
+/**
+ * Fans the `live_events` journal out to Server-Sent Event streams per procedure. Public streams
+ * carry what the public views show when the event is sent: a contribution that is no longer
+ * published arrives as `contribution-removed` with its id only, never with its content.
+ */
+@Injectable()
+export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('LiveEvents');
+  private readonly signal: LiveSignal;
+  private readonly subscribers = new Set<Subscriber>();
+  /** highest event id looked at by the embedded engine's scan */
+  private lastSeen = 0n;
+  private chain: Promise<void> = Promise.resolve();
+  private announced: string[] = [];
+  private scanRequested = false;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(RUNNING_DATABASE) database: RunningDatabase,
+  ) {
+    this.signal = database.engine === 'server' ? new PgListenSignal(database.url) : new InProcessSignal();
+  }
+
+  get connections(): number {
+    return this.subscribers.size;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.lastSeen = await this.maxId();
+    await this.signal.start((ids) => this.onSignal(ids));
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+    this.pruneTimer = setInterval(() => void this.prune(), 3600_000);
+    this.pruneTimer.unref();
+    void this.prune();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    await this.signal.stop();
+    // Open streams would keep the HTTP server from closing.
+    for (const subscriber of this.subscribers) subscriber.close();
+    this.subscribers.clear();
+    await this.chain.catch(() => undefined);
+  }
+
+  /** A write of this process finished: the embedded engine looks for new events. */
+  nudge(): void {
+    this.signal.nudge();
+  }
+
+  private async maxId(): Promise<bigint> {
+    const [row] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM live_events`);
+    return BigInt(row.id);
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      await this.dataSource.query(`DELETE FROM live_events WHERE at < now() - ${RETENTION}`);
+    } catch (error) {
+      this.logger.warn(`could not prune live events: ${(error as Error).message}`);
+    }
+  }
+
+  private onSignal(ids: string[] | null): void {
+    if (ids) this.announced.push(...ids);
+    else this.scanRequested = true;
+    // One dispatch at a time keeps the order of events per stream.
+    this.chain = this.chain.then(() => this.dispatchPending()).catch((error: Error) => {
+      this.logger.warn(`live event dispatch failed: ${error.message}`);
+    });
+  }
+
+  private async dispatchPending(): Promise<void> {
+    const scanFrom = this.lastSeen;
+    const announced = this.announced;
+    const scan = this.scanRequested;
+    this.announced = [];
+    this.scanRequested = false;
+    if (this.subscribers.size === 0) {
+      // Nobody listens: skip the read; later subscribers start from their own position.
+      if (scan) this.lastSeen = await this.maxId();
+      return;
+    }
+    const procedures = [...new Set([...this.subscribers].map((s) => s.procedureId))];
+    const rows: EventRow[] = [];
+    for (const id of announced) if (BigInt(id) > this.lastSeen) this.lastSeen = BigInt(id);
+    if (announced.length) {
+      rows.push(...(await this.dataSource.query(
+        `SELECT id::text, procedure_id, entity_type, entity_id, contribution_id, status, flagged, public, moderation
+         FROM live_events WHERE id = ANY($1::bigint[]) AND procedure_id = ANY($2::uuid[]) ORDER BY id`,
+        [announced, procedures],
+      )));
+    }
+    if (scan) {
+      const scanned: EventRow[] = await this.dataSource.query(
+        `SELECT id::text, procedure_id, entity_type, entity_id, contribution_id, status, flagged, public, moderation
+         FROM live_events WHERE id > $1 ORDER BY id LIMIT 5000`,
+        [scanFrom.toString()],
+      );
+      if (scanned.length && BigInt(scanned[scanned.length - 1].id) > this.lastSeen) this.lastSeen = BigInt(scanned[scanned.length - 1].id);
+      const known = new Set(rows.map((r) => r.id));
+      rows.push(...scanned.filter((r) => !known.has(r.id) && procedures.includes(r.procedure_id)));
+      rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    }
+    for (const procedureId of procedures) {
+      const events = rows.filter((r) => r.procedure_id === procedureId);
+      if (!events.length) continue;
+      const listeners = [...this.subscribers].filter((s) => s.procedureId === procedureId);
+      const byChannel: Record<LiveChannel, LiveMessage[] | null> = { public: null, moderation: null };
+      for (const subscriber of listeners) {
+        byChannel[subscriber.channel] ??= await this.messages(subscriber.channel, events);
+        for (const message of byChannel[subscriber.channel] as LiveMessage[]) {
+          if (BigInt(message.id) <= subscriber.replayedUpTo) continue;
+          if (subscriber.buffer) subscriber.buffer.push(message);
+          else subscriber.send(message);
+        }
+      }
+    }
+  }
+
+  /** The messages a channel carries for these events, payloads read now. */
+  private async messages(channel: LiveChannel, events: EventRow[]): Promise<LiveMessage[]> {
+    if (channel === 'moderation') {
+      return events.filter((e) => e.moderation).map((e) => ({
+        id: e.id,
+        event: 'queue',
+        data: { kind: e.entity_type, id: e.entity_id, contributionId: e.contribution_id, status: e.status, flagged: e.flagged },
+      }));
+    }
+    const visible = events.filter((e) => e.public);
+    const contributionIds = [...new Set(visible.filter((e) => e.entity_type === 'contribution').map((e) => e.entity_id))];
+    const commentIds = [...new Set(visible.filter((e) => e.entity_type === 'comment').map((e) => e.entity_id))];
+    const contributions = new Map<string, { contribution: unknown; feature: unknown }>();
+    const comments = new Map<string, unknown>();
+    if (contributionIds.length) {
+      for (const row of await this.dataSource.query(PUBLIC_CONTRIBUTIONS, [contributionIds])) {
+        contributions.set(row.id, { contribution: row.contribution, feature: row.feature });
+      }
+    }
+    if (commentIds.length) {
+      for (const row of await this.dataSource.query(PUBLIC_COMMENTS, [commentIds])) comments.set(row.id, row.comment);
+    }
+    return visible.map((e) => {
+      if (e.entity_type === 'contribution') {
+        const current = contributions.get(e.entity_id);
+        return current
+          ? { id: e.id, event: 'contribution', data: current }
+          : { id: e.id, event: 'contribution-removed', data: { id: e.entity_id, contributionId: e.contribution_id } };
+      }
+      const comment = comments.get(e.entity_id);
+      return comment
+        ? { id: e.id, event: 'comment', data: comment }
+        : { id: e.id, event: 'comment-removed', data: { id: e.entity_id, contributionId: e.contribution_id } };
+    });
+  }
+
+  /**
+   * Starts a stream: live events are held back while the events after `lastEventId` are replayed
+   * (the latest per item, as it is now), then flow. A position the journal no longer holds gets a
+   * `reset` event: the client reloads instead.
+   */
+  async subscribe(connection: LiveConnection, lastEventId: string | undefined): Promise<() => void> {
+    const subscriber: Subscriber = { ...connection, replayedUpTo: 0n, buffer: [] };
+    this.subscribers.add(subscriber);
+    const unsubscribe = () => this.subscribers.delete(subscriber);
+    try {
+      const [bounds] = await this.dataSource.query(
+        `SELECT coalesce(min(id), 0)::text AS min, coalesce(max(id), 0)::text AS max FROM live_events`,
+      );
+      const max = BigInt(bounds.max);
+      const from = lastEventId !== undefined && /^\d{1,18}$/.test(lastEventId) ? BigInt(lastEventId) : null;
+      if (from === null) {
+        subscriber.replayedUpTo = max;
+      } else if (from > max || (from < BigInt(bounds.min) - 1n)) {
+        connection.send({ id: max.toString(), event: 'reset', data: { reason: 'the stream cannot resume from this position; reload' } });
+        subscriber.replayedUpTo = max;
+      } else {
+        const flag = connection.channel === 'public' ? 'public' : 'moderation';
+        const events: EventRow[] = await this.dataSource.query(
+          `SELECT * FROM (
+             SELECT DISTINCT ON (entity_id) id::text, procedure_id, entity_type, entity_id, contribution_id, status, flagged,
+                    public, moderation
+             FROM live_events WHERE procedure_id = $1 AND id > $2 AND id <= $3 AND ${flag}
+             ORDER BY entity_id, id DESC) latest
+           ORDER BY id::bigint LIMIT $4`,
+          [connection.procedureId, from.toString(), max.toString(), REPLAY_LIMIT + 1],
+        );
+        if (events.length > REPLAY_LIMIT) {
+          connection.send({ id: max.toString(), event: 'reset', data: { reason: 'too much happened since this position; reload' } });
+        } else {
+          for (const message of await this.messages(connection.channel, events)) connection.send(message);
+        }
+        subscriber.replayedUpTo = max;
+      }
+      for (const message of subscriber.buffer ?? []) {
+        if (BigInt(message.id) > subscriber.replayedUpTo) connection.send(message);
+      }
+      subscriber.buffer = null;
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
+  }
+
+  private async beat(): Promise<void> {
+    for (const subscriber of [...this.subscribers]) {
+      try {
+        if (subscriber.stillAllowed && !(await subscriber.stillAllowed())) {
+          this.subscribers.delete(subscriber);
+          subscriber.close();
+          continue;
+        }
+        subscriber.send({ id: '', event: '', data: null });
+      } catch {
+        this.subscribers.delete(subscriber);
+        subscriber.close();
+      }
+    }
+  }
+}
