@@ -182,6 +182,8 @@ const CASES: BadCase[] = [
   { name: 'a point 3 km from the planning area', body: geometry({ type: 'Point', coordinates: [9.99, 53.55] }), status: 422, field: 'geometry', says: /outside the planning area/ },
   { name: 'a point in Munich', body: geometry({ type: 'Point', coordinates: [11.576, 48.137] }), status: 422, field: 'geometry', says: /outside the planning area/ },
   { name: 'Null Island', body: geometry({ type: 'Point', coordinates: [0, 0] }), status: 422, field: 'geometry', says: /outside the planning area/ },
+  { name: 'an edge to the antipode of the planning area', body: geometry({ type: 'LineString', coordinates: [INSIDE, [INSIDE[0] - 180, -INSIDE[1]]] }), status: 422, field: 'geometry', says: /opposite points of the globe/ },
+  { name: 'an edge half around the equator', body: geometry({ type: 'LineString', coordinates: [[-180, 0], [0, 0]] }), status: 422, field: 'geometry', says: /opposite points of the globe/ },
   { name: 'a polygon far away', body: geometry({ type: 'Polygon', coordinates: [square(10.0, 53.6, 0.01)] }), status: 422, field: 'geometry', says: /outside the planning area/ },
   { name: 'a category of another procedure', body: (f) => valid(f, { categoryId: f.other.categoryId }), status: 422, field: 'categoryId', says: /not a category of this procedure/ },
   { name: 'a rubric of another procedure', body: (f) => valid(f, { rubricId: f.other.rubricId }), status: 422, field: 'rubricId', says: /not a rubric of this procedure/ },
