@@ -20,8 +20,8 @@ describe(`a fresh start on the ${ENGINE} engine`, () => {
     expect(status).toBe(200);
     expect(body.engine).toBe(ENGINE);
     expect(body.postgis).toMatch(/^3\.\d+/);
-    expect(body.migrations).toMatchObject({ pending: 0, last: 'ModerationFlags1764460800000' });
-    expect(body.migrations.applied).toBe(3);
+    expect(body.migrations).toMatchObject({ pending: 0, last: 'PlannerWorkspace1764547200000' });
+    expect(body.migrations.applied).toBe(4);
   });
 
   it('logs the engine and PostGIS version, as JSON lines without client addresses', async () => {
