@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { ContributionFeatureCollection, MapConfiguration, MultiPolygon } from '@stadtdialog/shared/contract';
 import { getCenter } from 'ol/extent';
+import Feature from 'ol/Feature';
 import BaseLayer from 'ol/layer/Base';
 import LayerGroup from 'ol/layer/Group';
 import VectorLayer from 'ol/layer/Vector';
@@ -10,7 +11,9 @@ import { toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
 import XYZ from 'ol/source/XYZ';
 import TileLayer from 'ol/layer/Tile';
+import Cluster from 'ol/source/Cluster';
 import {
+  CONTRIBUTION_POINTS_LAYER_ID,
   CONTRIBUTIONS_LAYER_ID,
   PLANNING_AREA_LAYER_ID,
   ProcedureMap,
@@ -107,6 +110,37 @@ describe('ProcedureMap', () => {
     fixture.componentRef.setInput('contributions', { ...contributions, features: contributions.features.slice(0, 1) });
     await fixture.whenStable();
     expect(source?.getFeatures()).toHaveLength(1);
+  });
+
+  it('clusters the points in their own layer; lines and polygons are drawn as they are', async () => {
+    const { map } = await render({ configuration, contributions });
+    const points = layerById<VectorLayer<Cluster>>(map, CONTRIBUTION_POINTS_LAYER_ID).getSource() as Cluster;
+    expect(points).toBeInstanceOf(Cluster);
+    expect(points.getSource()).toBe(layerById<VectorLayer<VectorSource>>(map, CONTRIBUTIONS_LAYER_ID).getSource());
+    points.refresh();
+    map.getView().setResolution(1);
+    points.loadFeatures([-1e7, -1e7, 1e7, 1e7], 1, map.getView().getProjection());
+    const clustered = points.getFeatures().flatMap((cluster) => cluster.get('features') as Feature[]);
+    expect(clustered.map((f) => f.getId())).toEqual(['p']);
+  });
+
+  it('applies the layer settings of the layer switcher to the configured layers', async () => {
+    const withOverlay: MapConfiguration = {
+      ...configuration,
+      layers: [...configuration.layers, { id: 'plan', kind: 'geojson', title: 'Plan', url: '/plan.geojson', role: 'overlay' }],
+    };
+    const { fixture, map } = await render({ configuration: withOverlay });
+    fixture.componentRef.setInput('layerSettings', { osm: { visible: false, opacity: 1 }, plan: { visible: true, opacity: 0.4 } });
+    await fixture.whenStable();
+    expect(layerById(map, 'osm').getVisible()).toBe(false);
+    expect(layerById(map, 'plan').getOpacity()).toBe(0.4);
+  });
+
+  it('opens on a given geometry instead of the planning area', async () => {
+    const { map } = await render({ configuration, planningArea, fitTo: { type: 'Point', coordinates: [9.95, 53.57] } });
+    const [lon, lat] = toLonLat(map.getView().getCenter() ?? [0, 0], 'EPSG:25832');
+    expect(lon).toBeCloseTo(9.95, 5);
+    expect(lat).toBeCloseTo(53.57, 5);
   });
 
   it('labels the map region and its controls', async () => {

@@ -8,34 +8,47 @@ import {
   ElementRef,
   inject,
   input,
+  output,
   signal,
+  untracked,
   viewChild,
   ViewEncapsulation,
 } from '@angular/core';
 import {
   Category,
   ContributionFeatureCollection,
+  ContributionGeometry,
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
 import { defaults as defaultControls } from 'ol/control/defaults';
-import { isEmpty } from 'ol/extent';
-import Feature from 'ol/Feature';
+import { boundingExtent, Extent, isEmpty } from 'ol/extent';
+import Feature, { FeatureLike } from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
-import { Geometry } from 'ol/geom';
+import { Geometry, Point } from 'ol/geom';
+import BaseLayer from 'ol/layer/Base';
 import LayerGroup from 'ol/layer/Group';
 import VectorLayer from 'ol/layer/Vector';
 import OlMap from 'ol/Map';
+import MapBrowserEvent from 'ol/MapBrowserEvent';
 import { fromLonLat } from 'ol/proj';
+import Cluster from 'ol/source/Cluster';
 import VectorSource from 'ol/source/Vector';
 import View from 'ol/View';
 import { createConfiguredLayers, LAYER_ID, LAYER_ROLE } from './layer-factory';
 import { resolveProjection } from './projections';
-import { createContributionStyle, planningAreaStyle } from './styles';
+import { CategoryLook, clusterStyle, createContributionStyle, planningAreaStyle } from './styles';
 
 /** Ids of the layers the map draws itself, next to the configured ones. */
 export const PLANNING_AREA_LAYER_ID = 'planning-area';
+/** All contributions are in this layer's source; it draws lines and polygons. */
 export const CONTRIBUTIONS_LAYER_ID = 'contributions';
+/** Point contributions, clustered where they crowd. */
+export const CONTRIBUTION_POINTS_LAYER_ID = 'contribution-points';
+
+/** Pixels within which points merge into a cluster. */
+export const CLUSTER_DISTANCE = 32;
+const MAX_FIT_ZOOM = 18;
 
 export interface ProcedureMapLabels {
   /** accessible name of the map region */
@@ -44,6 +57,13 @@ export interface ProcedureMapLabels {
   zoomOut: string;
   attributions: string;
 }
+
+/** What the resident set in the layer switcher for one configured layer. */
+export interface LayerSetting {
+  visible: boolean;
+  opacity: number;
+}
+export type LayerSettings = Readonly<Record<string, LayerSetting>>;
 
 const defaultLabels: ProcedureMapLabels = {
   map: 'Karte',
@@ -59,17 +79,20 @@ export type ProcedureMapElement = HTMLElement & { olMap?: OlMap };
 
 /**
  * The procedure map: configured base layers and plan overlays, the planning area outline and the
- * contributions in their category colours, in the configured view projection.
+ * contributions in their category colours and icons, in the configured view projection. Points
+ * cluster where they crowd; hovering and selecting outline a contribution.
  */
 @Component({
   selector: 'sd-procedure-map',
   template: `<div
-    #viewport
-    class="sd-procedure-map__viewport"
-    role="region"
-    tabindex="0"
-    [attr.aria-label]="labels().map"
-  ></div>`,
+      #viewport
+      class="sd-procedure-map__viewport"
+      role="region"
+      tabindex="0"
+      [attr.aria-label]="labels().map"
+      [attr.aria-describedby]="describedBy()"
+    ></div>
+    <ng-content />`,
   styleUrl: './procedure-map.css',
   // OpenLayers creates its controls outside Angular's templates; emulated styles would miss them.
   encapsulation: ViewEncapsulation.None,
@@ -81,28 +104,61 @@ export class ProcedureMap {
   readonly contributions = input<ContributionFeatureCollection | null>(null);
   readonly categories = input<Category[]>([]);
   readonly labels = input<ProcedureMapLabels>(defaultLabels);
+  /** visibility and opacity per configured layer id, over the configuration's own */
+  readonly layerSettings = input<LayerSettings>({});
+  /** outlined, e.g. the contribution hovered or focused in the list */
+  readonly highlightedId = input<string | null>(null);
+  /** outlined, the contribution chosen on the map or in the list */
+  readonly selectedId = input<string | null>(null);
+  /** whether clicking a contribution selects it (off while a location is placed) */
+  readonly selectable = input(true);
+  /** the view opens on this geometry instead of the planning area */
+  readonly fitTo = input<ContributionGeometry | null>(null);
+  /** id of an element describing the map, e.g. keyboard help */
+  readonly describedBy = input<string | null>(null);
+
+  /** a contribution was clicked (its id), or empty map (null) */
+  readonly contributionSelect = output<string | null>();
 
   private readonly host = inject<ElementRef<ProcedureMapElement>>(ElementRef);
   private readonly viewport = viewChild.required<ElementRef<HTMLElement>>('viewport');
   private readonly map = signal<OlMap | null>(null);
+  /** the OpenLayers map once it exists, for components that add interactions to it */
+  readonly olMap = this.map.asReadonly();
   private readonly geoJson = new GeoJSON();
+  private readonly hoveredId = signal<string | null>(null);
 
   private readonly configuredLayers = new LayerGroup();
   private readonly planningAreaSource = new VectorSource<Feature<Geometry>>();
   private readonly contributionSource = new VectorSource<Feature<Geometry>>();
+  private readonly clusterSource = new Cluster<Feature<Geometry>>({
+    source: this.contributionSource,
+    distance: CLUSTER_DISTANCE,
+    geometryFunction: (feature) => {
+      const geometry = feature.getGeometry();
+      return geometry instanceof Point ? geometry : null;
+    },
+  });
   private readonly contributionLayer = new VectorLayer({
     source: this.contributionSource,
     properties: { [LAYER_ID]: CONTRIBUTIONS_LAYER_ID, [LAYER_ROLE]: 'contributions' },
+  });
+  private readonly pointLayer = new VectorLayer({
+    source: this.clusterSource,
+    properties: { [LAYER_ID]: CONTRIBUTION_POINTS_LAYER_ID, [LAYER_ROLE]: 'contributions' },
   });
 
   private readonly projection = computed(() => resolveProjection(this.configuration().projection));
   private readonly view = computed(() => {
     const { center, zoom } = this.configuration();
     const projection = this.projection();
-    return new View({ projection, center: fromLonLat(center, projection), zoom });
+    return new View({ projection, center: fromLonLat(center, projection), zoom, maxZoom: 21 });
   });
-  private readonly categoryColours = computed(
-    () => new Map(this.categories().map((category) => [category.id, category.colour])),
+  private readonly categoryLooks = computed(
+    () => new Map<string, CategoryLook>(this.categories().map((c) => [c.id, { colour: c.colour, icon: c.icon }])),
+  );
+  private readonly highlighted = computed(
+    () => new Set([this.hoveredId(), this.highlightedId(), this.selectedId()].filter((id): id is string => !!id)),
   );
 
   constructor() {
@@ -116,17 +172,25 @@ export class ProcedureMap {
       const layers = this.configuredLayers.getLayers();
       layers.clear();
       layers.extend(createConfiguredLayers(this.configuration().layers, this.projection()));
+      untracked(() => {
+        this.applyLayerSettings(this.layerSettings());
+        this.fit();
+      });
+    });
+
+    effect(() => this.applyLayerSettings(this.layerSettings()));
+
+    effect(() => {
+      const area = this.planningArea();
+      this.projection();
+      this.planningAreaSource.clear();
+      if (area) this.planningAreaSource.addFeature(this.readFeature(area));
+      untracked(() => this.fit());
     });
 
     effect(() => {
-      const map = this.map();
-      const area = this.planningArea();
-      const view = this.view();
-      this.planningAreaSource.clear();
-      if (!map || !area) return;
-      this.planningAreaSource.addFeature(this.readFeature(area));
-      const extent = this.planningAreaSource.getExtent();
-      if (extent && !isEmpty(extent)) view.fit(extent, { size: map.getSize(), padding: FIT_PADDING });
+      this.fitTo();
+      untracked(() => this.fit());
     });
 
     effect(() => {
@@ -140,7 +204,21 @@ export class ProcedureMap {
       }
     });
 
-    effect(() => this.contributionLayer.setStyle(createContributionStyle(this.categoryColours())));
+    effect(() => {
+      const highlighted = this.highlighted();
+      const style = createContributionStyle(this.categoryLooks(), (id) => id !== undefined && highlighted.has(String(id)));
+      this.contributionLayer.setStyle((feature, resolution) =>
+        feature.getGeometry()?.getType() === 'Point' ? undefined : style(feature, resolution),
+      );
+      this.pointLayer.setStyle((feature, resolution) => {
+        const members = (feature.get('features') ?? []) as FeatureLike[];
+        if (members.length === 1) return style(members[0], resolution);
+        return clusterStyle(
+          members.length,
+          members.some((m) => highlighted.has(String(m.getId()))),
+        );
+      });
+    });
 
     effect(() => {
       const map = this.map();
@@ -160,10 +238,91 @@ export class ProcedureMap {
           properties: { [LAYER_ID]: PLANNING_AREA_LAYER_ID, [LAYER_ROLE]: 'planning-area' },
         }),
         this.contributionLayer,
+        this.pointLayer,
       ],
     });
+    // A map created while hidden (the list tab on a phone) has no size yet: fit once it has one.
+    let fitted = false;
+    map.on('change:size', () => {
+      const [width, height] = map.getSize() ?? [0, 0];
+      if (!fitted && width > 0 && height > 0) {
+        fitted = true;
+        this.fit();
+      }
+    });
+    map.on('pointermove', (event) => this.onPointerMove(event));
+    map.on('click', (event) => this.onClick(event));
     this.host.nativeElement.olMap = map;
     this.map.set(map);
+  }
+
+  /** Points the view at the configured focus or the planning area. */
+  private fit(): void {
+    const map = this.map();
+    if (!map) return;
+    const focus = this.fitTo();
+    let extent: Extent | null = null;
+    if (focus) {
+      const feature = this.geoJson.readFeature(
+        { type: 'Feature', geometry: focus, properties: {} },
+        { dataProjection: 'EPSG:4326', featureProjection: this.projection() },
+      ) as Feature<Geometry>;
+      extent = feature.getGeometry()?.getExtent() ?? null;
+    } else if (this.planningAreaSource.getFeatures().length) {
+      extent = this.planningAreaSource.getExtent();
+    }
+    if (!extent || isEmpty(extent)) return;
+    // Without a size yet (hidden, or not laid out) the view still centres; the zoom follows on resize.
+    const size = map.getSize();
+    const sized = size && size[0] > 0 && size[1] > 0 ? size : undefined;
+    map.getView().fit(extent, { size: sized, padding: FIT_PADDING, maxZoom: focus ? 17 : MAX_FIT_ZOOM });
+  }
+
+  private applyLayerSettings(settings: LayerSettings): void {
+    this.configuredLayers.getLayers().forEach((layer: BaseLayer) => {
+      const setting = settings[layer.get(LAYER_ID)];
+      if (!setting) return;
+      layer.setVisible(setting.visible);
+      layer.setOpacity(setting.opacity);
+    });
+  }
+
+  private contributionAt(event: MapBrowserEvent): FeatureLike | null {
+    return (
+      event.map.forEachFeatureAtPixel(event.pixel, (feature) => feature, {
+        layerFilter: (layer) => layer === this.pointLayer || layer === this.contributionLayer,
+        hitTolerance: 4,
+      }) ?? null
+    );
+  }
+
+  private onPointerMove(event: MapBrowserEvent): void {
+    if (event.dragging || !this.selectable()) return;
+    const feature = this.contributionAt(event);
+    const members = (feature?.get('features') as FeatureLike[] | undefined) ?? (feature ? [feature] : []);
+    const id = members.length === 1 ? String(members[0].getId()) : null;
+    if (id !== this.hoveredId()) this.hoveredId.set(id);
+    this.viewport().nativeElement.style.cursor = feature ? 'pointer' : '';
+  }
+
+  private onClick(event: MapBrowserEvent): void {
+    if (!this.selectable()) return;
+    const feature = this.contributionAt(event);
+    if (!feature) {
+      this.contributionSelect.emit(null);
+      return;
+    }
+    const members = feature.get('features') as FeatureLike[] | undefined;
+    if (!members) {
+      this.contributionSelect.emit(String(feature.getId()));
+    } else if (members.length === 1) {
+      this.contributionSelect.emit(String(members[0].getId()));
+    } else {
+      // A cluster opens up: zoom to its members.
+      const extent = boundingExtent(members.map((m) => (m.getGeometry() as Point).getCoordinates()));
+      const view = event.map.getView();
+      view.fit(extent, { size: event.map.getSize(), padding: [64, 64, 64, 64], maxZoom: (view.getZoom() ?? 15) + 3, duration: 250 });
+    }
   }
 
   private resetControls(map: OlMap, labels: ProcedureMapLabels): void {

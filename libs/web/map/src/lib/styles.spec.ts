@@ -2,7 +2,8 @@ import Feature from 'ol/Feature';
 import { LineString, Point, Polygon } from 'ol/geom';
 import CircleStyle from 'ol/style/Circle';
 import Style from 'ol/style/Style';
-import { createContributionStyle, FALLBACK_COLOUR } from './styles';
+import Icon from 'ol/style/Icon';
+import { createContributionStyle, FALLBACK_COLOUR, HIGHLIGHT_COLOUR, POINT_RADIUS } from './styles';
 
 const categories = new Map([
   ['green', '#2e7d32'],
@@ -41,6 +42,23 @@ describe('createContributionStyle', () => {
     );
     expect(style.getFill()?.getColor()).toEqual([239, 108, 0, 0.3]);
     expect(style.getStroke()?.getColor()).toBe('#ef6c00');
+  });
+
+  it('outlines highlighted contributions in a dark colour and draws them larger', () => {
+    const feature = new Feature({ geometry: new Point([0, 0]), categoryId: 'green' });
+    feature.setId('k1');
+    const [style] = createContributionStyle(categories, (id) => id === 'k1')(feature, 1) as Style[];
+    const circle = style.getImage() as CircleStyle;
+    expect(circle.getStroke()?.getColor()).toBe(HIGHLIGHT_COLOUR);
+    expect(circle.getRadius()).toBeGreaterThan(POINT_RADIUS);
+    expect(circle.getFill()?.getColor()).toBe('#2e7d32');
+  });
+
+  it('puts the category icon on a point, from the category look', () => {
+    const looks = new Map([['green', { colour: '#2e7d32', icon: 'tree' }]]);
+    const styles = createContributionStyle(looks)(new Feature({ geometry: new Point([0, 0]), categoryId: 'green' }), 1) as Style[];
+    expect(styles).toHaveLength(2);
+    expect((styles[1].getImage() as Icon).getSrc()).toContain('svg');
   });
 
   it('draws points above lines above polygons', () => {

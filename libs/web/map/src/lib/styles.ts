@@ -1,70 +1,139 @@
+import { categoryGlyphSvg } from '@stadtdialog/web/ui';
 import { asArray } from 'ol/color';
 import { FeatureLike } from 'ol/Feature';
-import { Circle, Fill, Stroke, Style } from 'ol/style';
+import { Circle, Fill, Icon, Stroke, Style, Text } from 'ol/style';
 import { StyleFunction } from 'ol/style/Style';
 
 /** Colour of a contribution whose category colour is unknown. */
 export const FALLBACK_COLOUR = '#595959';
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+/** Outline of a hovered or selected contribution: dark, so it stands out on any category colour. */
+export const HIGHLIGHT_COLOUR = '#1a1a1a';
+export const POINT_RADIUS = 11;
+const HIGHLIGHT_RADIUS = 14;
+const GLYPH_SIZE = 12;
+const CLUSTER_COLOUR = '#0b3d6b';
+
+/** How a category looks on the map. */
+export interface CategoryLook {
+  colour: string;
+  icon?: string | null;
+}
+
+export type CategoryLooks = ReadonlyMap<string, CategoryLook | string>;
 
 /**
  * The style of contributions: each in its category colour (the feature's `colour` property, else
- * the colour of its `categoryId` in `categoryColours`). Points sit above lines above polygons, so a
- * large area never hides a pin.
+ * the colour of its `categoryId`), points with the category's icon. Points sit above lines above
+ * polygons, so a large area never hides a pin. Features whose id `isHighlighted` get a dark outline.
  */
-export function createContributionStyle(categoryColours: ReadonlyMap<string, string> = new Map()): StyleFunction {
+export function createContributionStyle(
+  categories: CategoryLooks = new Map(),
+  isHighlighted: (id: string | number | undefined) => boolean = () => false,
+): StyleFunction {
   const cache = new Map<string, Style[]>();
   return (feature: FeatureLike) => {
-    const colour = contributionColour(feature, categoryColours);
+    const colour = contributionColour(feature, categories);
     const type = feature.getGeometry()?.getType() ?? 'Point';
-    const key = `${type}:${colour}`;
+    const look = categories.get(feature.get('categoryId'));
+    const icon = typeof look === 'object' ? (look.icon ?? null) : null;
+    const highlighted = isHighlighted(feature.getId());
+    const key = `${type}:${colour}:${icon}:${highlighted}`;
     let styles = cache.get(key);
     if (!styles) {
-      styles = stylesFor(type, colour);
+      styles = stylesFor(type, colour, icon, highlighted);
       cache.set(key, styles);
     }
     return styles;
   };
 }
 
-export function contributionColour(feature: FeatureLike, categoryColours: ReadonlyMap<string, string>): string {
+export function contributionColour(feature: FeatureLike, categories: CategoryLooks): string {
   const own = feature.get('colour');
   if (typeof own === 'string' && HEX_COLOUR.test(own)) return own;
-  const ofCategory = categoryColours.get(feature.get('categoryId'));
+  const look = categories.get(feature.get('categoryId'));
+  const ofCategory = typeof look === 'string' ? look : look?.colour;
   return ofCategory && HEX_COLOUR.test(ofCategory) ? ofCategory : FALLBACK_COLOUR;
 }
 
-function stylesFor(type: string, colour: string): Style[] {
+const glyphs = new Map<string, Icon>();
+
+function glyphIcon(icon: string | null): Icon {
+  const key = icon ?? '';
+  let glyph = glyphs.get(key);
+  if (!glyph) {
+    glyph = new Icon({
+      src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(categoryGlyphSvg(icon, 24))}`,
+      width: GLYPH_SIZE,
+      height: GLYPH_SIZE,
+    });
+    glyphs.set(key, glyph);
+  }
+  return glyph;
+}
+
+function stylesFor(type: string, colour: string, icon: string | null, highlighted: boolean): Style[] {
   switch (type) {
     case 'LineString':
     case 'MultiLineString':
       return [
-        new Style({ stroke: new Stroke({ color: '#ffffff', width: 7 }), zIndex: 2 }),
-        new Style({ stroke: new Stroke({ color: colour, width: 4 }), zIndex: 2 }),
+        new Style({
+          stroke: new Stroke({ color: highlighted ? HIGHLIGHT_COLOUR : '#ffffff', width: highlighted ? 10 : 7 }),
+          zIndex: highlighted ? 5 : 2,
+        }),
+        new Style({ stroke: new Stroke({ color: colour, width: highlighted ? 5 : 4 }), zIndex: highlighted ? 5 : 2 }),
       ];
     case 'Polygon':
     case 'MultiPolygon': {
       const [r, g, b] = asArray(colour);
-      return [
+      const styles = [
         new Style({
-          fill: new Fill({ color: [r, g, b, 0.3] }),
+          fill: new Fill({ color: [r, g, b, highlighted ? 0.45 : 0.3] }),
           stroke: new Stroke({ color: colour, width: 2 }),
-          zIndex: 1,
+          zIndex: highlighted ? 4 : 1,
         }),
       ];
+      if (highlighted) styles.unshift(new Style({ stroke: new Stroke({ color: HIGHLIGHT_COLOUR, width: 5 }), zIndex: 4 }));
+      return styles;
     }
     default:
       return [
         new Style({
           image: new Circle({
-            radius: 8,
+            radius: highlighted ? HIGHLIGHT_RADIUS : POINT_RADIUS,
             fill: new Fill({ color: colour }),
-            stroke: new Stroke({ color: '#ffffff', width: 2 }),
+            stroke: new Stroke({ color: highlighted ? HIGHLIGHT_COLOUR : '#ffffff', width: highlighted ? 3 : 2 }),
           }),
-          zIndex: 3,
+          zIndex: highlighted ? 6 : 3,
         }),
+        new Style({ image: glyphIcon(icon), zIndex: highlighted ? 6 : 3 }),
       ];
   }
+}
+
+const clusterStyles = new Map<string, Style>();
+
+/** Several contributions close together: a dark disc with their number. */
+export function clusterStyle(count: number, highlighted: boolean): Style {
+  const key = `${count}:${highlighted}`;
+  let style = clusterStyles.get(key);
+  if (!style) {
+    style = new Style({
+      image: new Circle({
+        radius: Math.min(14 + Math.log2(count) * 2, 24),
+        fill: new Fill({ color: CLUSTER_COLOUR }),
+        stroke: new Stroke({ color: highlighted ? HIGHLIGHT_COLOUR : '#ffffff', width: highlighted ? 4 : 3 }),
+      }),
+      text: new Text({
+        text: String(count),
+        font: 'bold 13px system-ui, sans-serif',
+        fill: new Fill({ color: '#ffffff' }),
+      }),
+      zIndex: 3,
+    });
+    clusterStyles.set(key, style);
+  }
+  return style;
 }
 
 /** The planning area: a dashed dark outline on a light casing, readable on any base map. */

@@ -2,7 +2,7 @@ import { Route } from '@angular/router';
 import { StartPage } from './start-page/start-page';
 
 /**
- * The resident pages. The procedure page is its own chunk: it carries OpenLayers, which the start
+ * The resident pages. Every page with a map is its own chunk: it carries OpenLayers, which the start
  * page does not need.
  */
 export const participationRoutes: Route[] = [
@@ -10,5 +10,13 @@ export const participationRoutes: Route[] = [
   {
     path: 'procedures/:slug',
     loadComponent: () => import('./procedure-page/procedure-page').then((m) => m.ProcedurePage),
+  },
+  {
+    path: 'procedures/:slug/contribute',
+    loadComponent: () => import('./contribute-page/contribute-page').then((m) => m.ContributePage),
+  },
+  {
+    path: 'procedures/:slug/contributions/:id',
+    loadComponent: () => import('./contribution-page/contribution-page').then((m) => m.ContributionPage),
   },
 ];

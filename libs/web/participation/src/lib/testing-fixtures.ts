@@ -1,4 +1,9 @@
-import { ContributionFeatureCollection, ProcedureDetail, ProcedureSummary } from '@stadtdialog/shared/contract';
+import {
+  Contribution,
+  ContributionFeatureCollection,
+  ProcedureDetail,
+  ProcedureSummary,
+} from '@stadtdialog/shared/contract';
 
 export const summaryFixture: ProcedureSummary = {
   id: 'p1',
@@ -38,7 +43,17 @@ export const procedureFixture: ProcedureDetail = {
     ratings: 'on',
     reportThreshold: 3,
   },
-  appointments: [],
+  appointments: [
+    {
+      id: 't1',
+      title: 'Werkstatt',
+      description: 'Am Planungstisch',
+      startsAt: '2026-04-10T16:00:00Z',
+      endsAt: '2026-04-10T19:00:00Z',
+      place: 'Bürgerhaus',
+      location: null,
+    },
+  ],
 };
 
 const properties = { rubricId: 'r1', createdAt: '2026-03-16T10:00:00Z', ratingsUp: 1, ratingsDown: 0, commentCount: 0 };
@@ -51,3 +66,20 @@ export const contributionsFixture: ContributionFeatureCollection = {
     { type: 'Feature', id: 'k3', geometry: { type: 'LineString', coordinates: [[9.92, 53.55], [9.93, 53.555]] }, properties: { ...properties, title: 'Radweg', categoryId: 'c2', colour: '#1565c0' } },
   ],
 };
+
+export const listFixture: Contribution[] = contributionsFixture.features.map((feature) => ({
+  id: String(feature.id),
+  procedureId: 'p1',
+  title: feature.properties.title,
+  text: 'Text',
+  categoryId: feature.properties.categoryId,
+  rubricId: feature.properties.rubricId,
+  geometry: feature.geometry,
+  status: 'published',
+  source: 'online',
+  createdAt: feature.properties.createdAt,
+  updatedAt: feature.properties.createdAt,
+  ratingsUp: feature.properties.ratingsUp,
+  ratingsDown: feature.properties.ratingsDown,
+  commentCount: feature.properties.commentCount,
+}));

@@ -8,7 +8,7 @@ import { Translator } from './translator';
 @Component({
   imports: [TranslatePipe, LocalizedDatePipe],
   template: `<h1>{{ 'start.title' | t }}</h1>
-    <p>{{ 'procedure.contributionCount' | t: { count: 3 } }}</p>
+    <p>{{ 'contributions.count' | t: { total: 3 } }}</p>
     <time>{{ '2026-03-01T12:00:00Z' | localizedDate: 'longDate' }}</time>`,
 })
 class Host {}
@@ -45,6 +45,13 @@ describe('Translator', () => {
     expect(TestBed.inject(Translator).language()).toBe('de');
   });
 
+  it('writes numbers the way the language does', () => {
+    const translator = TestBed.inject(Translator);
+    expect(translator.formatNumber(1234)).toBe('1.234');
+    translator.use('en');
+    expect(translator.formatNumber(1234)).toBe('1,234');
+  });
+
   it('fills in parameters', () => {
     const translator = TestBed.inject(Translator);
     expect(translator.translate('phase.period', { start: '1. März', end: '2. April' })).toBe(
@@ -62,13 +69,13 @@ describe('Translator', () => {
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('h1')?.textContent).toBe('Beteiligungsverfahren');
-    expect(element.querySelector('p')?.textContent).toBe('3 Beiträge auf der Karte');
+    expect(element.querySelector('p')?.textContent).toBe('3 Beiträge');
     expect(element.querySelector('time')?.textContent).toBe('1. März 2026');
 
     TestBed.inject(Translator).use('en');
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toBe('Participation procedures');
-    expect(element.querySelector('p')?.textContent).toBe('3 contributions on the map');
+    expect(element.querySelector('p')?.textContent).toBe('3 contributions');
     expect(element.querySelector('time')?.textContent).toBe('March 1, 2026');
   });
 });

@@ -1,4 +1,4 @@
-import { DOCUMENT, registerLocaleData } from '@angular/common';
+import { DOCUMENT, formatDate, formatNumber, registerLocaleData } from '@angular/common';
 import localeDe from '@angular/common/locales/de';
 import { computed, effect, inject, Injectable, signal } from '@angular/core';
 import { Language, LANGUAGES, MessageKey, MESSAGES } from './messages';
@@ -40,6 +40,16 @@ export class Translator {
   translate(key: MessageKey, params?: MessageParams): string {
     const text = this.messages()[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
+  }
+
+  /** A number written the way the current language writes it. */
+  formatNumber(value: number): string {
+    return formatNumber(value, this.current(), '1.0-0');
+  }
+
+  /** A date (ISO string or Date) in the current language, with an Angular date format name or pattern. */
+  formatDate(value: string | Date, format = 'mediumDate'): string {
+    return formatDate(value, format, this.current());
   }
 
   private storedLanguage(): Language | null {

@@ -1,10 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import {
-  ContributionFeatureCollection,
-  ProcedureDetail,
-  ProcedureSummary,
-} from '@stadtdialog/shared/contract';
+import { ProcedureDetail, ProcedureSummary } from '@stadtdialog/shared/contract';
 import { Observable } from 'rxjs';
 
 /** Base path of the public API; the web app is served from the same origin. */
@@ -20,12 +16,5 @@ export class ProcedureApi {
 
   get(slug: string): Observable<ProcedureDetail> {
     return this.http.get<ProcedureDetail>(`${API_BASE}/procedures/${encodeURIComponent(slug)}`);
-  }
-
-  contributionFeatures(slug: string): Observable<ContributionFeatureCollection> {
-    return this.http.get<ContributionFeatureCollection>(
-      `${API_BASE}/procedures/${encodeURIComponent(slug)}/contributions/features`,
-      { headers: { Accept: 'application/geo+json, application/json' } },
-    );
   }
 }

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ProcedureListStore } from './procedure-list.store';
 import { ProcedureStore } from './procedure.store';
-import { contributionsFixture, procedureFixture } from './testing-fixtures';
+import { procedureFixture } from './testing-fixtures';
 
 describe('procedure stores', () => {
   let http: HttpTestingController;
@@ -17,46 +17,44 @@ describe('procedure stores', () => {
 
   afterEach(() => http.verify());
 
-  it('ProcedureStore loads the procedure and its map contributions independently', () => {
+  it('ProcedureStore loads the procedure with its categories and rubrics by id', () => {
     const store = TestBed.inject(ProcedureStore);
     store.load('gruene-mitte');
     expect(store.status()).toBe('loading');
-    expect(store.contributionsStatus()).toBe('loading');
 
-    http.expectOne('/api/v1/procedures/gruene-mitte').flush(procedureFixture);
+    http.expectOne('/api/v1/procedures/gruene-mitte').flush({
+      ...procedureFixture,
+      rubrics: [{ id: 'r1', kind: 'idea', name: 'Idee' }],
+    });
     expect(store.status()).toBe('loaded');
     expect(store.procedure()?.title).toBe('Grüne Mitte');
     expect(store.categories().map((c) => c.name)).toEqual(['Grün', 'Verkehr']);
-    expect(store.contributionsStatus()).toBe('loading');
+    expect(store.categoriesById().get('c2')?.colour).toBe('#1565c0');
+    expect(store.rubricsById().get('r1')?.name).toBe('Idee');
+    expect(store.open()).toBe(true);
 
-    const features = http.expectOne('/api/v1/procedures/gruene-mitte/contributions/features');
-    expect(features.request.headers.get('Accept')).toContain('application/geo+json');
-    features.flush(contributionsFixture);
-    expect(store.contributionCount()).toBe(3);
-    expect(store.contributionsByCategory().get('c1')?.map((f) => f.properties.title)).toEqual(['Bank', 'Baum']);
-    expect(store.contributionsByCategory().get('c2')).toHaveLength(1);
+    store.load('gruene-mitte');
+    http.expectNone('/api/v1/procedures/gruene-mitte');
   });
 
   it('ProcedureStore tells a missing procedure apart from a failure', () => {
     const store = TestBed.inject(ProcedureStore);
     store.load('gibt-es-nicht');
     http.expectOne('/api/v1/procedures/gibt-es-nicht').flush(null, { status: 404, statusText: 'Not Found' });
-    http
-      .expectOne('/api/v1/procedures/gibt-es-nicht/contributions/features')
-      .flush(null, { status: 500, statusText: 'Server Error' });
     expect(store.status()).toBe('not-found');
-    expect(store.contributionsStatus()).toBe('error');
+
+    store.load('kaputt');
+    http.expectOne('/api/v1/procedures/kaputt').flush(null, { status: 500, statusText: 'Server Error' });
+    expect(store.status()).toBe('error');
   });
 
   it('ProcedureStore drops the answer of a superseded load', () => {
     const store = TestBed.inject(ProcedureStore);
     store.load('erstes');
     const first = http.expectOne('/api/v1/procedures/erstes');
-    http.expectOne('/api/v1/procedures/erstes/contributions/features');
     store.load('gruene-mitte');
     expect(first.cancelled).toBe(true);
     http.expectOne('/api/v1/procedures/gruene-mitte').flush(procedureFixture);
-    http.expectOne('/api/v1/procedures/gruene-mitte/contributions/features').flush(contributionsFixture);
     expect(store.slug()).toBe('gruene-mitte');
     expect(store.procedure()?.slug).toBe('gruene-mitte');
   });

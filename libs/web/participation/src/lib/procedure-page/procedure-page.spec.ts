@@ -1,18 +1,19 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import {
   Category,
   ContributionFeatureCollection,
+  ContributionGeometry,
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
 import { Translator } from '@stadtdialog/web/data-access';
-import { ProcedureMap, ProcedureMapLabels } from '@stadtdialog/web/map';
-import { contributionsFixture, procedureFixture } from '../testing-fixtures';
+import { LayerSettings, ProcedureMap, ProcedureMapLabels } from '@stadtdialog/web/map';
+import { contributionsFixture, listFixture, procedureFixture } from '../testing-fixtures';
 import { ProcedurePage } from './procedure-page';
 
 /** Stands in for the OpenLayers map, which needs a real browser; records what the page passes in. */
@@ -23,6 +24,23 @@ class ProcedureMapStub {
   readonly contributions = input<ContributionFeatureCollection | null>(null);
   readonly categories = input<Category[]>([]);
   readonly labels = input<ProcedureMapLabels>();
+  readonly layerSettings = input<LayerSettings>({});
+  readonly highlightedId = input<string | null>(null);
+  readonly selectedId = input<string | null>(null);
+  readonly selectable = input(true);
+  readonly fitTo = input<ContributionGeometry | null>(null);
+  readonly describedBy = input<string | null>(null);
+  readonly contributionSelect = output<string | null>();
+}
+
+const base = '/api/v1/procedures/gruene-mitte';
+const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim();
+
+function narrowScreen(matches: boolean): void {
+  Object.defineProperty(window, 'matchMedia', {
+    configurable: true,
+    value: (query: string) => ({ matches, media: query, addEventListener: jest.fn(), removeEventListener: jest.fn() }),
+  });
 }
 
 describe('ProcedurePage', () => {
@@ -30,6 +48,7 @@ describe('ProcedurePage', () => {
 
   beforeEach(() => {
     localStorage.clear();
+    narrowScreen(false);
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).overrideComponent(ProcedurePage, {
@@ -41,25 +60,31 @@ describe('ProcedurePage', () => {
 
   afterEach(() => http.verify());
 
-  async function render(slug = 'gruene-mitte') {
+  async function render(inputs: Record<string, string> = {}, slug = 'gruene-mitte') {
     const fixture = TestBed.createComponent(ProcedurePage);
     fixture.componentRef.setInput('slug', slug);
+    for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
     await fixture.whenStable();
     return { fixture, element: fixture.nativeElement as HTMLElement };
   }
 
-  async function renderLoaded() {
-    const rendered = await render();
-    http.expectOne('/api/v1/procedures/gruene-mitte').flush(procedureFixture);
-    http.expectOne('/api/v1/procedures/gruene-mitte/contributions/features').flush(contributionsFixture);
+  async function renderLoaded(inputs: Record<string, string> = {}) {
+    const rendered = await render(inputs);
+    http.expectOne(base).flush(procedureFixture);
+    http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '20').flush({
+      items: listFixture,
+      total: 3,
+      nextCursor: null,
+    });
+    http.expectOne((r) => r.url === `${base}/contributions/features`).flush(contributionsFixture);
     await rendered.fixture.whenStable();
-    return rendered;
+    const map = () => rendered.fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub;
+    return { ...rendered, map };
   }
 
-  it('shows title, summary and the phases with kind, dates and state', async () => {
+  it('shows the phases as a timeline with the current one marked, and the appointments in the locale', async () => {
     const { element } = await renderLoaded();
     expect(element.querySelector('h1')?.textContent).toBe('Grüne Mitte Altona');
-    expect(element.querySelector('.summary')?.textContent).toBe('Wie soll der neue Park aussehen?');
     const phases = Array.from(element.querySelectorAll('.phase'));
     expect(phases.map((p) => p.querySelector('h3')?.textContent?.trim())).toEqual([
       'Information: Auftakt',
@@ -67,47 +92,116 @@ describe('ProcedurePage', () => {
       'Auswertung',
     ]);
     expect(phases[1].textContent).toContain('15.03.2026 bis 30.04.2026');
-    expect(phases[1].querySelector('sd-state-badge')?.textContent).toContain('Offen');
+    expect(phases[1].getAttribute('aria-current')).toBe('step');
+    expect(phases[1].textContent).toContain('Aktuelle Phase');
     expect(phases[0].querySelector('sd-state-badge')?.textContent).toContain('Abgeschlossen');
-    expect(phases[1].classList).toContain('current');
+    expect(text(element.querySelector('.appointment .when'))).toMatch(/^Freitag, 10\. April 2026, \d\d:00 – \d\d:00$/);
+    expect(element.querySelector('a.button.primary')?.getAttribute('href')).toBe('/procedures/gruene-mitte/contribute');
   });
 
-  it('hands map configuration, planning area, contributions and categories to the map', async () => {
-    const { fixture } = await renderLoaded();
-    const map = fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub;
-    expect(map.configuration()).toEqual(procedureFixture.map);
-    expect(map.planningArea()).toEqual(procedureFixture.planningArea);
-    expect(map.contributions()?.features).toHaveLength(3);
-    expect(map.categories().map((c) => c.colour)).toEqual(['#2e7d32', '#1565c0']);
-    expect(map.labels()?.map).toBe('Karte des Plangebiets mit den Beiträgen');
+  it('gives the map the configuration, the planning area and the contributions; a legend with counts', async () => {
+    const { element, map } = await renderLoaded();
+    expect(map().configuration()).toEqual(procedureFixture.map);
+    expect(map().planningArea()).toEqual(procedureFixture.planningArea);
+    expect(map().contributions()?.features).toHaveLength(3);
+    expect(map().labels()?.map).toBe('Karte des Plangebiets mit den Beiträgen');
+    const legend = Array.from(element.querySelectorAll('.legend li')).map(text);
+    expect(legend.slice(0, 2)).toEqual(['Grün und Freiraum (2)', 'Verkehr (1)']);
+    expect(text(element.querySelector('.count'))).toBe('3 Beiträge');
   });
 
-  it('has a legend of the categories with their colours and counts, and a list alternative', async () => {
-    const { element } = await renderLoaded();
-    const legend = Array.from(element.querySelectorAll('.legend li'));
-    expect(legend[0].textContent?.replace(/\s+/g, ' ').trim()).toBe('Grün und Freiraum (2)');
-    expect((legend[0].querySelector('.swatch') as HTMLElement).style.backgroundColor).toBe('rgb(46, 125, 50)');
-    expect(legend[1].textContent?.replace(/\s+/g, ' ').trim()).toBe('Verkehr (1)');
-    expect(element.textContent).toContain('3 Beiträge auf der Karte');
-    const listed = Array.from(element.querySelectorAll('.contribution-list li')).map((li) =>
-      li.textContent?.replace(/\s+/g, ' ').trim(),
-    );
-    expect(listed).toEqual(['Mehr Bänke – Grün und Freiraum', 'Obstbäume – Grün und Freiraum', 'Radweg – Verkehr']);
+  it('lists the contributions with category, rubric and counts, each linking to its own page', async () => {
+    const { fixture, element, map } = await renderLoaded();
+    const items = Array.from(element.querySelectorAll('.contribution'));
+    expect(items.map((li) => text(li.querySelector('h4')))).toEqual(['Mehr Bänke', 'Obstbäume', 'Radweg']);
+    expect(text(items[0].querySelector('.meta'))).toBe('Grün und Freiraum · Idee · 16.03.2026');
+    expect(text(items[0].querySelector('.counts'))).toBe('1 Zustimmungen · 0 Ablehnungen · 0 Kommentare');
+    expect(items[2].querySelector('h4 a')?.getAttribute('href')).toBe('/procedures/gruene-mitte/contributions/k3');
+
+    (items[1].querySelector('.show-on-map') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(map().selectedId()).toBe('k2');
+    expect(text(element.querySelector('.selection a'))).toBe('Obstbäume');
+
+    items[0].dispatchEvent(new Event('mouseenter'));
+    await fixture.whenStable();
+    expect(map().highlightedId()).toBe('k1');
+  });
+
+  it('filters map and list from the URL query and counts "n von m"', async () => {
+    const { fixture, element } = await render({ category: 'c2', q: 'rad', sort: 'commented' });
+    http.expectOne(base).flush(procedureFixture);
+    const list = http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '20');
+    expect(list.request.params.get('category')).toBe('c2');
+    expect(list.request.params.get('q')).toBe('rad');
+    expect(list.request.params.get('sort')).toBe('commented');
+    list.flush({ items: listFixture.slice(2), total: 1, nextCursor: null });
+    const features = http.expectOne((r) => r.url === `${base}/contributions/features`);
+    expect(features.request.params.get('category')).toBe('c2');
+    features.flush({ ...contributionsFixture, features: contributionsFixture.features.slice(2) });
+    http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '1').flush({ items: [], total: 1212, nextCursor: null });
+    await fixture.whenStable();
+
+    expect(text(element.querySelector('.count'))).toBe('1 von 1.212 Beiträgen');
+    expect((element.querySelector('#filter-category') as HTMLSelectElement).value).toBe('c2');
+    expect((element.querySelector('#filter-q') as HTMLInputElement).value).toBe('rad');
+    expect((element.querySelector('#filter-sort') as HTMLSelectElement).value).toBe('commented');
+
+    TestBed.inject(Translator).use('en');
+    await fixture.whenStable();
+    expect(text(element.querySelector('.count'))).toBe('1 of 1,212 contributions');
+  });
+
+  it('puts a chosen filter into the URL query', async () => {
+    const { fixture, element } = await renderLoaded();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const select = element.querySelector('#filter-rubric') as HTMLSelectElement;
+    select.value = 'r1';
+    select.dispatchEvent(new Event('change'));
+    expect(navigate).toHaveBeenLastCalledWith([], {
+      queryParams: { category: null, rubric: 'r1', q: null, sort: null },
+      queryParamsHandling: 'merge',
+    });
+
+    const search = element.querySelector('#filter-q') as HTMLInputElement;
+    search.value = 'bank';
+    search.dispatchEvent(new Event('input'));
+    (element.querySelector('form[role="search"]') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenLastCalledWith([], {
+      queryParams: { category: null, rubric: 'r1', q: 'bank', sort: null },
+      queryParamsHandling: 'merge',
+    });
+  });
+
+  it('on a narrow screen shows map and list as tabs, the list from the URL', async () => {
+    narrowScreen(true);
+    const { element } = await renderLoaded({ view: 'list' });
+    const tabs = Array.from(element.querySelectorAll('[role="tab"]'));
+    expect(tabs.map((t) => [text(t), t.getAttribute('aria-selected')])).toEqual([
+      ['Karte', 'false'],
+      ['Liste', 'true'],
+    ]);
+    expect((element.querySelector('#panel-map') as HTMLElement).hidden).toBe(true);
+    expect((element.querySelector('#panel-list') as HTMLElement).hidden).toBe(false);
+    expect(element.querySelector('#panel-list')?.getAttribute('role')).toBe('tabpanel');
   });
 
   it('switches texts and date formats to English', async () => {
-    const { fixture, element } = await renderLoaded();
+    const { fixture, element, map } = await renderLoaded();
     TestBed.inject(Translator).use('en');
     await fixture.whenStable();
     expect(element.querySelector('#phases-heading')?.textContent).toBe('Schedule');
     expect(element.querySelectorAll('.phase')[1].textContent).toContain('Mar 15, 2026 to Apr 30, 2026');
-    const map = fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub;
-    expect(map.labels()?.zoomIn).toBe('Zoom in');
+    expect(text(element.querySelector('.appointment .when'))).toMatch(/^Friday, April 10, 2026, \d+:00 [AP]M – \d+:00 [AP]M$/);
+    expect(map().labels()?.zoomIn).toBe('Zoom in');
+    expect(text(element.querySelector('.count'))).toBe('3 contributions');
   });
 
   it('tells a missing procedure apart from a failed load', async () => {
-    const { fixture, element } = await render('gibt-es-nicht');
+    const { fixture, element } = await render({}, 'gibt-es-nicht');
     http.expectOne('/api/v1/procedures/gibt-es-nicht').flush(null, { status: 404, statusText: 'Not Found' });
+    http.expectOne((r) => r.url.startsWith('/api/v1/procedures/gibt-es-nicht/contributions') && !r.url.endsWith('features')).flush(null, { status: 404, statusText: 'Not Found' });
     http.expectOne('/api/v1/procedures/gibt-es-nicht/contributions/features').flush(null, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toContain('gibt es nicht');
@@ -115,8 +209,9 @@ describe('ProcedurePage', () => {
 
   it('still shows the procedure when the contributions fail to load', async () => {
     const { fixture, element } = await render();
-    http.expectOne('/api/v1/procedures/gruene-mitte').flush(procedureFixture);
-    http.expectOne('/api/v1/procedures/gruene-mitte/contributions/features').flush(null, { status: 500, statusText: 'Error' });
+    http.expectOne(base).flush(procedureFixture);
+    http.expectOne((r) => r.url === `${base}/contributions`).flush(null, { status: 500, statusText: 'Error' });
+    http.expectOne((r) => r.url === `${base}/contributions/features`).flush(null, { status: 500, statusText: 'Error' });
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toBe('Grüne Mitte Altona');
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Beiträge konnten nicht geladen werden');

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { Translator } from '@stadtdialog/web/data-access';
-import { summaryFixture } from '../testing-fixtures';
+import { procedureFixture, summaryFixture } from '../testing-fixtures';
 import { StartPage } from './start-page';
 
 describe('StartPage', () => {
@@ -26,21 +26,34 @@ describe('StartPage', () => {
     return { fixture, element: fixture.nativeElement as HTMLElement };
   }
 
-  it('lists the procedures with title, state and summary, each linking to its page', async () => {
+  it('lists the procedures by state with title, state, summary and planning area, each linking to its page', async () => {
     const { fixture, element } = await render();
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Wird geladen');
 
-    http.expectOne('/api/v1/procedures').flush([summaryFixture, { ...summaryFixture, id: 'p2', slug: 'hafenkante', title: 'Hafenkante', state: 'upcoming' }]);
+    http.expectOne('/api/v1/procedures').flush([
+      { ...summaryFixture, id: 'p0', slug: 'alt', title: 'Alter Hafen', state: 'closed' },
+      { ...summaryFixture, planningArea: procedureFixture.planningArea },
+      { ...summaryFixture, id: 'p2', slug: 'hafenkante', title: 'Hafenkante', state: 'upcoming' },
+    ]);
     await fixture.whenStable();
 
+    expect(Array.from(element.querySelectorAll('h2')).map((h) => h.textContent)).toEqual([
+      'Laufende Verfahren',
+      'Demnächst',
+      'Abgeschlossene Verfahren',
+    ]);
     const items = Array.from(element.querySelectorAll('li.procedure'));
-    expect(items).toHaveLength(2);
-    const link = items[0].querySelector('h2 a');
+    expect(items).toHaveLength(3);
+    const link = items[0].querySelector('h3 a');
     expect(link?.textContent?.trim()).toBe('Grüne Mitte Altona');
     expect(link?.getAttribute('href')).toBe('/procedures/gruene-mitte');
     expect(items[0].querySelector('sd-state-badge')?.textContent).toContain('Offen');
     expect(items[0].textContent).toContain('Wie soll der neue Park aussehen?');
     expect(items[1].querySelector('sd-state-badge')?.textContent).toContain('Demnächst');
+    expect(items[2].textContent).toContain('Alter Hafen');
+    const outline = items[0].querySelector('sd-area-outline svg');
+    expect(outline?.getAttribute('aria-label')).toBe('Plangebiet von Grüne Mitte Altona');
+    expect(outline?.querySelector('path')?.getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+L.*Z$/);
     expect(TestBed.inject(Title).getTitle()).toBe('Beteiligungsverfahren – Stadtdialog');
   });
 

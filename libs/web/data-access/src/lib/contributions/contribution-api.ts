@@ -1,0 +1,82 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  Comment,
+  Contribution,
+  ContributionDetail,
+  ContributionFeatureCollection,
+  ContributionPage,
+  ContributionQuery,
+  IDEMPOTENCY_KEY_HEADER,
+  NewComment,
+  NewContribution,
+  NewReport,
+  RatingSummary,
+} from '@stadtdialog/shared/contract';
+import { Observable } from 'rxjs';
+import { API_BASE } from '../procedures/procedure-api';
+
+function queryParams(query: ContributionQuery): HttpParams {
+  let params = new HttpParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    params = params.set(name, String(value));
+  }
+  return params;
+}
+
+/** The public contribution endpoints of one procedure: list, map layer, detail and the writes. */
+@Injectable({ providedIn: 'root' })
+export class ContributionApi {
+  private readonly http = inject(HttpClient);
+
+  private base(slug: string): string {
+    return `${API_BASE}/procedures/${encodeURIComponent(slug)}`;
+  }
+
+  list(slug: string, query: ContributionQuery): Observable<ContributionPage> {
+    return this.http.get<ContributionPage>(`${this.base(slug)}/contributions`, { params: queryParams(query) });
+  }
+
+  /** The map layer; takes the list's filters (category, rubric, q, bbox), not its sort or paging. */
+  features(slug: string, query: Pick<ContributionQuery, 'category' | 'rubric' | 'q' | 'bbox'> = {}): Observable<ContributionFeatureCollection> {
+    return this.http.get<ContributionFeatureCollection>(`${this.base(slug)}/contributions/features`, {
+      params: queryParams(query),
+      headers: { Accept: 'application/geo+json, application/json' },
+    });
+  }
+
+  get(slug: string, id: string): Observable<ContributionDetail> {
+    return this.http.get<ContributionDetail>(`${this.base(slug)}/contributions/${encodeURIComponent(id)}`);
+  }
+
+  create(slug: string, contribution: NewContribution, idempotencyKey: string): Observable<Contribution> {
+    return this.http.post<Contribution>(`${this.base(slug)}/contributions`, contribution, {
+      headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+    });
+  }
+
+  comment(slug: string, contributionId: string, comment: NewComment, idempotencyKey: string): Observable<Comment> {
+    return this.http.post<Comment>(
+      `${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/comments`,
+      comment,
+      { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } },
+    );
+  }
+
+  rate(slug: string, contributionId: string, value: 1 | -1): Observable<RatingSummary> {
+    return this.http.put<RatingSummary>(`${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/rating`, {
+      value,
+    });
+  }
+
+  withdrawRating(slug: string, contributionId: string): Observable<RatingSummary> {
+    return this.http.delete<RatingSummary>(`${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/rating`);
+  }
+
+  report(slug: string, report: NewReport, idempotencyKey: string): Observable<unknown> {
+    return this.http.post<unknown>(`${this.base(slug)}/reports`, report, {
+      headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+    });
+  }
+}

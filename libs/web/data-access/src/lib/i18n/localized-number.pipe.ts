@@ -1,0 +1,12 @@
+import { inject, Pipe, PipeTransform } from '@angular/core';
+import { Translator } from './translator';
+
+/** Formats a number in the current UI language, e.g. 1.234 in German, 1,234 in English. */
+@Pipe({ name: 'localizedNumber', pure: false })
+export class LocalizedNumberPipe implements PipeTransform {
+  private readonly translator = inject(Translator);
+
+  transform(value: number | null | undefined): string {
+    return value == null ? '' : this.translator.formatNumber(value);
+  }
+}

@@ -1,0 +1,360 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { Contribution, ContributionGeometryType, ProcedureDetail } from '@stadtdialog/shared/contract';
+import {
+  ContributionDraftStore,
+  DRAFT_STEPS,
+  DraftStep,
+  FieldProblem,
+  LocalizedNumberPipe,
+  MessageKey,
+  ProcedureStore,
+  TranslatePipe,
+  Translator,
+} from '@stadtdialog/web/data-access';
+import { LocationPicker, LocationSketch } from '@stadtdialog/web/map';
+import { CategorySymbol } from '@stadtdialog/web/ui';
+import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
+import { mapLabels } from '../shared/map-labels';
+
+type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
+type FormProblem = 'conflict' | 'offline' | 'failed' | null;
+
+const STEP_OF_FIELD: Record<ControlName | 'geometry', DraftStep> = {
+  title: 'text',
+  text: 'text',
+  categoryId: 'category',
+  rubricId: 'rubric',
+  geometry: 'location',
+};
+
+const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
+  Point: 'location.point',
+  LineString: 'location.line',
+  Polygon: 'location.polygon',
+};
+
+/**
+ * Writing a contribution step by step: text, category, rubric, location, review, send. The draft is
+ * kept in localStorage at every change; a failed send keeps it and a retry reuses its Idempotency-Key.
+ */
+@Component({
+  selector: 'sd-contribute-page',
+  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe],
+  templateUrl: './contribute-page.html',
+  styleUrl: './contribute-page.css',
+  providers: [ProcedureStore, ContributionDraftStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ContributePage {
+  /** from the route parameter `:slug` */
+  readonly slug = input.required<string>();
+
+  protected readonly store = inject(ProcedureStore);
+  protected readonly drafts = inject(ContributionDraftStore);
+  private readonly translator = inject(Translator);
+  private readonly title = inject(Title);
+
+  protected readonly steps = DRAFT_STEPS;
+  protected readonly mapLabels = mapLabels('location.mapLabel');
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: ['', Validators.required],
+    text: ['', Validators.required],
+    categoryId: ['', Validators.required],
+    rubricId: ['', Validators.required],
+  });
+  protected readonly step = computed(() => this.drafts.step());
+  protected readonly stepIndex = computed(() => DRAFT_STEPS.indexOf(this.step()));
+  protected readonly geometryType = signal<ContributionGeometryType>('Point');
+  protected readonly sketch = signal<LocationSketch>({ geometry: null, vertexCount: 0, complete: false });
+  protected readonly locationProblem = signal<LocalizedProblem | null>(null);
+  protected readonly formProblem = signal<FormProblem>(null);
+  protected readonly created = signal<Contribution | null>(null);
+  /** the step was left with errors: show them */
+  protected readonly showErrors = signal(false);
+
+  private readonly stepHeading = viewChild<ElementRef<HTMLElement>>('stepHeading');
+  private readonly doneHeading = viewChild<ElementRef<HTMLElement>>('doneHeading');
+  private readonly picker = viewChild(LocationPicker);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly allowedTypes = computed(
+    (): ContributionGeometryType[] => this.store.procedure()?.settings.geometryTypes ?? ['Point'],
+  );
+  protected readonly locationRequired = computed(() => this.store.procedure()?.settings.locationRequired ?? false);
+  protected readonly categoryName = computed(
+    () => this.store.categoriesById().get(this.drafts.draft().categoryId ?? '')?.name ?? '',
+  );
+  protected readonly rubricName = computed(() => this.store.rubricsById().get(this.drafts.draft().rubricId ?? '')?.name ?? '');
+
+  constructor() {
+    effect(() => {
+      const slug = this.slug();
+      untracked(() => {
+        this.store.load(slug);
+        this.drafts.open(slug);
+        const draft = this.drafts.draft();
+        this.form.setValue(
+          { title: draft.title, text: draft.text, categoryId: draft.categoryId ?? '', rubricId: draft.rubricId ?? '' },
+          { emitEvent: false },
+        );
+        if (draft.geometry) {
+          this.geometryType.set(draft.geometry.type);
+          this.sketch.set({ geometry: draft.geometry, vertexCount: 0, complete: true });
+        }
+      });
+    });
+
+    effect(() => {
+      const procedure = this.store.procedure();
+      if (procedure) untracked(() => this.configure(procedure));
+    });
+
+    const changes = this.form.valueChanges.subscribe((value) => {
+      this.formProblem.set(null);
+      this.drafts.update({
+        title: value.title ?? '',
+        text: value.text ?? '',
+        categoryId: value.categoryId || null,
+        rubricId: value.rubricId || null,
+      });
+    });
+    inject(DestroyRef).onDestroy(() => changes.unsubscribe());
+
+    effect(() => {
+      const procedure = this.store.procedure();
+      const heading = this.translator.translate('contribute.title');
+      this.title.setTitle(`${heading}${procedure ? ` – ${procedure.title}` : ''} – ${this.translator.translate('app.name')}`);
+    });
+  }
+
+  private configure(procedure: ProcedureDetail): void {
+    const { titleMaxLength, textMaxLength, geometryTypes } = procedure.settings;
+    this.form.controls.title.setValidators([Validators.required, Validators.maxLength(titleMaxLength)]);
+    this.form.controls.text.setValidators([Validators.required, Validators.maxLength(textMaxLength)]);
+    this.form.controls.title.updateValueAndValidity({ emitEvent: false });
+    this.form.controls.text.updateValueAndValidity({ emitEvent: false });
+    if (!geometryTypes.includes(this.geometryType())) this.geometryType.set(geometryTypes[0] ?? 'Point');
+  }
+
+  protected stepLabel(step: DraftStep): MessageKey {
+    return `contribute.step.${step}`;
+  }
+
+  protected geometryLabel(type: ContributionGeometryType): MessageKey {
+    return GEOMETRY_LABELS[type];
+  }
+
+  protected locationHelp(): MessageKey {
+    return this.geometryType() === 'Point' ? 'location.helpPoint' : 'location.helpShape';
+  }
+
+  /** The problem to show beside a control, once the person tried to go on or the server refused it. */
+  protected problem(name: ControlName): LocalizedProblem | null {
+    const control: AbstractControl = this.form.controls[name];
+    if (!control.errors || !(control.touched || this.showErrors())) return null;
+    const errors = control.errors;
+    if (errors['server']) return errors['server'] as LocalizedProblem;
+    if (errors['required']) {
+      const keys: Record<ControlName, MessageKey> = {
+        title: 'error.titleRequired',
+        text: 'error.textRequired',
+        categoryId: 'error.categoryRequired',
+        rubricId: 'error.rubricRequired',
+      };
+      return { key: keys[name] };
+    }
+    if (errors['maxlength']) return { key: 'error.maxLength', params: { max: errors['maxlength'].requiredLength } };
+    return { key: 'error.rejected' };
+  }
+
+  protected locationStatus(): { key: MessageKey; params?: Record<string, string | number> } {
+    const sketch = this.sketch();
+    const draft = this.drafts.draft();
+    if (draft.withoutLocation) return { key: 'location.statusNone' };
+    if (sketch.complete && sketch.geometry) return { key: `location.status${sketch.geometry.type}` };
+    if (sketch.vertexCount > 0) return { key: 'location.statusDrawing', params: { count: sketch.vertexCount } };
+    return { key: 'location.statusEmpty' };
+  }
+
+  protected chooseGeometryType(type: ContributionGeometryType): void {
+    this.geometryType.set(type);
+    this.locationProblem.set(null);
+  }
+
+  protected onSketch(sketch: LocationSketch): void {
+    this.sketch.set(sketch);
+    this.locationProblem.set(null);
+    this.formProblem.set(null);
+    this.drafts.update({ geometry: sketch.geometry });
+  }
+
+  protected setWithoutLocation(withoutLocation: boolean): void {
+    this.locationProblem.set(null);
+    this.drafts.update({ withoutLocation });
+  }
+
+  protected next(): void {
+    if (!this.stepValid(this.step())) {
+      this.showErrors.set(true);
+      this.focusFirstProblem();
+      return;
+    }
+    this.showErrors.set(false);
+    this.goTo(DRAFT_STEPS[this.stepIndex() + 1]);
+  }
+
+  protected back(): void {
+    this.showErrors.set(false);
+    this.goTo(DRAFT_STEPS[this.stepIndex() - 1]);
+  }
+
+  protected goTo(step: DraftStep | undefined): void {
+    if (!step) return;
+    this.drafts.update({ step });
+    setTimeout(() => this.stepHeading()?.nativeElement.focus());
+  }
+
+  protected async send(): Promise<void> {
+    const invalid = DRAFT_STEPS.find((step) => !this.stepValid(step));
+    if (invalid) {
+      this.showErrors.set(true);
+      this.goTo(invalid);
+      return;
+    }
+    this.formProblem.set(null);
+    const result = await this.drafts.submit();
+    switch (result.kind) {
+      case 'created':
+        this.created.set(result.contribution);
+        this.form.reset({ title: '', text: '', categoryId: '', rubricId: '' }, { emitEvent: false });
+        this.sketch.set({ geometry: null, vertexCount: 0, complete: false });
+        setTimeout(() => this.doneHeading()?.nativeElement.focus());
+        return;
+      case 'invalid':
+        this.applyServerProblems(result.errors);
+        return;
+      case 'conflict':
+      case 'offline':
+        this.formProblem.set(result.kind);
+        return;
+      default:
+        this.formProblem.set('failed');
+    }
+  }
+
+  protected writeAnother(): void {
+    this.created.set(null);
+    this.showErrors.set(false);
+    this.drafts.discard();
+    this.form.reset({ title: '', text: '', categoryId: '', rubricId: '' }, { emitEvent: false });
+    setTimeout(() => this.stepHeading()?.nativeElement.focus());
+  }
+
+  protected addVertexAtCentre(): void {
+    this.picker()?.addVertexAtCentre();
+  }
+
+  protected undo(): void {
+    this.picker()?.undo();
+  }
+
+  protected finish(): void {
+    this.picker()?.finish();
+  }
+
+  protected clearLocation(): void {
+    this.picker()?.clear();
+  }
+
+  protected canUndo(): boolean {
+    return this.picker()?.canUndo() ?? false;
+  }
+
+  protected canFinish(): boolean {
+    return this.picker()?.canFinish() ?? false;
+  }
+
+  private stepValid(step: DraftStep): boolean {
+    switch (step) {
+      case 'text':
+        return this.form.controls.title.valid && this.form.controls.text.valid;
+      case 'category':
+        return this.form.controls.categoryId.valid;
+      case 'rubric':
+        return this.form.controls.rubricId.valid;
+      case 'location':
+        return this.locationValid();
+      case 'review':
+        return true;
+    }
+  }
+
+  private locationValid(): boolean {
+    const draft = this.drafts.draft();
+    if (this.locationProblem()) return false;
+    if (draft.withoutLocation && !this.locationRequired()) return true;
+    const sketch = this.sketch();
+    if (sketch.vertexCount > 0 && !sketch.complete) {
+      this.locationProblem.set({ key: 'error.locationUnfinished' });
+      return false;
+    }
+    if (!draft.geometry && this.locationRequired()) {
+      this.locationProblem.set({ key: 'error.locationRequired' });
+      return false;
+    }
+    if (!draft.geometry && !draft.withoutLocation) {
+      this.locationProblem.set({ key: 'error.locationMissing' });
+      return false;
+    }
+    return true;
+  }
+
+  private applyServerProblems(errors: FieldProblem[]): void {
+    let first: DraftStep | null = null;
+    const mark = (step: DraftStep) => {
+      if (first === null || DRAFT_STEPS.indexOf(step) < DRAFT_STEPS.indexOf(first)) first = step;
+    };
+    for (const error of errors) {
+      const localized = localizeFieldProblem(error);
+      if (error.field.startsWith('geometry')) {
+        this.locationProblem.set(localized);
+        mark('location');
+      } else if (error.field in STEP_OF_FIELD) {
+        const name = error.field as ControlName;
+        this.form.controls[name].setErrors({ server: localized });
+        this.form.controls[name].markAsTouched();
+        mark(STEP_OF_FIELD[name]);
+      } else {
+        this.formProblem.set('failed');
+      }
+    }
+    if (first) {
+      this.showErrors.set(true);
+      this.drafts.update({ step: first });
+      this.focusFirstProblem();
+    }
+  }
+
+  private focusFirstProblem(): void {
+    setTimeout(() => {
+      const root = this.host.nativeElement;
+      const invalid = root.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (invalid ?? root.querySelector<HTMLElement>('.field-error'))?.focus();
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './lib/area-outline';
+export * from './lib/category-icons';
+export * from './lib/category-symbol';
+export * from './lib/modal-dialog';
