@@ -20,7 +20,6 @@ import { ContributionQueryDto } from './dto/contribution-query.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
-@ApiProblems(500)
 @Controller('v1/procedures/:slug/contributions')
 export class ContributionsController {
   constructor(

@@ -1,15 +1,33 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PARTICIPANT_TOKEN_HEADER, ReportReceipt } from '@stadtdialog/shared/contract';
+import {
+  ApiIdempotencyKey,
+  ApiJsonResponse,
+  ApiParticipantToken,
+  ApiProblems,
+  ApiWriteProblems,
+  WRITE_RESPONSE_HEADERS,
+  ref,
+} from '@stadtdialog/api/http';
 import { CreateReportDto } from './dto/create-report.dto';
 import { Idempotent, IdempotentRequest, ParticipantToken } from './participation-headers';
 import { ReportsService } from './reports.service';
 
+@ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @Controller('v1/procedures/:slug/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Report a contribution or a comment to the moderators' })
+  @ApiBody({ schema: ref('NewReport') })
+  @ApiIdempotencyKey()
+  @ApiParticipantToken({ issues: true })
+  @ApiJsonResponse(201, 'ReportReceipt', 'received', { headers: WRITE_RESPONSE_HEADERS })
+  @ApiWriteProblems()
+  @ApiProblems(404, 409)
   async create(
     @Param('slug') slug: string,
     @Body() dto: CreateReportDto,

@@ -3,7 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Health } from '@stadtdialog/shared/contract';
 import { RUNNING_DATABASE, RunningDatabase, databaseVersions, migrationState } from '@stadtdialog/api/db';
-import { ApiJsonResponse, ApiProblems } from '@stadtdialog/api/http';
+import { ApiJsonResponse } from '@stadtdialog/api/http';
 
 @Controller('health')
 export class HealthController {
@@ -16,8 +16,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Database engine, PostgreSQL and PostGIS versions, migration state' })
   @ApiJsonResponse(200, 'Health', 'the API and its database answer')
-  @ApiProblems(500)
-  async health(): Promise<Health> {
+    async health(): Promise<Health> {
     const [versions, migrations] = await Promise.all([databaseVersions(this.dataSource), migrationState(this.dataSource)]);
     return { status: 'ok', engine: this.database.engine, ...versions, migrations };
   }

@@ -106,7 +106,13 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...API_SCHEMAS } };
   for (const path of Object.values(document.paths)) {
     for (const operation of [path.get, path.put, path.post, path.delete, path.patch]) {
-      if (operation?.parameters) operation.parameters = describedHeaders(operation.parameters);
+      if (!operation) continue;
+      if (operation.parameters) operation.parameters = describedHeaders(operation.parameters);
+      // any route can fail unexpectedly, and answers that in the one error shape too
+      operation.responses['500'] ??= {
+        description: PROBLEMS[500],
+        content: { 'application/problem+json': { schema: ref('Problem') } },
+      };
     }
   }
   return document;

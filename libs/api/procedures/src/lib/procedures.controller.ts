@@ -4,7 +4,6 @@ import { ProcedureDetail, ProcedureSummary } from '@stadtdialog/shared/contract'
 import { ApiJsonResponse, ApiProblems, ref } from '@stadtdialog/api/http';
 import { ProceduresService } from './procedures.service';
 
-@ApiProblems(500)
 @Controller('v1/procedures')
 export class ProceduresController {
   constructor(private readonly procedures: ProceduresService) {}
