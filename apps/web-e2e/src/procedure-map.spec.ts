@@ -4,6 +4,8 @@ import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { colourAt, hexToRgb, readDrawnMap } from './support/procedure-map';
 
 const COLOUR_TOLERANCE = 16;
+/** The category icon sits in the middle of a marker; its colour shows beside it. */
+const BESIDE_ICON = 8;
 
 test('the demo contributions are drawn on the map in their category colours', async ({ page, request }) => {
   const procedure = (await (await request.get(`/api/v1/procedures/${DEMO_SLUG}`)).json()) as ProcedureDetail;
@@ -22,7 +24,7 @@ test('the demo contributions are drawn on the map in their category colours', as
 
   for (const point of drawn.isolatedPoints.slice(0, 3)) {
     expect(point.colour.toLowerCase()).toBe(categoryColour.get(point.categoryId));
-    const actual = await colourAt(page, screenshot, point.pixel);
+    const actual = await colourAt(page, screenshot, [point.pixel[0] - BESIDE_ICON, point.pixel[1]]);
     const expected = hexToRgb(point.colour);
     actual.forEach((channel, i) =>
       expect(
@@ -38,7 +40,7 @@ test('the legend names every category of the procedure', async ({ page, request 
   await page.goto(`/procedures/${DEMO_SLUG}`);
   const legend = page.locator('.legend');
   for (const category of procedure.categories) await expect(legend).toContainText(category.name);
-  await expect(page.getByText(/\d+ Beiträge auf der Karte/)).toBeVisible();
+  await expect(page.locator('.count')).toHaveText(/^\d+ Beiträge$/);
 });
 
 test('the map pans and zooms from the keyboard', async ({ page }) => {

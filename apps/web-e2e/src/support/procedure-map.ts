@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type Feature from 'ol/Feature';
-import type { Point } from 'ol/geom';
+import type { Geometry, Point } from 'ol/geom';
 import type VectorLayer from 'ol/layer/Vector';
 import type OlMap from 'ol/Map';
 import type VectorSource from 'ol/source/Vector';
@@ -15,59 +15,99 @@ export interface DrawnPoint {
 
 export interface DrawnMap {
   contributionCount: number;
+  contributionIds: string[];
   geometryTypes: string[];
   planningAreaCount: number;
   size: [number, number];
-  /** point contributions inside the view, farther than `clearance` px from any other point */
+  /** single (unclustered) point contributions inside the view, farther than `clearance` px from any other marker */
   isolatedPoints: DrawnPoint[];
+  /** markers standing for several points */
+  clusterCount: number;
 }
 
-/**
- * Waits until the map on the page has at least `minContributions` contributions and has finished
- * rendering them, then reports what is drawn, read from the OpenLayers map on `<sd-procedure-map>`.
- */
-export async function readDrawnMap(page: Page, minContributions: number, clearance = 24): Promise<DrawnMap> {
-  await page.waitForFunction((min) => {
-    const map = (document.querySelector('sd-procedure-map') as (Element & { olMap?: OlMap }) | null)?.olMap;
-    const layer = map?.getAllLayers().find((l) => l.get('id') === 'contributions') as VectorLayer | undefined;
-    return (layer?.getSource()?.getFeatures().length ?? 0) >= min;
-  }, minContributions);
+/** Selects the `<sd-procedure-map>` to read: the page's main map unless told otherwise. */
+export const MAIN_MAP = 'sd-procedure-map';
+export const PICKER_MAP = 'sd-location-picker sd-procedure-map';
 
-  return page.evaluate(async (clearance) => {
-    const map = (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap;
-    await new Promise((resolve) => {
-      map.once('rendercomplete', resolve);
-      map.render();
-    });
-    const layerById = (id: string) =>
-      map.getAllLayers().find((l) => l.get('id') === id) as VectorLayer<VectorSource<Feature>>;
-    const features = layerById('contributions').getSource()?.getFeatures() ?? [];
-    const [width, height] = map.getSize() ?? [0, 0];
-    const points = features
-      .filter((f) => f.getGeometry()?.getType() === 'Point')
-      .map((f) => ({
-        id: String(f.getId()),
-        colour: String(f.get('colour')),
-        categoryId: String(f.get('categoryId')),
-        pixel: map.getPixelFromCoordinate((f.getGeometry() as Point).getCoordinates()) as [number, number],
-      }));
-    // Keep clear of the zoom buttons (top left) and the attribution (bottom right).
-    const inside = ([x, y]: [number, number]) => x > 64 && y > 96 && x < width - 64 && y < height - 48;
-    const isolatedPoints = points.filter(
-      (p) =>
-        inside(p.pixel) &&
-        points.every(
-          (other) => other === p || Math.hypot(other.pixel[0] - p.pixel[0], other.pixel[1] - p.pixel[1]) > clearance,
-        ),
-    );
-    return {
-      contributionCount: features.length,
-      geometryTypes: [...new Set(features.map((f) => f.getGeometry()?.getType() ?? 'none'))].sort(),
-      planningAreaCount: layerById('planning-area').getSource()?.getFeatures().length ?? 0,
-      size: [width, height] as [number, number],
-      isolatedPoints,
-    };
-  }, clearance);
+/**
+ * Waits until the map has at least `minContributions` contributions and has finished rendering them,
+ * then reports what is drawn, read from the OpenLayers map on `<sd-procedure-map>`.
+ */
+export async function readDrawnMap(page: Page, minContributions: number, clearance = 24, selector = MAIN_MAP): Promise<DrawnMap> {
+  await page.waitForFunction(
+    ({ min, selector }) => {
+      const map = (document.querySelector(selector) as (Element & { olMap?: OlMap }) | null)?.olMap;
+      const layer = map?.getAllLayers().find((l) => l.get('id') === 'contributions') as VectorLayer | undefined;
+      const [width, height] = map?.getSize() ?? [0, 0];
+      return width > 0 && height > 0 && (layer?.getSource()?.getFeatures().length ?? 0) >= min;
+    },
+    { min: minContributions, selector },
+  );
+
+  return page.evaluate(
+    async ({ clearance, selector }) => {
+      const map = (document.querySelector(selector) as Element & { olMap: OlMap }).olMap;
+      await new Promise((resolve) => {
+        map.once('rendercomplete', resolve);
+        map.render();
+      });
+      const layerById = (id: string) =>
+        map.getAllLayers().find((l) => l.get('id') === id) as VectorLayer<VectorSource<Feature>>;
+      const features = layerById('contributions').getSource()?.getFeatures() ?? [];
+      const [width, height] = map.getSize() ?? [0, 0];
+      const markers = (layerById('contribution-points').getSource()?.getFeatures() ?? []).map((cluster) => {
+        const members = cluster.get('features') as Feature<Geometry>[];
+        return {
+          members,
+          pixel: map.getPixelFromCoordinate((cluster.getGeometry() as Point).getCoordinates()) as [number, number],
+        };
+      });
+      // Keep clear of the zoom buttons (top left) and the attribution (bottom right).
+      const inside = ([x, y]: [number, number]) => x > 64 && y > 96 && x < width - 64 && y < height - 48;
+      const isolatedPoints = markers
+        .filter(
+          (m) =>
+            m.members.length === 1 &&
+            inside(m.pixel) &&
+            markers.every(
+              (other) => other === m || Math.hypot(other.pixel[0] - m.pixel[0], other.pixel[1] - m.pixel[1]) > clearance,
+            ),
+        )
+        .map((m) => ({
+          id: String(m.members[0].getId()),
+          colour: String(m.members[0].get('colour')),
+          categoryId: String(m.members[0].get('categoryId')),
+          pixel: m.pixel,
+        }));
+      return {
+        contributionCount: features.length,
+        contributionIds: features.map((f) => String(f.getId())),
+        geometryTypes: [...new Set(features.map((f) => f.getGeometry()?.getType() ?? 'none'))].sort(),
+        planningAreaCount: layerById('planning-area').getSource()?.getFeatures().length ?? 0,
+        size: [width, height] as [number, number],
+        isolatedPoints,
+        clusterCount: markers.filter((m) => m.members.length > 1).length,
+      };
+    },
+    { clearance, selector },
+  );
+}
+
+/** The CSS pixel (within the map viewport) where a lon/lat position is drawn. */
+export async function pixelOf(page: Page, lonLat: [number, number], selector = MAIN_MAP): Promise<[number, number]> {
+  return page.evaluate(
+    ({ lonLat, selector }) => {
+      const map = (document.querySelector(selector) as Element & { olMap: OlMap }).olMap;
+      const projection = map.getView().getProjection();
+      // OpenLayers' modules are not reachable from the page; the demo's view is spherical Mercator.
+      if (projection.getCode() !== 'EPSG:3857') throw new Error(`pixelOf knows EPSG:3857 only, not ${projection.getCode()}`);
+      const [lon, lat] = lonLat;
+      const radius = 6378137;
+      const coordinate = [(radius * lon * Math.PI) / 180, radius * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+      return map.getPixelFromCoordinate(coordinate) as [number, number];
+    },
+    { lonLat, selector },
+  );
 }
 
 /** The colour at a CSS pixel of a PNG screenshot, decoded by the browser. */

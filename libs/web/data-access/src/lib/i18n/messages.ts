@@ -246,7 +246,7 @@ const en: Messages = {
   'filter.sort': 'Sort by',
   'filter.reset': 'Reset filters',
   'sort.newest': 'Newest first',
-  'sort.rated': 'Most rated',
+  'sort.rated': 'Best rated',
   'sort.commented': 'Most commented',
   'contributions.count': '{total} contributions',
   'contributions.countFiltered': '{shown} of {total} contributions',

@@ -1,0 +1,188 @@
+import type { ContributionDetail } from '@stadtdialog/shared/contract';
+import type OlMap from 'ol/Map';
+import type VectorLayer from 'ol/layer/Vector';
+import { expectNoAxeViolations } from './support/accessibility';
+import { clickMap, INSIDE, next, OUTSIDE, pickerViewport, sentContributionId, tabTo, writeText } from './support/contribute';
+import { DEMO_SLUG, expect, test } from './support/fixtures';
+import { pixelOf, PICKER_MAP, readDrawnMap } from './support/procedure-map';
+
+/** The geometry type of each contribution drawn on the procedure map, by id. */
+async function drawnTypes(page: import('@playwright/test').Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const map = (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap;
+    const layer = map.getAllLayers().find((l) => l.get('id') === 'contributions') as VectorLayer;
+    return Object.fromEntries(
+      (layer.getSource()?.getFeatures() ?? []).map((f) => [String(f.getId()), f.getGeometry()?.getType() ?? '']),
+    );
+  });
+}
+
+test.describe('writing a contribution', () => {
+  test('a point, a line and a polygon placed by clicking the map canvas show on the map and in the list', async ({
+    page,
+    request,
+  }) => {
+    const sent: { id: string; title: string; type: string }[] = [];
+
+    // Point: a click sets it, another click moves it.
+    await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
+    await writeText(page, 'Sitzstufen am Wasser', 'Breite Stufen zum Sitzen in der Sonne.');
+    await expectNoAxeViolations(page, 'the location step');
+    await clickMap(page, [INSIDE.line[0], INSIDE.point]);
+    await expect(page.locator('.location-status')).toHaveText('Punkt gesetzt.');
+    await next(page);
+    await expect(page.getByRole('heading', { name: 'Schritt 5 von 5: Prüfen und senden' })).toBeVisible();
+    await expect(page.locator('.review')).toContainText('Sitzstufen am Wasser');
+    await expect(page.locator('.review')).toContainText('Punkt gesetzt.');
+    await expectNoAxeViolations(page, 'the review step');
+    await page.getByRole('button', { name: 'Beitrag senden' }).click();
+    sent.push({ id: await sentContributionId(page), title: 'Sitzstufen am Wasser', type: 'Point' });
+    await expect(page.getByText('Ihr Beitrag ist veröffentlicht')).toBeVisible();
+    await expectNoAxeViolations(page, 'the confirmation');
+
+    // Line: three corners, undo the last, place it again, finish by clicking the last corner again.
+    await page.getByRole('button', { name: 'Weiteren Beitrag verfassen' }).click();
+    await writeText(page, 'Radweg quer durch den Park', 'Eine direkte Verbindung für Räder.', 'Verkehr & Wege', 'Kritik');
+    await page.getByRole('radio', { name: 'Linie' }).check();
+    await clickMap(page, INSIDE.line);
+    await expect(page.locator('.location-status')).toHaveText('3 Eckpunkte gesetzt – noch nicht abgeschlossen.');
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await expect(page.locator('.location-status')).toHaveText('2 Eckpunkte gesetzt – noch nicht abgeschlossen.');
+    await next(page);
+    await expect(page.locator('#location-error')).toHaveText(/Bitte schließen Sie die Form ab/);
+    await clickMap(page, [INSIDE.line[2], INSIDE.line[2]]);
+    await expect(page.locator('.location-status')).toHaveText('Linie gesetzt.');
+    await next(page);
+    await page.getByRole('button', { name: 'Beitrag senden' }).click();
+    sent.push({ id: await sentContributionId(page), title: 'Radweg quer durch den Park', type: 'LineString' });
+
+    // Polygon: three corners, closed by clicking the first again, then one corner dragged elsewhere.
+    await page.getByRole('button', { name: 'Weiteren Beitrag verfassen' }).click();
+    await writeText(page, 'Wiese für Picknick', 'Eine große Wiese ohne Wege.', 'Spiel & Sport', 'Idee');
+    await page.getByRole('radio', { name: 'Fläche' }).check();
+    await clickMap(page, [...INSIDE.polygon, INSIDE.polygon[0]]);
+    await expect(page.locator('.location-status')).toHaveText('Fläche gesetzt.');
+    const viewport = await pickerViewport(page);
+    const box = await viewport.boundingBox();
+    const [x, y] = await pixelOf(page, INSIDE.polygon[1], PICKER_MAP);
+    if (!box) throw new Error('no map box');
+    await page.mouse.move(box.x + x, box.y + y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + x + 40, box.y + y + 10, { steps: 8 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => {
+        const draft = await page.evaluate((slug) => localStorage.getItem(`stadtdialog.draft.${slug}`), DEMO_SLUG);
+        return (JSON.parse(draft ?? '{}').geometry?.coordinates?.[0]?.[1]?.[0] ?? 0) as number;
+      })
+      .toBeGreaterThan(INSIDE.polygon[1][0] + 0.0003);
+    await next(page);
+    await page.getByRole('button', { name: 'Beitrag senden' }).click();
+    sent.push({ id: await sentContributionId(page), title: 'Wiese für Picknick', type: 'Polygon' });
+
+    const polygon = (await (await request.get(`/api/v1/procedures/${DEMO_SLUG}/contributions/${sent[2].id}`)).json()) as ContributionDetail;
+    expect(polygon.geometry?.type).toBe('Polygon');
+
+    // All three on the map, each with its shape, and in the list.
+    await page.goto(`/procedures/${DEMO_SLUG}`);
+    await readDrawnMap(page, 1);
+    const types = await drawnTypes(page);
+    for (const contribution of sent) {
+      expect(types[contribution.id], contribution.title).toBe(contribution.type);
+      const link = page.locator('.contribution-list').getByRole('link', { name: contribution.title });
+      await expect(link).toHaveAttribute('href', `/procedures/${DEMO_SLUG}/contributions/${contribution.id}`);
+    }
+  });
+
+  test('with the keyboard alone, the location placed under the crosshair with Enter', async ({ page }) => {
+    await page.goto(`/procedures/${DEMO_SLUG}`);
+    await tabTo(page, page.getByRole('link', { name: 'Beitrag verfassen' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Schritt 1 von 5: Text' })).toBeVisible();
+
+    await tabTo(page, page.getByLabel('Titel'));
+    await page.keyboard.type('Tastatur-Beitrag');
+    await tabTo(page, page.getByLabel('Ihr Beitrag'));
+    await page.keyboard.type('Ganz ohne Maus geschrieben.');
+    await tabTo(page, page.getByRole('button', { name: 'Weiter' }));
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { name: 'Schritt 2 von 5: Kategorie' })).toBeFocused();
+    await tabTo(page, page.getByRole('radio').first());
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: 'Verkehr & Wege' })).toBeChecked();
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { name: 'Schritt 3 von 5: Art' })).toBeFocused();
+    await tabTo(page, page.getByRole('radio').first());
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('radio', { name: 'Idee' })).toBeChecked();
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeFocused();
+    await pickerViewport(page);
+    const map = page.getByRole('region', { name: 'Karte zum Setzen des Ortes' });
+    await tabTo(page, map);
+    await expect(page.locator('.sd-location-picker__crosshair')).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.location-status')).toHaveText('Punkt gesetzt.');
+    await tabTo(page, page.getByRole('button', { name: 'Weiter' }));
+    await page.keyboard.press('Enter');
+
+    await expect(page.getByRole('heading', { name: 'Schritt 5 von 5: Prüfen und senden' })).toBeFocused();
+    await tabTo(page, page.getByRole('button', { name: 'Beitrag senden' }));
+    await page.keyboard.press('Enter');
+    const id = await sentContributionId(page);
+
+    await tabTo(page, page.getByRole('link', { name: 'Beitrag ansehen' }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(`/procedures/${DEMO_SLUG}/contributions/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tastatur-Beitrag');
+  });
+
+  test('a refused location is shown at the map, a lost connection keeps the draft and the retry reuses its key', async ({
+    page,
+  }) => {
+    await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
+    await writeText(page, 'Zu weit draußen', 'Dieser Ort liegt außerhalb des Plangebiets.');
+    await clickMap(page, [OUTSIDE]);
+    await next(page);
+    await page.getByRole('button', { name: 'Beitrag senden' }).click();
+
+    // The API refuses the geometry: the wizard goes back to the location step and says why, there.
+    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
+    const error = page.locator('#location-error');
+    await expect(error).toHaveText(/Der Ort liegt außerhalb des Plangebiets/);
+    await expect(error).toBeFocused();
+    await expectNoAxeViolations(page, 'the location step with an error');
+
+    // The draft survives a reload.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
+    await clickMap(page, [INSIDE.point]);
+    await next(page);
+    await expect(page.locator('.review')).toContainText('Zu weit draußen');
+
+    // The connection drops while sending.
+    const keys: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/contributions')) keys.push(r.headers()['idempotency-key']);
+    });
+    await page.route(`**/api/v1/procedures/${DEMO_SLUG}/contributions`, (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await page.getByRole('button', { name: 'Beitrag senden' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/Keine Verbindung zum Server. Ihr Entwurf ist gespeichert/);
+    const stored = JSON.parse((await page.evaluate((slug) => localStorage.getItem(`stadtdialog.draft.${slug}`), DEMO_SLUG)) ?? '{}');
+    expect(stored.title).toBe('Zu weit draußen');
+    expect(stored.idempotencyKey).toBe(keys[0]);
+
+    await page.unroute(`**/api/v1/procedures/${DEMO_SLUG}/contributions`);
+    await page.getByRole('button', { name: 'Erneut senden' }).click();
+    await sentContributionId(page);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await page.evaluate((slug) => localStorage.getItem(`stadtdialog.draft.${slug}`), DEMO_SLUG)).toBeNull();
+  });
+});
