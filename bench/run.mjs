@@ -233,7 +233,6 @@ async function main() {
     const viaApi = await fetch(apiBase + featuresPath);
     const apiText = await viaApi.text();
     if (viaApi.status !== 200) throw new Error(`the map layer answered ${viaApi.status}: ${apiText.slice(0, 300)}`);
-    const featureCount = JSON.parse(apiText).features.length;
 
     const newContribution = {
       title: 'Neue Bank am Wasser',
@@ -270,6 +269,7 @@ async function main() {
       fetch(`${directBase}/features`).then((r) => r.text()),
     ]);
     const identical = directText === apiAgain;
+    const featureCount = JSON.parse(apiAgain).features.length;
 
     const getApi = { url: apiBase + featuresPath };
     const getDirect = { url: `${directBase}/features` };
