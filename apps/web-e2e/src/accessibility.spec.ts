@@ -1,30 +1,65 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/accessibility';
+import { next, writeText } from './support/contribute';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { readDrawnMap } from './support/procedure-map';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
+// The contribution flow, its errors, the contribution page and the report dialog are scanned in
+// contribute.spec.ts and contribution-detail.spec.ts, where they are reached.
 test.describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
   test('the start page has no violations', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('li.procedure').first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(violations).toEqual([]);
+    await expectNoAxeViolations(page, 'the start page');
   });
 
-  test('the procedure page has no violations, with the map drawn and the list opened', async ({ page }) => {
+  test('the procedure page has no violations, with the map drawn, a contribution selected and in English', async ({ page }) => {
     await page.goto(`/procedures/${DEMO_SLUG}`);
     await readDrawnMap(page, 40);
-    await page.locator('.contribution-list summary').click();
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(violations).toEqual([]);
-  });
+    await page.locator('li.contribution').first().getByRole('button', { name: /Auf der Karte zeigen/ }).click();
+    await expect(page.locator('.selection')).toBeVisible();
+    await page.getByText('Kartenebenen').click();
+    await expectNoAxeViolations(page, 'the procedure page');
 
-  test('the procedure page has no violations in English', async ({ page }) => {
-    await page.goto(`/procedures/${DEMO_SLUG}`);
     await page.getByRole('button', { name: 'English' }).click();
-    await readDrawnMap(page, 40);
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-    expect(violations).toEqual([]);
+    await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
+    await expectNoAxeViolations(page, 'the procedure page in English');
+  });
+
+  test('the steps of a new contribution have no violations, also with their errors', async ({ page }) => {
+    await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
+    await next(page);
+    await expect(page.locator('#title-error')).toHaveText('Bitte geben Sie einen Titel ein.');
+    await expect(page.getByLabel('Titel')).toBeFocused();
+    await expect(page.getByLabel('Titel')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page, 'the text step with errors');
+    await page.getByLabel('Titel').fill('Barrierefrei');
+    await page.getByLabel('Ihr Beitrag').fill('Geprüft mit axe.');
+    await next(page);
+    await next(page);
+    await expect(page.locator('#category-error')).toHaveText('Bitte wählen Sie eine Kategorie.');
+    await expectNoAxeViolations(page, 'the category step with an error');
+  });
+
+  test('at 200 % zoom (640 CSS pixels wide) nothing needs sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 640, height: 450 });
+    await page.goto('/');
+    await expect(page.locator('li.procedure').first()).toBeVisible();
+    await expectNoHorizontalScroll(page);
+
+    await page.goto(`/procedures/${DEMO_SLUG}`);
+    await readDrawnMap(page, 1);
+    await expectNoHorizontalScroll(page);
+    await page.getByRole('tab', { name: 'Liste' }).click();
+    await expect(page.locator('li.contribution').first()).toBeVisible();
+    await expectNoHorizontalScroll(page);
+
+    await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
+    await writeText(page, 'Zoom', 'Bei 200 % lesbar.');
+    await expectNoHorizontalScroll(page);
+    await next(page);
+    await page.getByLabel('Ohne Ort einreichen').check();
+    await next(page);
+    await expect(page.locator('.review')).toContainText('Ohne Ort.');
+    await expectNoHorizontalScroll(page);
   });
 });

@@ -40,7 +40,7 @@ test('the legend names every category of the procedure', async ({ page, request 
   await page.goto(`/procedures/${DEMO_SLUG}`);
   const legend = page.locator('.legend');
   for (const category of procedure.categories) await expect(legend).toContainText(category.name);
-  await expect(page.locator('.count')).toHaveText(/^\d+ Beiträge$/);
+  await expect(page.locator('.count')).toHaveText(/^\s*\d+ Beiträge\s*$/);
 });
 
 test('the map pans and zooms from the keyboard', async ({ page }) => {
@@ -58,4 +58,50 @@ test('the map pans and zooms from the keyboard', async ({ page }) => {
   await expect.poll(async () => (await view()).center[0]).toBeGreaterThan(before.center[0]);
   await page.keyboard.press('+');
   await expect.poll(async () => (await view()).zoom).toBeGreaterThan(before.zoom);
+});
+
+test('hovering outlines a contribution, a click selects it, and a cluster opens up on click', async ({ page }) => {
+  await page.goto(`/procedures/${DEMO_SLUG}`);
+  const drawn = await readDrawnMap(page, 40);
+  const [point] = drawn.isolatedPoints;
+  expect(point, 'a point contribution clear of others is in view').toBeDefined();
+  const viewport = page.locator('sd-procedure-map .sd-procedure-map__viewport');
+  const ring: [number, number] = [point.pixel[0] + 13, point.pixel[1]];
+
+  const before = await colourAt(page, await viewport.screenshot({ scale: 'css', animations: 'disabled' }), ring);
+  await viewport.hover({ position: { x: point.pixel[0], y: point.pixel[1] } });
+  await expect
+    .poll(async () => {
+      const colour = await colourAt(page, await viewport.screenshot({ scale: 'css', animations: 'disabled' }), ring);
+      return Math.max(...colour);
+    }, { message: 'a dark outline around the hovered marker' })
+    .toBeLessThan(64);
+  expect(Math.max(...before), 'no outline before hovering').toBeGreaterThan(64);
+
+  await viewport.click({ position: { x: point.pixel[0], y: point.pixel[1] } });
+  const selection = page.locator('.selection');
+  await expect(selection.getByRole('link')).toHaveAttribute('href', `/procedures/${DEMO_SLUG}/contributions/${point.id}`);
+  await page.mouse.move(0, 0);
+  await expect
+    .poll(async () => Math.max(...(await colourAt(page, await viewport.screenshot({ scale: 'css', animations: 'disabled' }), ring))))
+    .toBeLessThan(64);
+
+  const cluster = await page.evaluate(() => {
+    const map = (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap;
+    const layer = map.getAllLayers().find((l) => l.get('id') === 'contribution-points');
+    const clusters = (layer?.getSource() as unknown as { getFeatures(): { get(k: string): unknown[]; getGeometry(): { getCoordinates(): number[] } }[] })
+      .getFeatures()
+      .filter((c) => c.get('features').length > 1);
+    const [width, height] = map.getSize() ?? [0, 0];
+    const pixels = clusters
+      .map((c) => map.getPixelFromCoordinate(c.getGeometry().getCoordinates()))
+      .filter(([x, y]) => x > 64 && y > 96 && x < width - 64 && y < height - 48);
+    return { pixel: pixels[0] as [number, number] | undefined, zoom: map.getView().getZoom() ?? 0 };
+  });
+  expect(cluster.pixel, 'the demo has clustered markers at the start').toBeDefined();
+  if (!cluster.pixel) return;
+  await viewport.click({ position: { x: cluster.pixel[0], y: cluster.pixel[1] } });
+  await expect
+    .poll(() => page.evaluate(() => (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap.getView().getZoom() ?? 0))
+    .toBeGreaterThan(cluster.zoom);
 });
