@@ -59,6 +59,9 @@ export default defineConfig({
         env: {
           PORT: String(port),
           DATA_DIR: freshDataDir(),
+          // the first planner account, created at start (planner.spec.ts signs in with it)
+          ADMIN_EMAIL: 'admin@stadtdialog.test',
+          ADMIN_PASSWORD: 'e2e admin password 2026',
         },
         timeout: 300_000,
         reuseExistingServer: false,

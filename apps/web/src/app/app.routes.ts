@@ -3,6 +3,10 @@ import { NotFoundPage } from './not-found-page';
 
 export const appRoutes: Route[] = [
   {
+    path: 'planner',
+    loadChildren: () => import('@stadtdialog/web/planner').then((m) => m.plannerRoutes),
+  },
+  {
     path: '',
     loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
   },

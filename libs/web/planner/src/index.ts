@@ -1,1 +1,1 @@
-export * from './lib/web-planner/web-planner';
+export * from './lib/planner.routes';

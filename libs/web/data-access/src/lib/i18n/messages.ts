@@ -1,3 +1,5 @@
+import { plannerDe, plannerEn } from './planner-messages';
+
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -185,6 +187,7 @@ const de = {
   'map.zoomIn': 'Karte vergrößern',
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
+  ...plannerDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -371,6 +374,7 @@ const en: Messages = {
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
+  ...plannerEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

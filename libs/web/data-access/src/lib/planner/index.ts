@@ -8,4 +8,3 @@ export * from './moderation-events';
 export * from './moderation-queue.store';
 export * from './moderated-contribution.store';
 export * from './audit-log.store';
-export * from './planner-messages';

@@ -37,6 +37,14 @@ export const LAYER_KIND_LABELS: Record<MapLayerKind, MessageKey> = {
   image: 'planner.layers.kind.image',
 };
 
+const URL_HINTS: Record<MapLayerKind, MessageKey> = {
+  xyz: 'planner.layers.urlHint.xyz',
+  wmts: 'planner.layers.urlHint.wmts',
+  wms: 'planner.layers.urlHint.wms',
+  geojson: 'planner.layers.urlHint.geojson',
+  image: 'planner.layers.urlHint.image',
+};
+
 const URL_PATTERN = /^(https?:\/\/\S+|\/\S*)$/i;
 const PROJECTIONS = ['EPSG:3857', 'EPSG:25832'];
 
@@ -68,6 +76,7 @@ export class MapConfigEditor {
 
   protected readonly kinds = LAYER_KINDS;
   protected readonly kindLabels = LAYER_KIND_LABELS;
+  protected readonly urlHints = URL_HINTS;
   protected readonly projections = PROJECTIONS;
   protected readonly layers: FormArray<LayerForm> = this.fb.array<LayerForm>([]);
   protected readonly form = this.fb.group({
@@ -80,6 +89,8 @@ export class MapConfigEditor {
   protected readonly run = new FormRun();
   protected readonly capabilities = signal<Record<string, CapabilitiesState>>({});
   private readonly map = computed(() => this.store.procedure()?.map ?? null);
+  private readonly rowIds = new WeakMap<LayerForm, number>();
+  private lastRowId = 0;
 
   constructor() {
     effect(() => {
@@ -139,8 +150,14 @@ export class MapConfigEditor {
     return this.capabilities()[this.rowKey(row)] ?? null;
   }
 
+  /** Capabilities belong to a row, wherever it moves. */
   private rowKey(row: LayerForm): string {
-    return String(this.layers.controls.indexOf(row));
+    let id = this.rowIds.get(row);
+    if (id === undefined) {
+      id = ++this.lastRowId;
+      this.rowIds.set(row, id);
+    }
+    return String(id);
   }
 
   /**

@@ -136,7 +136,8 @@ export class PhasesEditor {
   }
 
   protected add(): void {
-    const last = this.phases().at(-1);
+    const phases = this.phases();
+    const last = phases[phases.length - 1];
     const start = last ? new Date(last.endsAt) : new Date();
     this.rows.push(this.row({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 28 * DAY).toISOString() }));
     this.form.markAsDirty();

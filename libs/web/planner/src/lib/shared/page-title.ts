@@ -10,7 +10,7 @@ export function plannerPageTitle(key: MessageKey, context: () => string | null |
   const translator = inject(Translator);
   const title = inject(Title);
   effect(() => {
-    const parts = [translator.translate(key), context(), translator.translate('planner.area'), translator.translate('app.name')];
+    const parts = [translator.translate(key), context(), translator.translate('planner.workspace'), translator.translate('app.name')];
     title.setTitle(parts.filter(Boolean).join(' – '));
   });
 }

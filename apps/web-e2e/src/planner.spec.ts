@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { Contribution, ProcedureDetail } from '@stadtdialog/shared/contract';
+import { DEMO_SLUG, expect, test } from './support/fixtures';
+import { expectNoViolations, localDateTime, PLANNER_ADMIN, waitForMap } from './support/planner';
+
+test.describe('planner workspace', () => {
+  test('sign-in explains wrong credentials and the back-off with its wait time', async ({ page }) => {
+    await page.goto('/planner');
+    await expect(page).toHaveURL(/\/planner\/sign-in\?returnUrl=%2Fplanner$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung für Planende');
+
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByLabel('E-Mail-Adresse')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#sign-in-email-error')).toHaveText('Bitte ausfüllen.');
+
+    // An unknown account: three failures are free, then the API makes people wait (1 s, 2 s, …).
+    await page.getByLabel('E-Mail-Adresse').fill('niemand@stadtdialog.test');
+    const status = page.locator('sd-form-status');
+    let sawBackOff = false;
+    for (let attempt = 0; attempt < 6 && !sawBackOff; attempt++) {
+      await page.getByLabel('Passwort').fill(`falsch ${attempt}`);
+      await expect(page.getByRole('button', { name: 'Anmelden' })).toBeEnabled();
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await expect(status).toHaveText(/falsch|Ein neuer Versuch ist in \d+ s möglich/);
+      sawBackOff = /Ein neuer Versuch/.test((await status.textContent()) ?? '');
+      if (!sawBackOff) await expect(status).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
+    }
+    expect(sawBackOff, 'the API answered 429 within six failed attempts').toBe(true);
+    await expect(page.getByText(/Erneut möglich in \d+ s/)).toBeVisible();
+    await expectNoViolations(page, 'the sign-in page with errors');
+  });
+
+  test('a planner sets up a procedure from the template, moderates a live contribution and answers it officially', async ({
+    page,
+    request,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const suffix = Date.now().toString(36);
+    const title = `Neue Mitte ${suffix}`;
+    const categoryName = `Spielplätze ${suffix}`;
+
+    // Sign in; the guard leads back to where the planner wanted to go.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Für Planende' }).click();
+    await expect(page).toHaveURL(/\/planner\/sign-in/);
+    await expectNoViolations(page, 'the sign-in page');
+    await page.getByLabel('E-Mail-Adresse').fill(PLANNER_ADMIN.email);
+    await page.getByLabel('Passwort').fill(PLANNER_ADMIN.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verfahren');
+    await expect(page.getByText(/Angemeldet als/)).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: /Grüne Mitte Altona/ })).toBeVisible();
+    await expectNoViolations(page, 'the procedures page');
+
+    // A new procedure from the demo procedure as template.
+    await page.getByLabel('Vorlage').selectOption({ label: 'Grüne Mitte Altona' });
+    await page.getByLabel('Titel').first().fill(title);
+    const slug = await page.locator('#clone-slug').inputValue();
+    expect(slug).toBe(`neue-mitte-${suffix}`);
+    await page.getByRole('button', { name: 'Aus Vorlage anlegen' }).click();
+    await expect(page).toHaveURL(/\/planner\/procedures\/[0-9a-f-]{36}\/setup$/);
+    const procedureId = /procedures\/([0-9a-f-]{36})\//.exec(page.url())?.[1] as string;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Allgemeine Einstellungen');
+    await expect(page.getByText('Dieses Verfahren ist intern: Nur Planende sehen es.')).toBeVisible();
+    await expectNoViolations(page, 'the general setup page');
+
+    // Pre-moderation, so that the contribution waits in the queue; then publish.
+    await page.getByLabel('Vorab: Beiträge erscheinen erst nach Freigabe').check();
+    await page.getByRole('button', { name: 'Regeln speichern' }).click();
+    await expect(page.getByRole('region', { name: 'Regeln der Beteiligung' }).getByRole('status')).toHaveText('Gespeichert.');
+    await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await expect(page.getByText('Das Verfahren ist jetzt öffentlich.')).toBeVisible();
+
+    // The planning area, drawn by clicking four corners on the map and the first one again.
+    await page.getByRole('link', { name: 'Karte & Plangebiet' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Karte & Plangebiet');
+    await waitForMap(page, 'sd-area-editor');
+    await page.getByRole('button', { name: 'Neu zeichnen' }).click();
+    const viewport = page.getByRole('region', { name: 'Karte zum Zeichnen des Plangebiets' });
+    const box = await viewport.boundingBox();
+    if (!box) throw new Error('the map has no box');
+    const corners: [number, number][] = [
+      [0.35, 0.35],
+      [0.65, 0.35],
+      [0.65, 0.65],
+      [0.35, 0.65],
+      [0.35, 0.35],
+    ];
+    for (const [x, y] of corners) {
+      await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+      await page.waitForTimeout(350);
+    }
+    await expect(page.getByText('Fläche mit 4 Eckpunkten geschlossen – bereit zum Speichern.')).toBeVisible();
+    await page.getByRole('button', { name: 'Plangebiet speichern' }).click();
+    await expect(page.getByText('Plangebiet gespeichert.')).toBeVisible();
+    await expectNoViolations(page, 'the map page');
+
+    // A new category; the participation phase starts yesterday, so the procedure is open.
+    await page.getByRole('link', { name: 'Ablauf & Kategorien' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ablauf & Kategorien');
+    await page.getByLabel('Name').and(page.locator('#category-new-name')).fill(categoryName);
+    await page.locator('#category-new-colour').fill('#6a1b9a');
+    await page.locator('#category-new-icon').selectOption({ label: 'Ball' });
+    await page.getByRole('button', { name: 'Kategorie hinzufügen' }).click();
+    await expect(page.getByText(`Kategorie „${categoryName}“ hinzugefügt.`)).toBeVisible();
+    await expect(page.locator('input[id^="category-name-"]').last()).toHaveValue(categoryName);
+
+    const participation = page.getByRole('group', { name: /^Phase \d+$/ }).filter({
+      has: page.locator('select option:checked', { hasText: 'Beteiligung' }),
+    });
+    await expect(participation).toHaveCount(1);
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+    await participation.getByLabel('Beginn').fill(localDateTime(yesterday));
+    await page.getByRole('button', { name: 'Phasen speichern' }).click();
+    await expect(page.getByRole('region', { name: 'Ablauf' }).getByRole('status')).toHaveText('Gespeichert.');
+    await expectNoViolations(page, 'the phases and categories page');
+
+    // The moderation queue listens to the API's event stream.
+    await page.getByRole('link', { name: 'Moderation', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderation');
+    await expect(page.getByText('Live: Neue Einträge erscheinen von selbst.')).toBeVisible();
+    await expectNoViolations(page, 'the moderation queue');
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
+    // A resident writes a contribution (through the public API) inside the drawn area.
+    const procedure = (await (await request.get(`/api/v1/procedures/${slug}`)).json()) as ProcedureDetail;
+    expect(procedure.state).toBe('open');
+    const category = procedure.categories.find((c) => c.name === categoryName);
+    expect(category, 'the new category is public').toBeDefined();
+    const ring = procedure.planningArea?.coordinates[0][0] ?? [];
+    expect(ring).toHaveLength(5);
+    const [lon, lat] = ring.slice(0, 4).reduce(([a, b], [x, y]) => [a + x / 4, b + y / 4], [0, 0]);
+    const contributionTitle = `Wasserspielplatz ${suffix}`;
+    const created = await request.post(`/api/v1/procedures/${slug}/contributions`, {
+      headers: { 'Idempotency-Key': randomUUID() },
+      data: {
+        title: contributionTitle,
+        text: 'Ein Wasserspielplatz für heiße Sommertage wäre schön.',
+        categoryId: category?.id,
+        rubricId: procedure.rubrics[0].id,
+        geometry: { type: 'Point', coordinates: [lon, lat] },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const contribution = (await created.json()) as Contribution;
+    expect(contribution.status).toBe('pending');
+
+    // It arrives in the queue without a reload, and is announced.
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: contributionTitle }) });
+    await expect(item).toBeVisible();
+    await expect(item).toContainText('Wartet auf Freigabe');
+    await expect(item).toContainText(categoryName);
+    await expect(page.getByText(/1 neue Einträge in der Warteschlange/)).toBeAttached();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await expectNoViolations(page, 'the moderation queue with an item');
+
+    // Approve it.
+    await item.getByRole('button', { name: `Freigeben: ${contributionTitle}` }).click();
+    await expect(page.getByText(`„${contributionTitle}“ freigegeben.`)).toBeVisible();
+    await expect(item).toHaveCount(0);
+
+    // Answer it officially from its moderation page, found through the filter.
+    await page.getByLabel('Anzeigen').selectOption({ label: 'Veröffentlicht' });
+    await item.getByRole('link', { name: `Details & Bearbeiten: ${contributionTitle}` }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(contributionTitle);
+    const answer = `Danke für die Anregung! Wir prüfen einen Wasserspielplatz im Entwurf (${suffix}).`;
+    await page.getByLabel('Antwort der Planenden').fill(answer);
+    await page.getByRole('button', { name: 'Antwort veröffentlichen' }).click();
+    await expect(page.getByText('Die Antwort ist veröffentlicht.')).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Kommentare/ })).toContainText(answer);
+    const contributionAudit = page.getByRole('region', { name: 'Protokoll dieses Beitrags' });
+    await expect(contributionAudit).toContainText('Offizielle Antwort veröffentlicht');
+    await expect(contributionAudit).toContainText('Beitrag freigegeben');
+    await expectNoViolations(page, 'the moderation page of a contribution');
+
+    // The resident sees the answer on the contribution's page.
+    const resident = await browser.newContext();
+    const residentPage = await resident.newPage();
+    await residentPage.goto(`/procedures/${slug}/contributions/${contribution.id}`);
+    await expect(residentPage.getByRole('heading', { level: 1 })).toHaveText(contributionTitle);
+    const official = residentPage.locator('.comment.official');
+    await expect(official).toContainText(answer);
+    await expect(official).toContainText('Antwort der Planung');
+    await resident.close();
+
+    // The audit log of the procedure shows every step.
+    await page.getByRole('link', { name: 'Protokoll', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Protokoll');
+    const log = page.getByRole('table', { name: 'Protokoll' });
+    for (const step of [
+      'Verfahren aus Vorlage angelegt',
+      'Verfahren geändert',
+      'Kategorie angelegt',
+      'Phasen geändert',
+      'Beitrag freigegeben',
+      'Offizielle Antwort veröffentlicht',
+    ]) {
+      await expect(log.getByRole('cell', { name: step, exact: true }).first(), step).toBeVisible();
+    }
+    const rows = log.locator('tbody tr');
+    await expect(rows.first()).toContainText('Offizielle Antwort veröffentlicht');
+    await expect(rows.first()).toContainText('Administration');
+    await expectNoViolations(page, 'the audit log');
+
+    // English works the same way.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
+    await expect(log.getByRole('cell', { name: 'Contribution approved', exact: true })).toBeVisible();
+    await expectNoViolations(page, 'the audit log in English');
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+
+    // The template itself is untouched.
+    const template = (await (await request.get(`/api/v1/procedures/${DEMO_SLUG}`)).json()) as ProcedureDetail;
+    expect(template.categories.some((c) => c.name === categoryName)).toBe(false);
+
+    // Sign out.
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await expect(page.getByText('Sie haben sich abgemeldet.')).toBeVisible();
+    await page.goto(`/planner/procedures/${procedureId}/moderation`);
+    await expect(page).toHaveURL(/\/planner\/sign-in\?returnUrl=/);
+  });
+});

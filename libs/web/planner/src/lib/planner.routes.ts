@@ -1,0 +1,45 @@
+import { Route } from '@angular/router';
+import { adminGuard, plannerGuard } from './shared/planner-guards';
+import { PlannerShell } from './shell/planner-shell';
+import { SignInPage } from './sign-in/sign-in-page';
+
+/**
+ * The planner workspace under /planner. Pages with a map are their own chunks (OpenLayers);
+ * everything but sign-in needs a session.
+ */
+export const plannerRoutes: Route[] = [
+  { path: 'sign-in', component: SignInPage },
+  {
+    path: '',
+    component: PlannerShell,
+    canActivate: [plannerGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./procedures/procedures-page').then((m) => m.ProceduresPage),
+      },
+      {
+        path: 'accounts',
+        canActivate: [adminGuard],
+        loadComponent: () => import('./accounts/accounts-page').then((m) => m.AccountsPage),
+      },
+      {
+        path: 'procedures/:procedureId',
+        loadComponent: () => import('./procedure/procedure-workspace').then((m) => m.ProcedureWorkspace),
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'moderation' },
+          { path: 'setup', loadComponent: () => import('./setup/setup-page').then((m) => m.SetupPage) },
+          { path: 'structure', loadComponent: () => import('./setup/structure-page').then((m) => m.StructurePage) },
+          { path: 'map', loadComponent: () => import('./setup/map-page').then((m) => m.MapPage) },
+          { path: 'moderation', loadComponent: () => import('./moderation/moderation-page').then((m) => m.ModerationPage) },
+          {
+            path: 'moderation/:contributionId',
+            loadComponent: () => import('./moderation/moderation-item-page').then((m) => m.ModerationItemPage),
+          },
+          { path: 'audit', loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage) },
+        ],
+      },
+    ],
+  },
+];
