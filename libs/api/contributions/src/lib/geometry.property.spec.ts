@@ -141,7 +141,9 @@ describe('checkGeometryShape (properties)', () => {
     const key = fc.string({ minLength: 1 }).filter((k) => !['type', 'coordinates', 'bbox'].includes(k));
     fc.assert(
       fc.property(wellFormed, key, fc.jsonValue(), (g, k, v) => {
-        expect(checkGeometryShape({ ...g, [k]: v }, all)).toEqual([{ field: 'geometry', message: `unknown geometry fields: ${k}` }]);
+        // an own property as JSON.parse makes it, "__proto__" included (a spread would set the prototype)
+        const withMember = Object.defineProperty({ ...g }, k, { value: v, enumerable: true, configurable: true, writable: true });
+        expect(checkGeometryShape(withMember, all)).toEqual([{ field: 'geometry', message: `unknown geometry fields: ${k}` }]);
       }),
       RUNS,
     );
