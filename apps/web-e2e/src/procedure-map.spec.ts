@@ -105,3 +105,19 @@ test('hovering outlines a contribution, a click selects it, and a cluster opens 
     .poll(() => page.evaluate(() => (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap.getView().getZoom() ?? 0))
     .toBeGreaterThan(cluster.zoom);
 });
+
+test('the layer switcher chooses the base map', async ({ page }) => {
+  await page.goto(`/procedures/${DEMO_SLUG}`);
+  await readDrawnMap(page, 1);
+  const baseVisible = () =>
+    page.evaluate(() => {
+      const map = (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap;
+      return map.getAllLayers().find((l) => l.get('id') === 'osm')?.getVisible();
+    });
+  expect(await baseVisible()).toBe(true);
+  await page.getByText('Kartenebenen').click();
+  await page.getByRole('radio', { name: 'Ohne Hintergrundkarte' }).check();
+  await expect.poll(baseVisible).toBe(false);
+  await page.getByRole('radio', { name: 'OpenStreetMap' }).check();
+  await expect.poll(baseVisible).toBe(true);
+});
