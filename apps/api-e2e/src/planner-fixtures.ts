@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the tests' assertions, not by types */
 import { randomUUID } from 'node:crypto';
 import { Me } from '@stadtdialog/shared/contract';
 import { RunningApi } from './server';

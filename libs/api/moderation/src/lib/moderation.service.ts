@@ -52,7 +52,7 @@ const STATE_FILTER: Record<string, string> = {
 };
 
 /** Where each action may start, and where it leads. */
-const TRANSITIONS: Record<ModerationAction, { from: ContributionStatus[]; to: ContributionStatus }> = {
+export const TRANSITIONS: Record<ModerationAction, { from: ContributionStatus[]; to: ContributionStatus }> = {
   approve: { from: ['pending', 'published', 'hidden', 'rejected'], to: 'published' },
   reject: { from: ['pending', 'published', 'hidden', 'rejected'], to: 'rejected' },
   hide: { from: ['pending', 'published', 'hidden'], to: 'hidden' },
@@ -61,11 +61,11 @@ const TRANSITIONS: Record<ModerationAction, { from: ContributionStatus[]; to: Co
 
 const TABLE: Record<ModerationKind, string> = { contribution: 'contributions', comment: 'comments' };
 
-function encodeCursor(at: string, id: string): string {
+export function encodeCursor(at: string, id: string): string {
   return Buffer.from(`${at}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+export function decodeCursor(cursor: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
     throw validationProblem([{ field: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
