@@ -64,3 +64,20 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
   });
 });
+
+describe('README.md', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it('documents every environment variable the app reads, in its configuration table', () => {
+    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(CONFIG_VARIABLES.map((v) => v.name).sort());
+  });
+
+  it('gives the start and test commands first', () => {
+    const start = readme.indexOf('npm install && npm start');
+    const test = readme.indexOf('npm test');
+    expect(start).toBeGreaterThan(0);
+    expect(test).toBeGreaterThan(start);
+    expect(start).toBeLessThan(readme.indexOf('## Configuration'));
+  });
+});
