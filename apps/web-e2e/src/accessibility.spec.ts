@@ -40,11 +40,13 @@ test.describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     await expectNoAxeViolations(page, 'the category step with an error');
   });
 
-  test('at 200 % zoom (640 CSS pixels wide) nothing needs sideways scrolling', async ({ page }) => {
-    await page.setViewportSize({ width: 640, height: 450 });
-    await page.goto('/');
-    await expect(page.locator('li.procedure').first()).toBeVisible();
-    await expectNoHorizontalScroll(page);
+  test('at 200 % zoom (640 CSS pixels wide) and on a 360 px phone nothing needs sideways scrolling', async ({ page }) => {
+    for (const width of [360, 640]) {
+      await page.setViewportSize({ width, height: 450 });
+      await page.goto('/');
+      await expect(page.locator('li.procedure').first()).toBeVisible();
+      await expectNoHorizontalScroll(page);
+    }
 
     await page.goto(`/procedures/${DEMO_SLUG}`);
     await readDrawnMap(page, 1);
