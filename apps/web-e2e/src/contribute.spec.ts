@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './support/accessibility';
 import { clickMap, INSIDE, next, OUTSIDE, pickerViewport, sentContributionId, tabTo, writeText } from './support/contribute';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { pixelOf, PICKER_MAP, readDrawnMap } from './support/procedure-map';
+import { endParticipation, publicCopyOfDemo } from './support/procedure-setup';
 
 /** The geometry type of each contribution drawn on the procedure map, by id. */
 async function drawnTypes(page: import('@playwright/test').Page): Promise<Record<string, string>> {
@@ -184,5 +185,50 @@ test.describe('writing a contribution', () => {
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     expect(await page.evaluate((slug) => localStorage.getItem(`stadtdialog.draft.${slug}`), DEMO_SLUG)).toBeNull();
+  });
+
+  test('in pre-moderation the author learns that the contribution awaits moderation', async ({ page, request }) => {
+    const { slug } = await publicCopyOfDemo(request, { title: 'Vorab geprüft', moderation: 'pre' });
+    await page.goto(`/procedures/${slug}/contribute`);
+    await writeText(page, 'Erst nach Freigabe', 'Dieser Beitrag wird erst geprüft.');
+    await page.getByLabel('Ohne Ort einreichen').check();
+    await next(page);
+    await expect(page.getByText('Beiträge werden in diesem Verfahren vor der Veröffentlichung von der Moderation geprüft.')).toBeVisible();
+    await page.getByRole('button', { name: 'Beitrag senden' }).click();
+    const id = await sentContributionId(page);
+    await expect(page.getByText('Ihr Beitrag wartet auf die Freigabe durch die Moderation')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Beitrag ansehen' }).click();
+    await expect(page).toHaveURL(`/procedures/${slug}/contributions/${id}`);
+    await expect(page.locator('.meta')).toContainText('Wartet auf Freigabe');
+    await expect(page.locator('.meta')).toContainText('Ihr Beitrag');
+    await expectNoAxeViolations(page, 'a pending contribution seen by its author');
+
+    const list = await (await request.get(`/api/v1/procedures/${slug}/contributions?q=Freigabe`)).json();
+    expect(list.total, 'not public before moderation').toBe(0);
+  });
+
+  test('when the procedure closes while writing, the refusal shows beside the send button and the draft stays', async ({
+    page,
+    request,
+  }) => {
+    const { id, slug } = await publicCopyOfDemo(request, { title: 'Bald geschlossen', moderation: 'post' });
+    await page.goto(`/procedures/${slug}/contribute`);
+    await writeText(page, 'Knapp zu spät', 'Geschrieben, als die Beteiligung noch lief.');
+    await clickMap(page, [INSIDE.point]);
+    await next(page);
+
+    await endParticipation(request, id);
+    await page.getByRole('button', { name: 'Beitrag senden' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveText('Das Verfahren nimmt gerade keine Beiträge an. Ihr Entwurf bleibt auf diesem Gerät gespeichert.');
+    await expect(page.getByRole('button', { name: 'Erneut senden' })).toHaveAttribute('aria-describedby', 'form-problem');
+    await expect(page.locator('.review')).toContainText('Knapp zu spät');
+    const stored = JSON.parse((await page.evaluate((s) => localStorage.getItem(`stadtdialog.draft.${s}`), slug)) ?? '{}');
+    expect(stored).toMatchObject({ title: 'Knapp zu spät', step: 'review' });
+    await expectNoAxeViolations(page, 'the review step with a refusal');
+
+    await page.reload();
+    await expect(page.getByRole('alert')).toHaveText('Dieses Verfahren nimmt derzeit keine Beiträge an.');
   });
 });
