@@ -1,7 +1,9 @@
 import type { ProcedureDetail } from '@stadtdialog/shared/contract';
 import type OlMap from 'ol/Map';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
+import { expectNoAxeViolations } from './support/accessibility';
 import { colourAt, hexToRgb, readDrawnMap } from './support/procedure-map';
+import { publicCopyOfDemo } from './support/procedure-setup';
 
 const COLOUR_TOLERANCE = 16;
 /** The category icon sits in the middle of a marker; its colour shows beside it. */
@@ -120,4 +122,56 @@ test('the layer switcher chooses the base map', async ({ page }) => {
   await expect.poll(baseVisible).toBe(false);
   await page.getByRole('radio', { name: 'OpenStreetMap' }).check();
   await expect.poll(baseVisible).toBe(true);
+});
+
+test('a configured EPSG:25832 view with a plan overlay whose opacity the resident sets', async ({ page, request }) => {
+  const { slug } = await publicCopyOfDemo(request, {
+    title: 'Plan in UTM',
+    moderation: 'post',
+    map: {
+      projection: 'EPSG:25832',
+      center: [9.9332, 53.5598],
+      zoom: 15,
+      layers: [
+        { id: 'osm', kind: 'xyz', role: 'base', title: 'Stadtplan', url: 'https://tiles.example/{z}/{x}/{y}.png' },
+        {
+          id: 'entwurf',
+          kind: 'image',
+          role: 'overlay',
+          title: 'Entwurf Freiraumplanung',
+          url: 'https://plans.example/entwurf.png',
+          extent: [9.925, 53.5545, 9.9415, 53.565],
+          opacity: 0.6,
+        },
+      ],
+    },
+  });
+  await page.goto(`/procedures/${slug}`);
+  await readDrawnMap(page, 0);
+  const state = () =>
+    page.evaluate(() => {
+      const map = (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap;
+      const overlay = map.getAllLayers().find((l) => l.get('id') === 'entwurf');
+      const area = map.getAllLayers().find((l) => l.get('id') === 'planning-area') as unknown as {
+        getSource(): { getExtent(): number[] };
+      };
+      const [minX, minY, maxX, maxY] = area.getSource().getExtent();
+      const [x, y] = map.getView().getCenter() ?? [0, 0];
+      return {
+        projection: map.getView().getProjection().getCode(),
+        centredOnArea: x > minX && x < maxX && y > minY && y < maxY,
+        overlay: { visible: overlay?.getVisible(), opacity: overlay?.getOpacity() },
+      };
+    });
+  expect(await state()).toEqual({ projection: 'EPSG:25832', centredOnArea: true, overlay: { visible: true, opacity: 0.6 } });
+
+  await page.getByText('Kartenebenen').click();
+  const slider = page.getByRole('slider', { name: 'Deckkraft – Entwurf Freiraumplanung' });
+  await expect(slider).toHaveValue('60');
+  await slider.fill('25');
+  await expect.poll(async () => (await state()).overlay.opacity).toBe(0.25);
+  await page.getByRole('checkbox', { name: 'Entwurf Freiraumplanung' }).uncheck();
+  await expect.poll(async () => (await state()).overlay.visible).toBe(false);
+  await expect(slider).toBeDisabled();
+  await expectNoAxeViolations(page, 'the layer switcher with an overlay');
 });

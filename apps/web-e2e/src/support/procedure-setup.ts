@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { ModerationMode, ProcedureDetail } from '@stadtdialog/shared/contract';
+import type { MapConfiguration, ModerationMode, ProcedureDetail } from '@stadtdialog/shared/contract';
 import { DEMO_SLUG } from './fixtures';
 import { PLANNER_ADMIN } from './planner';
 
@@ -18,7 +18,7 @@ async function signIn(request: APIRequestContext): Promise<string> {
  */
 export async function publicCopyOfDemo(
   request: APIRequestContext,
-  { title, moderation }: { title: string; moderation: ModerationMode },
+  { title, moderation, map }: { title: string; moderation: ModerationMode; map?: MapConfiguration },
 ): Promise<{ id: string; slug: string }> {
   const csrf = await signIn(request);
   const demo = (await (await request.get(`/api/v1/procedures/${DEMO_SLUG}`)).json()) as ProcedureDetail;
@@ -32,7 +32,7 @@ export async function publicCopyOfDemo(
   const { id } = (await clone.json()) as { id: string };
   const publish = await request.patch(`/api/v1/procedures/${id}/setup`, {
     headers: { 'X-CSRF-Token': csrf },
-    data: { internal: false, settings: { moderation } },
+    data: { internal: false, settings: { moderation }, ...(map ? { map } : {}) },
   });
   expect(publish.status(), await publish.text()).toBe(200);
   const procedure = (await (await request.get(`/api/v1/procedures/${slug}`)).json()) as ProcedureDetail;
