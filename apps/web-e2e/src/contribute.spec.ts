@@ -100,6 +100,8 @@ test.describe('writing a contribution', () => {
     await tabTo(page, page.getByRole('link', { name: 'Beitrag verfassen' }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Schritt 1 von 5: Text' })).toBeVisible();
+    // The next Tab starts in the new page, not at the top of the document.
+    await expect(page.locator('main')).toBeFocused();
 
     await tabTo(page, page.getByLabel('Titel'));
     await page.keyboard.type('Tastatur-Beitrag');

@@ -1,15 +1,28 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Component } from '@angular/core';
+import { provideRouter, Router } from '@angular/router';
 import { App } from './app';
+
+@Component({ template: '<a href="/b">weiter</a>' })
+class PageA {}
+@Component({ template: '<p>Seite B</p>' })
+class PageB {}
 
 describe('App', () => {
   beforeEach(async () => {
     localStorage.clear();
     await TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([
+          { path: 'a', component: PageA },
+          { path: 'b', component: PageB },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     }).compileComponents();
   });
 
@@ -41,5 +54,28 @@ describe('App', () => {
     expect(buttonNamed(element, 'English').getAttribute('aria-pressed')).toBe('true');
     expect(buttonNamed(element, 'Deutsch').getAttribute('aria-pressed')).toBe('false');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('starts the next Tab in the new page after moving to another page, not after a filter change', async () => {
+    const fixture = TestBed.createComponent(App);
+    document.body.appendChild(fixture.nativeElement);
+    const router = TestBed.inject(Router);
+    const settle = async () => {
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+    };
+    await router.navigateByUrl('/a');
+    await settle();
+    expect(document.activeElement).toBe(document.body);
+
+    await router.navigateByUrl('/b');
+    await settle();
+    expect(document.activeElement?.id).toBe('main');
+
+    (document.activeElement as HTMLElement).blur();
+    await router.navigateByUrl('/b?category=c1');
+    await settle();
+    expect(document.activeElement).toBe(document.body);
+    fixture.nativeElement.remove();
   });
 });

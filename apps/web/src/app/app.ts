@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, viewChild } from '@angular/core';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { filter } from 'rxjs';
 import { LanguageSwitch } from './language-switch';
 
 @Component({
@@ -13,4 +14,25 @@ import { LanguageSwitch } from './language-switch';
 export class App {
   // Created with the shell so that <html lang> follows the language from the first render.
   protected readonly translator = inject(Translator);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    // After moving to another page the link that was used is gone and focus would fall back to the
+    // top of the document: start the next Tab in the new page's content instead, unless the page
+    // put the focus somewhere itself. Changes of the query alone (filters) keep the focus.
+    let lastPath: string | null = null;
+    const navigations = inject(Router)
+      .events.pipe(filter((event): event is NavigationEnd => event instanceof NavigationEnd))
+      .subscribe((event) => {
+        const path = event.urlAfterRedirects.split(/[?#]/)[0];
+        const moved = lastPath !== null && path !== lastPath;
+        lastPath = path;
+        if (!moved) return;
+        setTimeout(() => {
+          const active = document.activeElement;
+          if (!active || active === document.body) this.main().nativeElement.focus({ preventScroll: false });
+        });
+      });
+    inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
+  }
 }
