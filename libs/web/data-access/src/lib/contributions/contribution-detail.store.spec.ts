@@ -80,15 +80,15 @@ describe('ContributionDetailStore', () => {
   });
 
   it('sends a report with its reason and tells a refusal', async () => {
-    let sending = store.report({ contributionId: 'k1', reason: 'Beleidigend' });
+    let sending = store.report({ contributionId: 'k1', reason: 'Beleidigend' }, 'key-r1');
     await Promise.resolve();
     let call = http.expectOne('/api/v1/procedures/gruene-mitte/reports');
     expect(call.request.body).toEqual({ contributionId: 'k1', reason: 'Beleidigend' });
-    expect(call.request.headers.get('Idempotency-Key')).toBeTruthy();
+    expect(call.request.headers.get('Idempotency-Key')).toBe('key-r1');
     call.flush({ id: 'x' }, { status: 201, statusText: 'Created' });
     expect((await sending).kind).toBe('done');
 
-    sending = store.report({ commentId: 'm1', reason: '' });
+    sending = store.report({ commentId: 'm1', reason: '' }, 'key-r2');
     await Promise.resolve();
     call = http.expectOne('/api/v1/procedures/gruene-mitte/reports');
     call.flush(

@@ -2,7 +2,6 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { Comment, ContributionDetail, NewReport } from '@stadtdialog/shared/contract';
 import { firstValueFrom, Subscription } from 'rxjs';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
-import { newIdempotencyKey } from '../participation/idempotency-key';
 import { WriteFailure, writeFailure } from '../participation/problem';
 import { ContributionApi } from './contribution-api';
 
@@ -82,11 +81,12 @@ export class ContributionDetailStore {
     }
   }
 
-  async report(report: NewReport): Promise<WriteResult<void>> {
+  /** Reports a contribution or comment; `idempotencyKey` keeps a retry from filing it twice. */
+  async report(report: NewReport, idempotencyKey: string): Promise<WriteResult<void>> {
     const slug = this.slug();
     if (!slug) return { kind: 'failed', status: 0 };
     try {
-      await firstValueFrom(this.api.report(slug, report, newIdempotencyKey()));
+      await firstValueFrom(this.api.report(slug, report, idempotencyKey));
       return { kind: 'done', value: undefined };
     } catch (error) {
       return writeFailure(error);

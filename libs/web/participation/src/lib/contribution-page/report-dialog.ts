@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { LIMITS, NewReport } from '@stadtdialog/shared/contract';
-import { ContributionDetailStore, TranslatePipe } from '@stadtdialog/web/data-access';
+import { ContributionDetailStore, newIdempotencyKey, TranslatePipe } from '@stadtdialog/web/data-access';
 import { ModalDialog } from '@stadtdialog/web/ui';
 import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 
@@ -90,6 +90,8 @@ export class ReportDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({ reason: '' });
   protected readonly sending = signal(false);
   protected readonly problem = signal<LocalizedProblem | null>(null);
+  /** one key per report: a retry after a lost answer does not file it twice */
+  private key: { report: string; value: string } | null = null;
 
   constructor() {
     effect(() => {
@@ -109,11 +111,14 @@ export class ReportDialog {
       document.getElementById('report-reason')?.focus();
       return;
     }
+    const report = { ...target, reason };
+    if (this.key?.report !== JSON.stringify(report)) this.key = { report: JSON.stringify(report), value: newIdempotencyKey() };
     this.sending.set(true);
-    const result = await this.store.report({ ...target, reason });
+    const result = await this.store.report(report, this.key.value);
     this.sending.set(false);
     switch (result.kind) {
       case 'done':
+        this.key = null;
         this.reported.emit();
         return;
       case 'invalid':
