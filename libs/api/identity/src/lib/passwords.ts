@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import * as argon2 from 'argon2';
+// N-API build shipped per platform in the registry: the native `argon2` package crashed the process here.
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 /** OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): ~20 ms here, so sign-in stays cheap to serve. */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, OPTIONS);
+  return hash(password, OPTIONS);
 }
 
 let dummy: Promise<string> | undefined;
@@ -14,10 +15,10 @@ let dummy: Promise<string> | undefined;
  * Verifies against the stored hash, or against a throw-away hash when there is no account, so an
  * unknown e-mail address takes as long to refuse as a wrong password.
  */
-export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'));
   try {
-    return await argon2.verify(hash ?? (await dummy), password);
+    return await verify(stored ?? (await dummy), password);
   } catch {
     return false;
   }
