@@ -37,6 +37,7 @@ test.describe('participation pages', () => {
     await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Legend' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Map of the planning area with the contributions' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'All procedures' })).toBeVisible();
 
     await expect(page.locator('.count')).toHaveText(/^\s*\d+ contributions\s*$/);

@@ -151,6 +151,9 @@ describe('ProcedureMap', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('[role="region"]')?.getAttribute('aria-label')).toBe('Map of the area');
     expect(element.querySelector('.ol-zoom-in')?.getAttribute('title')).toBe('Zoom in');
+    expect(element.querySelector('.ol-zoom-in')?.getAttribute('aria-label')).toBe('Zoom in');
+    expect(element.querySelector('.ol-zoom-out')?.getAttribute('aria-label')).toBe('Zoom out');
+    expect(element.querySelector('.ol-attribution button')?.getAttribute('aria-label')).toBe('Sources');
   });
 
   it('releases the map when destroyed', async () => {
