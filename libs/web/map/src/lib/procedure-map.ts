@@ -335,8 +335,8 @@ export class ProcedureMap {
       }).getArray(),
     );
     // The buttons show "+", "–" and "i"; their accessible names should say what they do.
-    const viewport = map.getViewport();
-    const name = (selector: string, label: string) => viewport.querySelector(selector)?.setAttribute('aria-label', label);
+    const viewport: HTMLElement | undefined = map.getViewport();
+    const name = (selector: string, label: string) => viewport?.querySelector(selector)?.setAttribute('aria-label', label);
     name('.ol-zoom-in', labels.zoomIn);
     name('.ol-zoom-out', labels.zoomOut);
     name('.ol-attribution button', labels.attributions);
