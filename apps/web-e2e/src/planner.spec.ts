@@ -26,7 +26,6 @@ test.describe('planner workspace', () => {
       if (!sawBackOff) await expect(status).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
     }
     expect(sawBackOff, 'the API answered 429 within six failed attempts').toBe(true);
-    await expect(page.getByText(/Erneut möglich in \d+ s/)).toBeVisible();
     await expectNoViolations(page, 'the sign-in page with errors');
   });
 
@@ -54,9 +53,10 @@ test.describe('planner workspace', () => {
     await expectNoViolations(page, 'the procedures page');
 
     // A new procedure from the demo procedure as template.
-    await page.getByLabel('Vorlage').selectOption({ label: 'Grüne Mitte Altona' });
-    await page.getByLabel('Titel').first().fill(title);
-    const slug = await page.locator('#clone-slug').inputValue();
+    const cloneForm = page.getByRole('region', { name: 'Verfahren aus Vorlage anlegen' });
+    await cloneForm.getByLabel('Vorlage').selectOption({ label: 'Grüne Mitte Altona' });
+    await cloneForm.getByLabel('Titel').fill(title);
+    const slug = await cloneForm.getByLabel('Kurzadresse').inputValue();
     expect(slug).toBe(`neue-mitte-${suffix}`);
     await page.getByRole('button', { name: 'Aus Vorlage anlegen' }).click();
     await expect(page).toHaveURL(/\/planner\/procedures\/[0-9a-f-]{36}\/setup$/);
@@ -99,10 +99,11 @@ test.describe('planner workspace', () => {
     // A new category; the participation phase starts yesterday, so the procedure is open.
     await page.getByRole('link', { name: 'Ablauf & Kategorien' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ablauf & Kategorien');
-    await page.getByLabel('Name').and(page.locator('#category-new-name')).fill(categoryName);
-    await page.locator('#category-new-colour').fill('#6a1b9a');
-    await page.locator('#category-new-icon').selectOption({ label: 'Ball' });
-    await page.getByRole('button', { name: 'Kategorie hinzufügen' }).click();
+    const newCategory = page.getByRole('form', { name: 'Kategorie hinzufügen' });
+    await newCategory.getByLabel('Name').fill(categoryName);
+    await newCategory.getByLabel('Farbe').fill('#6a1b9a');
+    await newCategory.getByLabel('Symbol').selectOption({ label: 'Ball' });
+    await newCategory.getByRole('button', { name: 'Kategorie hinzufügen' }).click();
     await expect(page.getByText(`Kategorie „${categoryName}“ hinzugefügt.`)).toBeVisible();
     await expect(page.locator('input[id^="category-name-"]').last()).toHaveValue(categoryName);
 
@@ -156,13 +157,13 @@ test.describe('planner workspace', () => {
     await expectNoViolations(page, 'the moderation queue with an item');
 
     // Approve it.
-    await item.getByRole('button', { name: `Freigeben: ${contributionTitle}` }).click();
+    await item.getByRole('button', { name: /^Freigeben/ }).click();
     await expect(page.getByText(`„${contributionTitle}“ freigegeben.`)).toBeVisible();
     await expect(item).toHaveCount(0);
 
     // Answer it officially from its moderation page, found through the filter.
     await page.getByLabel('Anzeigen').selectOption({ label: 'Veröffentlicht' });
-    await item.getByRole('link', { name: `Details & Bearbeiten: ${contributionTitle}` }).click();
+    await item.getByRole('link', { name: /^Details & Bearbeiten/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(contributionTitle);
     const answer = `Danke für die Anregung! Wir prüfen einen Wasserspielplatz im Entwurf (${suffix}).`;
     await page.getByLabel('Antwort der Planenden').fill(answer);
@@ -196,17 +197,17 @@ test.describe('planner workspace', () => {
       'Beitrag freigegeben',
       'Offizielle Antwort veröffentlicht',
     ]) {
-      await expect(log.getByRole('cell', { name: step, exact: true }).first(), step).toBeVisible();
+      await expect(log, step).toContainText(step);
     }
-    const rows = log.locator('tbody tr');
-    await expect(rows.first()).toContainText('Offizielle Antwort veröffentlicht');
-    await expect(rows.first()).toContainText('Administration');
+    const newest = log.locator('tbody tr').first();
+    await expect(newest).toContainText('Offizielle Antwort veröffentlicht');
+    await expect(newest).toContainText(PLANNER_ADMIN.email.split('@')[0]);
     await expectNoViolations(page, 'the audit log');
 
     // English works the same way.
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
-    await expect(log.getByRole('cell', { name: 'Contribution approved', exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Audit log' })).toContainText('Contribution approved');
     await expectNoViolations(page, 'the audit log in English');
     await page.getByRole('button', { name: 'Deutsch' }).click();
 

@@ -1,5 +1,5 @@
 import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Appointment } from '@stadtdialog/shared/contract';
 import { AppointmentInput, ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
@@ -46,6 +46,8 @@ export class AppointmentsEditor {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly rows = this.fb.array<AppointmentForm>([]);
+  /** the rows as the template shows them: replaced rows are new controls the template has to bind to */
+  protected readonly shownRows = signal<AppointmentForm[]>([]);
   protected readonly addForm = this.form();
   protected readonly list = new FormRun();
   protected readonly adding = new FormRun();
@@ -74,6 +76,7 @@ export class AppointmentsEditor {
     const rows = appointments.map((a) => editing.get(a.id) ?? this.form(a));
     this.rows.clear();
     for (const row of rows) this.rows.push(row);
+    this.shownRows.set([...this.rows.controls]);
   }
 
   private input(form: AppointmentForm): AppointmentInput {

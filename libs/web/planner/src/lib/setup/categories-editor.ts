@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
-import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Category } from '@stadtdialog/shared/contract';
 import { MessageKey, ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { CATEGORY_GLYPHS, CategorySymbol } from '@stadtdialog/web/ui';
@@ -37,6 +37,8 @@ export class CategoriesEditor {
 
   protected readonly icons = ['circle', ...Object.keys(CATEGORY_GLYPHS).filter((icon) => icon !== 'circle')];
   protected readonly rows = this.fb.array<CategoryRow>([]);
+  /** the rows as the template shows them: replaced rows are new controls the template has to bind to */
+  protected readonly shownRows = signal<CategoryRow[]>([]);
   protected readonly addForm = this.fb.group({
     name: ['', Validators.required],
     colour: ['#1565c0', Validators.required],
@@ -76,6 +78,7 @@ export class CategoriesEditor {
     );
     this.rows.clear();
     for (const row of rows) this.rows.push(row);
+    this.shownRows.set([...this.rows.controls]);
   }
 
   protected async save(row: CategoryRow): Promise<void> {

@@ -79,6 +79,8 @@ export class MapConfigEditor {
   protected readonly urlHints = URL_HINTS;
   protected readonly projections = PROJECTIONS;
   protected readonly layers: FormArray<LayerForm> = this.fb.array<LayerForm>([]);
+  /** the layers as the template shows them: replaced rows are new controls the template has to bind to */
+  protected readonly shownLayers = signal<LayerForm[]>([]);
   protected readonly form = this.fb.group({
     projection: ['EPSG:3857', Validators.required],
     centerLon: [10, [Validators.required, Validators.min(-180), Validators.max(180)]],
@@ -125,15 +127,18 @@ export class MapConfigEditor {
     this.layers.clear();
     for (const layer of map.layers) this.layers.push(this.layerForm(layer));
     this.form.markAsPristine();
+    this.shownLayers.set([...this.layers.controls]);
   }
 
   protected add(): void {
     this.layers.push(this.layerForm());
+    this.shownLayers.set([...this.layers.controls]);
     this.form.markAsDirty();
   }
 
   protected remove(index: number): void {
     this.layers.removeAt(index);
+    this.shownLayers.set([...this.layers.controls]);
     this.form.markAsDirty();
   }
 
@@ -143,6 +148,7 @@ export class MapConfigEditor {
     const layer = this.layers.at(index);
     this.layers.removeAt(index);
     this.layers.insert(target, layer);
+    this.shownLayers.set([...this.layers.controls]);
     this.form.markAsDirty();
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormArray, FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NewPhase, Phase, PHASE_KINDS, PhaseKind } from '@stadtdialog/shared/contract';
 import { MessageKey, ProcedureSetupStore, TranslatePipe } from '@stadtdialog/web/data-access';
@@ -28,11 +28,11 @@ type PhaseRow = FormGroup<{
   imports: [ReactiveFormsModule, TranslatePipe, FormStatus],
   template: `<form [formGroup]="form" (ngSubmit)="save()" novalidate>
     <p class="hint">{{ 'planner.phases.hint' | t }}</p>
-    @if (rows.length === 0) {
+    @if (shownRows().length === 0) {
       <p>{{ 'planner.phases.none' | t }}</p>
     }
     <div formArrayName="phases">
-      @for (row of rows.controls; track row; let i = $index) {
+      @for (row of shownRows(); track row; let i = $index) {
         <fieldset [formGroupName]="i" class="phase">
           <legend>{{ 'planner.phases.phase' | t: { n: i + 1 } }}</legend>
           <div class="field">
@@ -107,6 +107,8 @@ export class PhasesEditor {
   protected readonly kinds = PHASE_KINDS;
   protected readonly labels = PHASE_LABELS;
   protected readonly rows: FormArray<PhaseRow> = this.fb.array<PhaseRow>([]);
+  /** the rows as the template shows them: replaced rows are new controls the template has to bind to */
+  protected readonly shownRows = signal<PhaseRow[]>([]);
   protected readonly form = this.fb.group({ phases: this.rows });
   protected readonly run = new FormRun();
   private readonly phases = computed(() => this.store.procedure()?.phases ?? []);
@@ -133,6 +135,7 @@ export class PhasesEditor {
     this.rows.clear();
     for (const phase of phases) this.rows.push(this.row(phase));
     this.form.markAsPristine();
+    this.shownRows.set([...this.rows.controls]);
   }
 
   protected add(): void {
@@ -140,11 +143,13 @@ export class PhasesEditor {
     const last = phases[phases.length - 1];
     const start = last ? new Date(last.endsAt) : new Date();
     this.rows.push(this.row({ startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 28 * DAY).toISOString() }));
+    this.shownRows.set([...this.rows.controls]);
     this.form.markAsDirty();
   }
 
   protected remove(index: number): void {
     this.rows.removeAt(index);
+    this.shownRows.set([...this.rows.controls]);
     this.form.markAsDirty();
   }
 

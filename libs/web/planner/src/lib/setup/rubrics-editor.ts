@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Rubric } from '@stadtdialog/shared/contract';
 import { ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
@@ -14,11 +14,11 @@ const KIND = /^[a-z][a-z_]{0,39}$/;
 @Component({
   selector: 'sd-rubrics-editor',
   imports: [ReactiveFormsModule, TranslatePipe, FormStatus],
-  template: `@if (rows.length === 0) {
+  template: `@if (shownRows().length === 0) {
       <p>{{ 'planner.rubrics.none' | t }}</p>
     }
     <ul class="rows">
-      @for (row of rows.controls; track row.controls.id.value) {
+      @for (row of shownRows(); track row.controls.id.value) {
         @let id = row.controls.id.value;
         <li>
           <form [formGroup]="row" (ngSubmit)="save(row)" novalidate class="row">
@@ -102,6 +102,8 @@ export class RubricsEditor {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly rows = this.fb.array<RubricRow>([]);
+  /** the rows as the template shows them: replaced rows are new controls the template has to bind to */
+  protected readonly shownRows = signal<RubricRow[]>([]);
   protected readonly addForm = this.fb.group({
     name: ['', Validators.required],
     kind: ['', [Validators.required, Validators.pattern(KIND)]],
@@ -130,6 +132,7 @@ export class RubricsEditor {
     );
     this.rows.clear();
     for (const row of rows) this.rows.push(row);
+    this.shownRows.set([...this.rows.controls]);
   }
 
   protected async save(row: RubricRow): Promise<void> {
