@@ -222,3 +222,64 @@ test.describe('planner workspace', () => {
     await expect(page).toHaveURL(/\/planner\/sign-in\?returnUrl=/);
   });
 });
+
+test.describe('planner accounts', () => {
+  test('an admin creates a moderator for one procedure, who sees only moderation; disabling ends the session', async ({
+    page,
+    browser,
+  }) => {
+    const suffix = Date.now().toString(36);
+    const email = `moderation-${suffix}@stadtdialog.test`;
+
+    await page.goto('/planner/accounts');
+    await page.getByLabel('E-Mail-Adresse').fill(PLANNER_ADMIN.email);
+    await page.getByLabel('Passwort').fill(PLANNER_ADMIN.password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Konten der Planenden');
+    await expectNoViolations(page, 'the accounts page');
+
+    // A new account with a generated password, shown once.
+    const form = page.getByRole('region', { name: 'Neues Konto' });
+    await form.getByLabel('E-Mail-Adresse').fill(email);
+    await form.getByLabel('Name').fill(`Mo ${suffix}`);
+    await form.getByRole('button', { name: 'Konto anlegen' }).click();
+    await expect(page.getByText(`Das Konto ${email} ist angelegt.`)).toBeVisible();
+    const password = (await page.locator('.password-once code').textContent())?.trim() ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    await expectNoViolations(page, 'the accounts page with a generated password');
+
+    // Moderator of the demo procedure.
+    const account = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Mo ${suffix}` }) });
+    await account.getByLabel('Verfahren').selectOption({ label: 'Grüne Mitte Altona' });
+    await account.getByLabel('Rolle').selectOption({ label: 'Moderation' });
+    await account.getByRole('button', { name: /^Zuordnen/ }).click();
+    await expect(page.getByText(`Rolle für ${email} gespeichert.`)).toBeVisible();
+    await expect(account).toContainText('Grüne Mitte Altona – Moderation');
+
+    // The moderator signs in elsewhere and sees moderation and audit only.
+    const other = await browser.newContext();
+    const moderator = await other.newPage();
+    await moderator.goto('/planner/sign-in');
+    await moderator.getByLabel('E-Mail-Adresse').fill(email);
+    await moderator.getByLabel('Passwort').fill(password);
+    await moderator.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(moderator.getByRole('heading', { level: 1 })).toHaveText('Verfahren');
+    await expect(moderator.getByRole('link', { name: 'Konten' })).toHaveCount(0);
+    await expect(moderator.locator('tbody tr')).toHaveCount(1);
+    await expect(moderator.locator('tbody tr')).toContainText('Moderation');
+    await moderator.getByRole('link', { name: /^Moderation\W+Grüne Mitte Altona/ }).click();
+    const sections = moderator.getByRole('navigation', { name: 'Bereiche des Verfahrens' });
+    await expect(sections.getByRole('link')).toHaveText(['Moderation', 'Protokoll']);
+    await expect(moderator.getByText('Live: Neue Einträge erscheinen von selbst.')).toBeVisible();
+
+    // Disabled by the admin: the moderator's next step leads to the sign-in page.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await account.getByRole('button', { name: /^Sperren/ }).click();
+    await expect(page.getByText(`Das Konto ${email} ist gesperrt.`)).toBeVisible();
+    await expect(account).toContainText('Gesperrt');
+    await sections.getByRole('link', { name: 'Protokoll' }).click();
+    await expect(moderator).toHaveURL(/\/planner\/sign-in\?reason=expired/);
+    await expect(moderator.getByText('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.')).toBeVisible();
+    await other.close();
+  });
+});
