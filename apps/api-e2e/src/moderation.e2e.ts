@@ -102,6 +102,9 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
     expect(await queue.waitFor((e) => e.some((x) => x.event === 'queue' && x.data.id === id && x.data.status === 'pending'))).toBe(true);
     expect(await publicly(pre.slug, id)).toEqual(gone);
 
+    const counts = async () =>
+      (await moderator.call('GET', '/api/v1/workspace/procedures')).body.find((p: { id: string }) => p.id === pre.id);
+    expect(await counts()).toMatchObject({ slug: pre.slug, role: 'moderator', pending: 1, flagged: 0 });
     const page = await moderator.call('GET', `/api/v1/procedures/${pre.id}/moderation/queue`);
     expect(page.body.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([[id, 'pending']]);
 
@@ -109,6 +112,7 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
     expect(await publicly(pre.slug, id)).toEqual(shown);
     expect(await publicLive.waitFor((e) => e.some((x) => x.event === 'contribution' && x.data.contribution.id === id))).toBe(true);
     expect((await moderator.call('GET', `/api/v1/procedures/${pre.id}/moderation/queue`)).body.items).toEqual([]);
+    expect(await counts()).toMatchObject({ pending: 0 });
     // nothing reached the public stream while it was pending
     expect(publicLive.events.map((x) => x.event)).toEqual(['contribution']);
     await queue.close();

@@ -51,8 +51,12 @@ export class PlanningService {
               CASE WHEN $2 THEN 'admin' ELSE m.role END AS role,
               coalesce((SELECT json_agg(json_build_object('startsAt', ph.starts_at, 'endsAt', ph.ends_at))
                         FROM phases ph WHERE ph.procedure_id = p.id), '[]'::json) AS phases,
-              (SELECT count(*)::int FROM contributions c WHERE c.procedure_id = p.id AND c.status = 'pending') AS pending,
-              (SELECT count(*)::int FROM contributions c WHERE c.procedure_id = p.id AND c.flagged_at IS NOT NULL) AS flagged
+              (SELECT count(*)::int FROM contributions c WHERE c.procedure_id = p.id AND c.status = 'pending')
+                + (SELECT count(*)::int FROM comments m JOIN contributions c ON c.id = m.contribution_id
+                   WHERE c.procedure_id = p.id AND m.status = 'pending') AS pending,
+              (SELECT count(*)::int FROM contributions c WHERE c.procedure_id = p.id AND c.flagged_at IS NOT NULL)
+                + (SELECT count(*)::int FROM comments m JOIN contributions c ON c.id = m.contribution_id
+                   WHERE c.procedure_id = p.id AND m.flagged_at IS NOT NULL) AS flagged
        FROM procedures p LEFT JOIN procedure_memberships m ON m.procedure_id = p.id AND m.planner_id = $1
        WHERE $2 OR m.role IS NOT NULL
        ORDER BY p.archived_at IS NOT NULL, p.created_at DESC, p.id
