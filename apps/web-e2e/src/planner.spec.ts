@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contribution, ProcedureDetail } from '@stadtdialog/shared/contract';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
-import { expectNoViolations, localDateTime, PLANNER_ADMIN, waitForMap } from './support/planner';
+import { cloneDemo, expectNoViolations, localDateTime, PLANNER_ADMIN, signIn, waitForMap, WMS_CAPABILITIES } from './support/planner';
 
 test.describe('planner workspace', () => {
   test('sign-in explains wrong credentials and the back-off with its wait time', async ({ page }) => {
@@ -132,19 +132,16 @@ test.describe('planner workspace', () => {
     const ring = procedure.planningArea?.coordinates[0][0] ?? [];
     expect(ring).toHaveLength(5);
     const [lon, lat] = ring.slice(0, 4).reduce(([a, b], [x, y]) => [a + x / 4, b + y / 4], [0, 0]);
+    const contribute = async (title: string, text: string): Promise<Contribution> => {
+      const reply = await request.post(`/api/v1/procedures/${slug}/contributions`, {
+        headers: { 'Idempotency-Key': randomUUID() },
+        data: { title, text, categoryId: category?.id, rubricId: procedure.rubrics[0].id, geometry: { type: 'Point', coordinates: [lon, lat] } },
+      });
+      expect(reply.status()).toBe(201);
+      return (await reply.json()) as Contribution;
+    };
     const contributionTitle = `Wasserspielplatz ${suffix}`;
-    const created = await request.post(`/api/v1/procedures/${slug}/contributions`, {
-      headers: { 'Idempotency-Key': randomUUID() },
-      data: {
-        title: contributionTitle,
-        text: 'Ein Wasserspielplatz für heiße Sommertage wäre schön.',
-        categoryId: category?.id,
-        rubricId: procedure.rubrics[0].id,
-        geometry: { type: 'Point', coordinates: [lon, lat] },
-      },
-    });
-    expect(created.status()).toBe(201);
-    const contribution = (await created.json()) as Contribution;
+    const contribution = await contribute(contributionTitle, 'Ein Wasserspielplatz für heiße Sommertage wäre schön.');
     expect(contribution.status).toBe('pending');
 
     // It arrives in the queue without a reload, and is announced.
@@ -161,6 +158,18 @@ test.describe('planner workspace', () => {
     await expect(page.getByText(`„${contributionTitle}“ freigegeben.`)).toBeVisible();
     await expect(item).toHaveCount(0);
 
+    // Two more arrive; both are rejected at once with one reason.
+    await contribute(`Werbung eins ${suffix}`, 'Billige Uhren, hier klicken.');
+    await contribute(`Werbung zwei ${suffix}`, 'Billige Uhren, jetzt noch billiger.');
+    await expect(page.getByRole('heading', { name: /^Werbung (eins|zwei)/ })).toHaveCount(2);
+    await page.getByLabel('Alle auswählen').check();
+    await expect(page.getByText('2 ausgewählt')).toBeVisible();
+    await page.getByRole('button', { name: 'Ausgewählte ablehnen …' }).click();
+    await page.getByLabel('Begründung der Ablehnung').fill('Werbung');
+    await page.getByRole('button', { name: 'Ablehnen', exact: true }).click();
+    await expect(page.getByText('2 Einträge erledigt.')).toBeVisible();
+    await expect(page.getByText('Nichts zu tun.')).toBeVisible();
+
     // Answer it officially from its moderation page, found through the filter.
     await page.getByLabel('Anzeigen').selectOption({ label: 'Veröffentlicht' });
     await item.getByRole('link', { name: /^Details & Bearbeiten/ }).click();
@@ -170,7 +179,21 @@ test.describe('planner workspace', () => {
     await page.getByRole('button', { name: 'Antwort veröffentlichen' }).click();
     await expect(page.getByText('Die Antwort ist veröffentlicht.')).toBeVisible();
     await expect(page.getByRole('region', { name: /^Kommentare/ })).toContainText(answer);
+
+    // A moderator edit: the text shortened and the category changed; the author's original stays.
+    const edit = page.getByRole('region', { name: 'Bearbeiten' });
+    await edit.getByLabel('Text', { exact: true }).fill('Ein Wasserspielplatz für heiße Tage.');
+    await edit.getByLabel('Kategorie').selectOption({ label: 'Spiel & Sport' });
+    await edit.getByLabel('Grund der Bearbeitung').fill('Kürzer, passendere Kategorie');
+    await edit.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await expect(page.getByText('Änderungen gespeichert; die ursprüngliche Fassung bleibt erhalten.')).toBeVisible();
+    await expect(page.locator('.text').first()).toHaveText('Ein Wasserspielplatz für heiße Tage.');
+    await edit.getByText('Ursprüngliche Fassung der Person, die ihn verfasst hat').click();
+    await expect(edit.locator('details.original')).toContainText('Ein Wasserspielplatz für heiße Sommertage wäre schön.');
+    await expect(edit.locator('details.original')).toContainText(categoryName);
+
     const contributionAudit = page.getByRole('region', { name: 'Protokoll dieses Beitrags' });
+    await expect(contributionAudit).toContainText('Beitrag bearbeitet');
     await expect(contributionAudit).toContainText('Offizielle Antwort veröffentlicht');
     await expect(contributionAudit).toContainText('Beitrag freigegeben');
     await expectNoViolations(page, 'the moderation page of a contribution');
@@ -183,6 +206,7 @@ test.describe('planner workspace', () => {
     const official = residentPage.locator('.comment.official');
     await expect(official).toContainText(answer);
     await expect(official).toContainText('Antwort der Planung');
+    await expect(residentPage.getByText('Ein Wasserspielplatz für heiße Tage.')).toBeVisible();
     await resident.close();
 
     // The audit log of the procedure shows every step.
@@ -195,12 +219,14 @@ test.describe('planner workspace', () => {
       'Kategorie angelegt',
       'Phasen geändert',
       'Beitrag freigegeben',
+      'Beitrag abgelehnt',
       'Offizielle Antwort veröffentlicht',
+      'Beitrag bearbeitet',
     ]) {
       await expect(log, step).toContainText(step);
     }
     const newest = log.locator('tbody tr').first();
-    await expect(newest).toContainText('Offizielle Antwort veröffentlicht');
+    await expect(newest).toContainText('Beitrag bearbeitet');
     await expect(newest).toContainText(PLANNER_ADMIN.email.split('@')[0]);
     await expectNoViolations(page, 'the audit log');
 
@@ -220,6 +246,69 @@ test.describe('planner workspace', () => {
     await expect(page.getByText('Sie haben sich abgemeldet.')).toBeVisible();
     await page.goto(`/planner/procedures/${procedureId}/moderation`);
     await expect(page).toHaveURL(/\/planner\/sign-in\?returnUrl=/);
+  });
+});
+
+test.describe('procedure map setup', () => {
+  test('the planning area drawn from the keyboard alone, and WMS layers picked from the capabilities', async ({ page }) => {
+    const suffix = Date.now().toString(36);
+    await signIn(page, PLANNER_ADMIN);
+    const procedureId = await cloneDemo(page, `Tastatur ${suffix}`);
+    await page.goto(`/planner/procedures/${procedureId}/map`);
+    await waitForMap(page, 'sd-area-editor');
+
+    // Keyboard: Tab to the map, arrows move it under the centre, Enter places a corner there.
+    await page.getByRole('button', { name: 'Neu zeichnen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Karte zum Zeichnen des Plangebiets' }).focus();
+    await page.keyboard.press('Enter');
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft']) {
+      for (let i = 0; i < 3; i++) await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+    }
+    await expect(page.getByText('4 Eckpunkte gesetzt.')).toBeVisible();
+    await page.keyboard.press('Backspace');
+    await expect(page.getByText('3 Eckpunkte gesetzt.')).toBeVisible();
+    await page.getByRole('button', { name: 'Fläche schließen' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Fläche mit 3 Eckpunkten geschlossen – bereit zum Speichern.')).toBeVisible();
+    await page.getByRole('button', { name: 'Plangebiet speichern' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Plangebiet gespeichert.')).toBeVisible();
+
+    // A WMS overlay: its host is allowed once the layer is saved (Content-Security-Policy), then the
+    // capabilities list its layers.
+    const wmsUrl = 'https://geodienste.example.org/wms';
+    await page.getByRole('button', { name: 'Ebene hinzufügen' }).click();
+    const layer = page.getByRole('group', { name: /^Ebene 2:/ });
+    await layer.getByLabel('Name', { exact: true }).fill('Bebauungspläne');
+    await layer.getByLabel('Dienst', { exact: true }).selectOption('wms');
+    await layer.getByLabel('Adresse', { exact: true }).fill(wmsUrl);
+    await page.getByRole('button', { name: 'Karte speichern' }).click();
+    await expect(page.getByRole('region', { name: 'Kartenansicht und Ebenen' }).getByText('Gespeichert.')).toBeVisible();
+
+    await page.route(`${wmsUrl}?**`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/xml',
+        headers: { 'Access-Control-Allow-Origin': '*' },
+        body: WMS_CAPABILITIES,
+      }),
+    );
+    await page.reload();
+    const saved = page.getByRole('group', { name: 'Ebene 2: Bebauungspläne' });
+    await saved.getByRole('button', { name: 'Ebenen vom Dienst laden' }).click();
+    await expect(saved.getByText('2 Ebenen gefunden.')).toBeVisible();
+    await saved.getByLabel('Pläne im Verfahren (bplan_verfahren)').check();
+    await expect(saved.getByLabel('Ebenen des Dienstes')).toHaveValue('bplan_verfahren');
+    await expectNoViolations(page, 'the map page with WMS capabilities');
+    await page.getByRole('button', { name: 'Karte speichern' }).click();
+    await expect(page.getByRole('region', { name: 'Kartenansicht und Ebenen' }).getByText('Gespeichert.')).toBeVisible();
+
+    const setup = await page.request.get(`/api/v1/procedures/${procedureId}/setup`);
+    const map = (await setup.json()).map as ProcedureDetail['map'];
+    expect(map.layers.find((l) => l.title === 'Bebauungspläne')).toMatchObject({ kind: 'wms', url: wmsUrl, layers: 'bplan_verfahren', role: 'overlay' });
   });
 });
 

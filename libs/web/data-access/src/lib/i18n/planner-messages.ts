@@ -243,7 +243,7 @@ export const plannerDe = {
   'planner.layers.opacity': 'Deckkraft (%)',
   'planner.layers.loadCapabilities': 'Ebenen vom Dienst laden',
   'planner.layers.capabilitiesFailed':
-    'Die Ebenen konnten nicht geladen werden. Stimmt die Adresse? Ein neuer Server wird erst erreichbar, nachdem die Ebene einmal gespeichert ist.',
+    'Die Ebenen konnten nicht geladen werden. Stimmt die Adresse? Einen neuen Server darf der Browser erst abfragen, nachdem die Ebene gespeichert und die Seite neu geladen ist; der Dienst muss außerdem CORS erlauben.',
   'planner.layers.capabilitiesFound': '{count} Ebenen gefunden.',
   'planner.layers.chooseLayers': 'Ebenen auswählen',
   'planner.layers.up': 'Nach oben',
@@ -659,7 +659,7 @@ export const plannerEn: Record<keyof typeof plannerDe, string> = {
   'planner.layers.opacity': 'Opacity (%)',
   'planner.layers.loadCapabilities': 'Load layers from the service',
   'planner.layers.capabilitiesFailed':
-    'The layers could not be loaded. Is the address right? A new server can be reached only after the layer has been saved once.',
+    'The layers could not be loaded. Is the address right? The browser may ask a new server only after the layer is saved and the page reloaded; the service must also allow CORS.',
   'planner.layers.capabilitiesFound': '{count} layers found.',
   'planner.layers.chooseLayers': 'Choose layers',
   'planner.layers.up': 'Move up',

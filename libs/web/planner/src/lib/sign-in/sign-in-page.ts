@@ -47,7 +47,8 @@ export class SignInPage {
   constructor() {
     plannerPageTitle('planner.signIn.title');
     inject(DestroyRef).onDestroy(() => this.stopTimer());
-    void this.session.ensure().then((signedIn) => {
+    // Asks the API again: another tab may have signed in since this one signed out.
+    void this.session.refresh().then((signedIn) => {
       if (signedIn) void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     });
   }
