@@ -257,6 +257,21 @@ test.describe('procedure map setup', () => {
     await page.goto(`/planner/procedures/${procedureId}/map`);
     await waitForMap(page, 'sd-area-editor');
 
+    // A planning area of two parts from a GeoJSON file.
+    const square = (x: number) => [[[x, 53.556], [x + 0.004, 53.556], [x + 0.004, 53.559], [x, 53.559], [x, 53.556]]];
+    const file = {
+      type: 'FeatureCollection',
+      features: [9.928, 9.934].map((x) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: square(x) } })),
+    };
+    await page.getByLabel('Plangebiet aus GeoJSON-Datei').setInputFiles({
+      name: 'plangebiet.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect(page.getByText('Plangebiet aus der Datei übernommen (2 Flächen).')).toBeVisible();
+    const uploaded = (await (await page.request.get(`/api/v1/procedures/${procedureId}/setup`)).json()) as { planningArea: { coordinates: unknown[] } };
+    expect(uploaded.planningArea.coordinates).toHaveLength(2);
+
     // Keyboard: Tab to the map, arrows move it under the centre, Enter places a corner there.
     await page.getByRole('button', { name: 'Neu zeichnen' }).focus();
     await page.keyboard.press('Enter');
@@ -366,6 +381,9 @@ test.describe('planner accounts', () => {
     await account.getByRole('button', { name: /^Sperren/ }).click();
     await expect(page.getByText(`Das Konto ${email} ist gesperrt.`)).toBeVisible();
     await expect(account).toContainText('Gesperrt');
+    const log = page.getByRole('table', { name: 'Protokoll' });
+    for (const step of ['Konto angelegt', 'Rolle im Verfahren vergeben', 'Konto gesperrt']) await expect(log).toContainText(step);
+    await expectNoViolations(page, 'the accounts page with its audit log');
     await sections.getByRole('link', { name: 'Protokoll' }).click();
     await expect(moderator).toHaveURL(/\/planner\/sign-in\?reason=expired/);
     await expect(moderator.getByText('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.')).toBeVisible();

@@ -416,6 +416,8 @@ export const plannerDe = {
   'planner.accounts.isAdmin': 'Administration (darf alles, auch Konten verwalten)',
   'planner.accounts.create': 'Konto anlegen',
   'planner.accounts.created': 'Das Konto {email} ist angelegt.',
+  'planner.accounts.auditTitle': 'Protokoll',
+  'planner.accounts.auditHint': 'Alle Handlungen von Planenden, auch an Konten, die neueste zuerst.',
 } as const;
 
 export const plannerEn: Record<keyof typeof plannerDe, string> = {
@@ -832,4 +834,6 @@ export const plannerEn: Record<keyof typeof plannerDe, string> = {
   'planner.accounts.isAdmin': 'Administrator (may do everything, including managing accounts)',
   'planner.accounts.create': 'Create account',
   'planner.accounts.created': 'The account {email} is created.',
+  'planner.accounts.auditTitle': 'Audit log',
+  'planner.accounts.auditHint': 'Every action of planners, including those on accounts, newest first.',
 };

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PlannerAccount, ProcedureRole } from '@stadtdialog/shared/contract';
 import {
+  AuditLogStore,
   MessageKey,
   PlannerAccountsStore,
   PlannerResult,
@@ -11,6 +12,7 @@ import {
   Translator,
   WorkspaceProceduresStore,
 } from '@stadtdialog/web/data-access';
+import { AuditList } from '../audit/audit-list';
 import { failureText, fieldTexts, LocalizedText } from '../shared/failure-text';
 import { FormOutcome, FormStatus } from '../shared/form-status';
 import { plannerPageTitle } from '../shared/page-title';
@@ -26,16 +28,17 @@ const ROLE_LABELS: Record<ProcedureRole, MessageKey> = { manager: 'planner.role.
 /** Admins manage planner accounts: create, disable, reset passwords, and who works on which procedure. */
 @Component({
   selector: 'sd-accounts-page',
-  imports: [ReactiveFormsModule, TranslatePipe, FormStatus],
+  imports: [ReactiveFormsModule, TranslatePipe, FormStatus, AuditList],
   templateUrl: './accounts-page.html',
   styleUrls: ['../shared/planner.css', './accounts-page.css'],
-  providers: [PlannerAccountsStore, WorkspaceProceduresStore],
+  providers: [PlannerAccountsStore, WorkspaceProceduresStore, AuditLogStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AccountsPage {
   protected readonly store = inject(PlannerAccountsStore);
   protected readonly procedures = inject(WorkspaceProceduresStore);
   protected readonly session = inject(PlannerSession);
+  protected readonly log = inject(AuditLogStore);
   private readonly translator = inject(Translator);
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly fb = inject(NonNullableFormBuilder);
@@ -61,6 +64,11 @@ export class AccountsPage {
     plannerPageTitle('planner.accounts.title');
     void this.store.load();
     void this.procedures.load();
+    void this.log.load({ accounts: true });
+  }
+
+  protected auditCaption(): string {
+    return this.translator.translate('planner.accounts.auditTitle');
   }
 
   protected createProblem(name: 'email' | 'displayName' | 'password'): LocalizedText | null {
@@ -158,6 +166,7 @@ export class AccountsPage {
     const result = await request;
     this.busy.set(false);
     if (!result.ok) outcome.set({ ok: false, text: failureText(result.failure) });
+    else void this.log.load({ accounts: true });
     return result;
   }
 }
