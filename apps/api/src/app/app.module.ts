@@ -21,7 +21,7 @@ interface LoggedRequest {
 
 @Module({})
 export class AppModule {
-  /** `webDist` is the built web app; absent in API-only runs such as the API tests. */
+  /** `webDist` is the built web app; when it has not been built, only the API is served. */
   static forRoot(config: AppConfig, opened: OpenDatabase, webDist: string | null, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
