@@ -1,7 +1,7 @@
 import { Body, Controller, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Comment, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
+import { Comment } from '@stadtdialog/shared/contract';
 import {
   ApiIdempotencyKey,
   ApiJsonResponse,
@@ -13,7 +13,7 @@ import {
 } from '@stadtdialog/api/http';
 import { CommentsService } from './comments.service';
 import { CreateCommentDto } from './dto/create-comment.dto';
-import { Idempotent, IdempotentRequest, ParticipantToken } from './participation-headers';
+import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from './participation-headers';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @ApiParam({ name: 'id', description: 'the contribution', format: 'uuid' })
@@ -38,9 +38,6 @@ export class CommentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<Comment> {
     const result = await this.comments.create(slug, id, dto, { ...idempotent, participantToken });
-    response.status(result.status);
-    if (result.issuedToken) response.setHeader(PARTICIPANT_TOKEN_HEADER, result.issuedToken);
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+    return sendParticipantWrite(response, result);
   }
 }

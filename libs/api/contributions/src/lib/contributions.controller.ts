@@ -1,15 +1,13 @@
-import { Body, Controller, Get, Headers, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Contribution, ContributionDetail, IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
-import { IDEMPOTENCY_KEY_PATTERN } from '@stadtdialog/api/db';
+import type { Response } from 'express';
+import { Contribution, ContributionDetail } from '@stadtdialog/shared/contract';
 import {
   ApiIdempotencyKey,
   ApiJsonResponse,
   ApiParticipantToken,
   ApiProblems,
   ApiWriteProblems,
-  ProblemException,
   WRITE_RESPONSE_HEADERS,
   ref,
 } from '@stadtdialog/api/http';
@@ -18,6 +16,7 @@ import { ContributionListService } from './contribution-list.service';
 import { ContributionsService } from './contributions.service';
 import { ContributionQueryDto } from './dto/contribution-query.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
+import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from './participation-headers';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @Controller('v1/procedures/:slug/contributions')
@@ -39,7 +38,7 @@ export class ContributionsController {
   async list(
     @Param('slug') slug: string,
     @Query() query: ContributionQueryDto,
-    @Headers(PARTICIPANT_TOKEN_HEADER.toLowerCase()) participantToken: string | undefined,
+    @ParticipantToken() participantToken: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
     response.type('application/json').send(await this.lists.list(slug, query, participantToken));
@@ -58,25 +57,12 @@ export class ContributionsController {
   async create(
     @Param('slug') slug: string,
     @Body() dto: CreateContributionDto,
-    @Headers(IDEMPOTENCY_KEY_HEADER.toLowerCase()) idempotencyKey: string | undefined,
-    @Headers(PARTICIPANT_TOKEN_HEADER.toLowerCase()) participantToken: string | undefined,
-    @Req() request: Request,
+    @Idempotent() idempotent: IdempotentRequest,
+    @ParticipantToken() participantToken: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Contribution> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid Idempotency-Key', 'Idempotency-Key must be a UUID made by the client', [
-        { field: IDEMPOTENCY_KEY_HEADER, message: 'Idempotency-Key must be a UUID made by the client' },
-      ]);
-    }
-    const result = await this.contributions.create(slug, dto, {
-      idempotencyKey,
-      participantToken,
-      scope: `POST ${request.baseUrl}${request.path}`,
-    });
-    response.status(result.status);
-    if (result.issuedToken) response.setHeader(PARTICIPANT_TOKEN_HEADER, result.issuedToken);
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+    const result = await this.contributions.create(slug, dto, { ...idempotent, participantToken });
+    return sendParticipantWrite(response, result);
   }
 
   @Get('features')
@@ -90,7 +76,7 @@ export class ContributionsController {
   async features(
     @Param('slug') slug: string,
     @Query() query: ContributionQueryDto,
-    @Headers(PARTICIPANT_TOKEN_HEADER.toLowerCase()) participantToken: string | undefined,
+    @ParticipantToken() participantToken: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
     response.type('application/geo+json').send(await this.lists.features(slug, query, participantToken));
@@ -105,7 +91,7 @@ export class ContributionsController {
   byId(
     @Param('slug') slug: string,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND })) id: string,
-    @Headers(PARTICIPANT_TOKEN_HEADER.toLowerCase()) participantToken: string | undefined,
+    @ParticipantToken() participantToken: string | undefined,
   ): Promise<ContributionDetail> {
     return this.details.detail(slug, id, participantToken);
   }

@@ -6,6 +6,7 @@ import { FieldError, validationProblem } from '@stadtdialog/api/http';
 import { CreateContributionDto } from './dto/create-contribution.dto';
 import { checkGeometryShape } from './geometry';
 import { ProcedureForWrite, idempotencyProblem, procedureForWrite, requireOpen } from './participation';
+import type { IdempotentRequest } from './participation-headers';
 
 export const CONTRIBUTION_JSON = `json_build_object(
   'id', c.id, 'procedureId', c.procedure_id, 'title', c.title, 'text', c.body,
@@ -45,13 +46,13 @@ export class ContributionsService {
   async create(
     slug: string,
     dto: CreateContributionDto,
-    request: { participantToken?: string; idempotencyKey?: string; scope: string },
+    request: Partial<IdempotentRequest> & { scope: string; participantToken?: string },
   ): Promise<StoredResponse<Contribution> & { issuedToken: string | null }> {
     let issuedToken: string | null = null;
     try {
       const stored = await withIdempotency<Contribution>(
         this.dataSource,
-        { scope: request.scope, key: request.idempotencyKey, body: dto },
+        { scope: request.scope, key: request.key, body: dto },
         async (manager) => {
           const procedure = await procedureForWrite(manager, slug);
           requireOpen(procedure, 'contributions');

@@ -1,5 +1,5 @@
 import { ExecutionContext, HttpStatus, createParamDecorator } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { IDEMPOTENCY_KEY_PATTERN } from '@stadtdialog/api/db';
 import { ProblemException } from '@stadtdialog/api/http';
@@ -29,3 +29,14 @@ export const ParticipantToken = createParamDecorator(
   (_: unknown, context: ExecutionContext): string | undefined =>
     context.switchToHttp().getRequest<Request>().header(PARTICIPANT_TOKEN_HEADER),
 );
+
+/** What a participant's write answers with: its status, a newly issued token, and whether it is a replay. */
+export function sendParticipantWrite<T>(
+  response: Response,
+  result: { status: number; body: T; issuedToken: string | null; replayed: boolean },
+): T {
+  response.status(result.status);
+  if (result.issuedToken) response.setHeader(PARTICIPANT_TOKEN_HEADER, result.issuedToken);
+  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return result.body;
+}

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PARTICIPANT_TOKEN_HEADER, ReportReceipt } from '@stadtdialog/shared/contract';
+import { ReportReceipt } from '@stadtdialog/shared/contract';
 import {
   ApiIdempotencyKey,
   ApiJsonResponse,
@@ -12,7 +12,7 @@ import {
   ref,
 } from '@stadtdialog/api/http';
 import { CreateReportDto } from './dto/create-report.dto';
-import { Idempotent, IdempotentRequest, ParticipantToken } from './participation-headers';
+import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from './participation-headers';
 import { ReportsService } from './reports.service';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
@@ -36,9 +36,6 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReportReceipt> {
     const result = await this.reports.create(slug, dto, { ...idempotent, participantToken });
-    response.status(result.status);
-    if (result.issuedToken) response.setHeader(PARTICIPANT_TOKEN_HEADER, result.issuedToken);
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+    return sendParticipantWrite(response, result);
   }
 }
