@@ -1,4 +1,5 @@
 export * from './lib/database';
+export * from './lib/database-status';
 export * from './lib/data-source';
 export * from './lib/entities';
 export * from './lib/demo-seed';
