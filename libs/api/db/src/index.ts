@@ -7,3 +7,4 @@ export * from './lib/tokens';
 export * from './lib/db.module';
 export * from './lib/participants';
 export * from './lib/idempotency';
+export * from './lib/rate-limit-store';

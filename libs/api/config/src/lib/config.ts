@@ -73,12 +73,12 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   {
     name: 'RATE_LIMIT_WRITES_PER_MINUTE',
     default: '30',
-    description: 'writes (POST, PUT, PATCH, DELETE under /api/v1) per participant token and minute, per API process; 0 turns it off',
+    description: 'writes (POST, PUT, PATCH, DELETE under /api/v1) per participant token and minute, shared by all instances on a PostgreSQL server; 0 turns it off',
   },
   {
     name: 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE',
     default: '120',
-    description: 'writes per client address (IPv6: per /64) and minute, per API process; kept only as an in-memory HMAC; 0 turns it off',
+    description: 'writes per client address (IPv6: per /64) and minute, shared like the one above; kept only as an HMAC; 0 turns it off',
   },
   {
     name: 'TRUST_PROXY',

@@ -10,11 +10,21 @@ export interface EmbeddedEngineOptions {
   /** a query running longer than this ends the engine's thread, which is then reopened */
   queryTimeoutMs: number;
   log: { info(message: string): void; warn(message: string): void };
-  /** the built worker entry; next to the API's main.js by default */
+  /** the built worker entry; found by `workerScript()` by default */
   workerScript?: string;
 }
 
 const HOST = '127.0.0.1';
+
+/**
+ * The worker is the built file dist/apps/api/embedded-worker.js: next to main.js when the API runs,
+ * and found from the workspace root when tests open a database from the sources (ts-jest), which
+ * build the API first.
+ */
+function workerScript(): string {
+  const candidates = [join(__dirname, 'embedded-worker.js'), join(process.cwd(), 'dist', 'apps', 'api', 'embedded-worker.js')];
+  return candidates.find((path) => existsSync(path)) ?? candidates[0];
+}
 const STOP_TIMEOUT_MS = 15_000;
 
 /**
@@ -35,7 +45,7 @@ export class EmbeddedEngine {
   private readonly script: string;
 
   constructor(private readonly options: EmbeddedEngineOptions) {
-    this.script = options.workerScript ?? join(__dirname, 'embedded-worker.js');
+    this.script = options.workerScript ?? workerScript();
   }
 
   get url(): string {

@@ -36,6 +36,9 @@ async function run(options: EmbeddedWorkerData): Promise<void> {
   try {
     db = await PGlite.create({ dataDir: options.dataDir, extensions: { postgis } });
     await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+    // The first PostGIS call of a session loads the library and PROJ (seconds on a busy machine):
+    // done here, before the query bound applies, not in the first resident's request.
+    await db.query(`SELECT ST_IsValid(ST_Transform(ST_SetSRID(ST_MakePoint(10, 53.5), 4326), 25832))`);
   } catch (error) {
     report({ type: 'failed', message: (error as Error).message });
     return;

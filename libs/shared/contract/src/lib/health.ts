@@ -9,7 +9,7 @@ export interface DatabaseIncidentSummary {
 }
 
 /**
- * `ok` with HTTP 200, or `degraded` with HTTP 503 while the database does not answer (the
+ * Always HTTP 200 while the API runs: `ok`, or `degraded` while the database does not answer (the
  * versions are then the last ones seen). `database.state` is `busy` while a query has been running
  * for a while on the embedded engine (its one session), `restarting` while it is reopened.
  */
