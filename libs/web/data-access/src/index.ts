@@ -16,3 +16,4 @@ export * from './lib/contributions/contribution-list.store';
 export * from './lib/contributions/contribution-draft.store';
 export * from './lib/contributions/contribution-detail.store';
 export * from './lib/planner';
+export * from './lib/outbox/outbox';
