@@ -1,4 +1,5 @@
 import { plannerDe, plannerEn } from './planner-messages';
+import { tableDe, tableEn } from './table-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -188,6 +189,7 @@ const de = {
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
+  ...tableDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -375,6 +377,7 @@ const en: Messages = {
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
   ...plannerEn,
+  ...tableEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };
