@@ -1,0 +1,23 @@
+const { chromium } = require('@playwright/test');
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const [w, h] = (process.env.SIZE || '1920x1080').split('x').map(Number);
+  const context = await browser.newContext({ viewport: { width: w, height: h }, hasTouch: true, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('console', (m) => console.log('console', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  await page.route('**/api/v1/table', (route) => route.fulfill({ json: { workshop: { id: '00000000-0000-4000-8000-000000000001', title: 'Werkstatt', seats: [{ side: 'bottom' }, { side: 'right' }, { side: 'top' }, { side: 'left' }], idleSeconds: 180, appointment: { id: 'a', title: 'x', startsAt: '', endsAt: null } }, procedure: { slug: 'gruene-mitte-altona', title: 'Grüne Mitte Altona' } } }));
+  await page.goto('http://127.0.0.1:3150/table/abc');
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: `/tmp/table-dev/welcome-${w}.png` });
+  const seats = page.locator('sd-table-seat');
+  console.log('seats', await seats.count());
+  await seats.nth(0).getByRole('button', { name: 'Beitrag verfassen' }).click();
+  await seats.nth(0).locator('.seat__choice').first().click();
+  await seats.nth(0).locator('.seat__choice').first().click();
+  await seats.nth(1).getByRole('button', { name: 'Beitrag verfassen' }).click();
+  await page.screenshot({ path: `/tmp/table-dev/place-${w}.png` });
+  await seats.nth(0).getByRole('button', { name: 'Ohne Ort weiter' }).click();
+  await page.screenshot({ path: `/tmp/table-dev/text-${w}.png` });
+  await browser.close();
+})();
