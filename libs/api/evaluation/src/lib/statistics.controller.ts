@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { RequireProcedureRole } from '@stadtdialog/api/access';
 import { ApiProblems } from '@stadtdialog/api/http';
 import type { ProcedureStatistics } from '@stadtdialog/shared/contract';
@@ -20,6 +20,10 @@ export class PublicStatisticsController {
 
   @Get()
   @ApiOperation({ summary: 'Statistics of the published contributions and comments of a public procedure' })
+  @ApiOkResponse({
+    description: 'ProcedureStatistics (libs/shared/contract; fields in docs/evaluation.md)',
+    content: { 'application/json': { schema: { type: 'object' } } },
+  })
   @ApiProblems(400, 404)
   async get(@Param('slug') slug: string, @Query() query: PublicStatisticsQueryDto): Promise<ProcedureStatistics> {
     return this.statistics.statistics(await this.scopes.public(slug), query.interval);
