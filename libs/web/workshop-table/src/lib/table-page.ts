@@ -7,13 +7,14 @@ import {
   effect,
   inject,
   input,
+  Signal,
   signal,
   untracked,
   viewChild,
   ViewEncapsulation,
 } from '@angular/core';
 import { ContributionGeometry } from '@stadtdialog/shared/contract';
-import { Outbox, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { LiveEvents, LiveState, MessageKey, Outbox, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import {
   CONTRIBUTION_POINTS_LAYER_ID,
   CONTRIBUTIONS_LAYER_ID,
@@ -73,6 +74,14 @@ export class TablePage {
   protected readonly outbox = inject(Outbox);
   protected readonly translator = inject(Translator);
   private readonly document = inject(DOCUMENT);
+  private readonly live = inject(LiveEvents);
+  private unsubscribeLive: (() => void) | null = null;
+  private liveReload: ReturnType<typeof setTimeout> | null = null;
+  protected readonly liveState = signal<Signal<LiveState> | null>(null);
+  protected readonly liveText = computed(() => {
+    const state = this.liveState()?.() ?? 'off';
+    return this.translator.translate(`table.live.${state}` as MessageKey);
+  });
 
   protected readonly state = signal<PageState>('loading');
   protected readonly invalidReason = signal<'revoked' | 'expired' | 'unknown'>('unknown');
@@ -117,6 +126,8 @@ export class TablePage {
     inject(DestroyRef).onDestroy(() => {
       root.classList.remove('sd-table-mode');
       clearInterval(clock);
+      this.unsubscribeLive?.();
+      if (this.liveReload) clearTimeout(this.liveReload);
       if (this.holdTimer) clearTimeout(this.holdTimer);
     });
 
@@ -204,6 +215,17 @@ export class TablePage {
       return;
     }
     this.context.seats.set(session.workshop.seats.map((seat, index) => new Seat(index, seat.side)));
+    // New, changed and removed contributions from anywhere: the map's layer is reloaded, which
+    // leaves the view and every seat's draft as they are. A burst of events makes one reload.
+    this.unsubscribeLive?.();
+    this.unsubscribeLive = this.live.subscribe(session.procedure.slug, () => {
+      if (this.liveReload) return;
+      this.liveReload = setTimeout(() => {
+        this.liveReload = null;
+        this.context.changed();
+      }, 150);
+    });
+    this.liveState.set(this.live.state(session.procedure.slug));
     await this.context.reloadContributions();
     this.state.set('open');
   }
