@@ -1,3 +1,4 @@
+import { liveDe, liveEn } from './live-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
 
@@ -190,6 +191,7 @@ const de = {
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
   ...tableDe,
+  ...liveDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -378,6 +380,7 @@ const en: Messages = {
   'map.attributions': 'Map sources',
   ...plannerEn,
   ...tableEn,
+  ...liveEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };
