@@ -8,3 +8,4 @@ export * from './lib/db.module';
 export * from './lib/participants';
 export * from './lib/idempotency';
 export * from './lib/rate-limit-store';
+export * from './lib/contribution-query';
