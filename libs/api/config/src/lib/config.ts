@@ -14,6 +14,8 @@ export interface AppConfig {
   databaseStatementTimeoutMs: number;
   /** embedded engine: a query running longer ends and reopens the engine, ms */
   embeddedQueryTimeoutMs: number;
+  /** live event streams one instance holds at most */
+  liveMaxConnections: number;
   /** test-only endpoints that start a runaway query (POST /api/test/runaway-query) */
   faultInjection: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -60,6 +62,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'EMBEDDED_QUERY_TIMEOUT',
     default: '10',
     description: 'embedded engine: seconds a query may run; past it the engine thread is ended and reopened, the request gets 503',
+  },
+  {
+    name: 'LIVE_MAX_CONNECTIONS',
+    default: '2000',
+    description: 'live event streams (SSE) one API instance holds at most; more get 503 with Retry-After. Each takes a file descriptor and about 10–50 KiB',
   },
   {
     name: 'FAULT_INJECTION',
@@ -165,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT', 20, 0, 600) * 1000,
     databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT', 10, 1, 3600) * 1000,
     embeddedQueryTimeoutMs: int(env, 'EMBEDDED_QUERY_TIMEOUT', 10, 1, 3600) * 1000,
+    liveMaxConnections: int(env, 'LIVE_MAX_CONNECTIONS', 2000, 1, 1_000_000),
     faultInjection: bool(env, 'FAULT_INJECTION', false),
     logLevel,
     webDistDir: env['WEB_DIST_DIR']?.trim() || null,

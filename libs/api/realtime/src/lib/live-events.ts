@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RUNNING_DATABASE, RunningDatabase } from '@stadtdialog/api/db';
+import { AppConfig } from '@stadtdialog/api/config';
+import { APP_CONFIG, RUNNING_DATABASE, RunningDatabase } from '@stadtdialog/api/db';
 import { InProcessSignal, LiveSignal, PgListenSignal } from './live-signal';
 
 export type LiveChannel = 'public' | 'moderation';
@@ -44,7 +45,6 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const REPLAY_LIMIT = 1000;
 const HEARTBEAT_MS = 25_000;
 const RETENTION = `interval '7 days'`;
-export const MAX_LIVE_CONNECTIONS = 2000;
 
 /** Public contribution and its map feature, read from the public views only. */
 const PUBLIC_CONTRIBUTIONS = `
@@ -84,11 +84,16 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
   private heartbeat: NodeJS.Timeout | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
 
+  /** streams this instance holds at most (LIVE_MAX_CONNECTIONS); more are answered 503 */
+  readonly maxConnections: number;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(RUNNING_DATABASE) database: RunningDatabase,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.signal = database.engine === 'server' ? new PgListenSignal(database.url) : new InProcessSignal();
+    this.maxConnections = config.liveMaxConnections;
   }
 
   get connections(): number {
