@@ -12,7 +12,7 @@
  *
  * Environment: FAULT_DATABASE_URL (server, default postgres://postgres@127.0.0.1:5432/postgres),
  * FAULT_PG_CLUSTER (e.g. "15 main"; default: the newest in /etc/postgresql), FAULT_WRITES_PER_SECOND
- * (100), FAULT_SECONDS (24), FAULT_CLIENTS (20), FAULT_PORT (3990: HAProxy; the instances use the
+ * (100, at most FAULT_CONCURRENCY = 16 in flight), FAULT_SECONDS (24), FAULT_CLIENTS (20), FAULT_PORT (3990: HAProxy; the instances use the
  * next two ports).
  */
 import { execFile, spawn } from 'node:child_process';
@@ -32,6 +32,8 @@ const CLUSTER = (process.env.FAULT_PG_CLUSTER || `${readdirSync('/etc/postgresql
 const RATE = Number(process.env.FAULT_WRITES_PER_SECOND || 100);
 const SECONDS = Number(process.env.FAULT_SECONDS || 24);
 const CLIENTS = Number(process.env.FAULT_CLIENTS || 20);
+/** writes in flight at most: a slower API lowers the rate instead of piling up requests */
+const CONCURRENCY = Number(process.env.FAULT_CONCURRENCY || 16);
 const LB_PORT = Number(process.env.FAULT_PORT || 3990);
 const PORTS = [LB_PORT + 1, LB_PORT + 2];
 const HEALTHY_WITHIN_MS = 5000;
@@ -89,11 +91,13 @@ function startApi(port) {
   return waitFor(async () => (await health(port)).status === 'ok', 120_000, `the API on ${port}`).then(() => entry);
 }
 
-/** deploy/haproxy.cfg as shipped, with this machine's ports instead of the compose services. */
+/** deploy/haproxy.cfg as shipped, with this machine's ports instead of the compose services and a smaller maxconn. */
 function haproxyConfig() {
   let servers = 0;
   const text = readFileSync(join(ROOT, 'deploy/haproxy.cfg'), 'utf8')
     .replace(/^(\s*)bind :\d+/m, `$1bind 127.0.0.1:${LB_PORT}`)
+    // HAProxy needs two descriptors per connection; a shell's usual file limit cannot hold 20,000
+    .replace(/^(\s*maxconn) \d+/m, '$1 2000')
     .replace(/^(\s*server \S+) \S+/gm, (_, head) => `${head} 127.0.0.1:${PORTS[servers++]}`);
   if (servers !== PORTS.length) throw new Error(`deploy/haproxy.cfg has ${servers} servers, expected ${PORTS.length}`);
   return text;
@@ -144,7 +148,7 @@ function liveClient(index) {
 /** Writes at RATE per second for SECONDS; every write is retried on the same key until acknowledged. */
 async function writer(procedure) {
   const acknowledged = new Map();
-  const stats = { attempts: 0, unavailable: 0, networkErrors: 0, otherErrors: 0, replays: 0 };
+  const stats = { attempts: 0, unavailable: 0, networkErrors: 0, serverErrors: 0, otherErrors: 0, replays: 0 };
   const write = async (n) => {
     const key = randomUUID();
     const body = {
@@ -168,6 +172,8 @@ async function writer(procedure) {
           return;
         }
         if (response.status === 503) stats.unavailable++;
+        else if (response.status === 408 || response.status === 502 || response.status === 504) stats.networkErrors++;
+        else if (response.status >= 500) stats.serverErrors++;
         else {
           stats.otherErrors++;
           log(`write ${n}: ${response.status} ${JSON.stringify(answer)}`);
@@ -179,15 +185,18 @@ async function writer(procedure) {
       }
     }
   };
-  const pending = [];
   const total = Math.round(RATE * SECONDS);
   const begin = Date.now();
-  for (let n = 0; n < total; n++) {
-    const due = begin + (n * 1000) / RATE;
-    if (due > Date.now()) await sleep(due - Date.now());
-    pending.push(write(n));
-  }
-  await Promise.all(pending);
+  let next = 0;
+  const lane = async () => {
+    while (next < total) {
+      const n = next++;
+      const due = begin + (n * 1000) / RATE;
+      if (due > Date.now()) await sleep(due - Date.now());
+      await write(n);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   return { acknowledged, stats, total, seconds: (Date.now() - begin) / 1000 };
 }
 
@@ -197,12 +206,17 @@ async function restart(mode) {
   return { mode, restartedAt: Date.now(), pgCtlMs: Date.now() - t };
 }
 
+/** ms from `since` until both instances report ok; Infinity if not within 30 s */
 async function healthyAfter(since) {
-  await waitFor(async () => {
-    const answers = await Promise.all(PORTS.map(health));
-    return answers.every((h) => h.status === 'ok');
-  }, 30_000, 'both instances healthy');
-  return Date.now() - since;
+  try {
+    await waitFor(async () => {
+      const answers = await Promise.all(PORTS.map(health));
+      return answers.every((h) => h.status === 'ok');
+    }, 30_000, 'both instances healthy');
+    return Date.now() - since;
+  } catch {
+    return Infinity;
+  }
 }
 
 async function main() {
@@ -240,8 +254,8 @@ async function main() {
         restarts.push(r);
       }
     })();
-    const written = await writer(procedure);
-    await faults;
+    const [written, faultError] = await Promise.all([writer(procedure), faults.then(() => null, (error) => error)]);
+    if (faultError) failures.push(`restarting PostgreSQL failed: ${faultError.message}`);
     log(`writer: ${written.acknowledged.size}/${written.total} acknowledged in ${written.seconds.toFixed(1)} s; ${JSON.stringify(written.stats)}`);
 
     const ackedIds = [...written.acknowledged.values()].map((a) => a.id);
@@ -264,6 +278,7 @@ async function main() {
 
     console.log('\nfault test results');
     check(written.acknowledged.size === written.total, `every write acknowledged in the end: ${written.acknowledged.size}/${written.total}`);
+    check(written.stats.serverErrors === 0, `answers 500 while the database was away (it should be 503): ${written.stats.serverErrors}`);
     check(missing.length === 0, `acknowledged writes missing from the database: ${missing.length}`);
     check(duplicates === 0, `duplicated writes: ${duplicates} (rows ${rows.length}, distinct writes ${byTitle.size})`);
     check(exited.length === 0, `processes that exited: ${exited.map((c) => `${c.name} ${JSON.stringify(c.exited)}`).join(', ') || 'none'}`);
@@ -280,7 +295,10 @@ async function main() {
     rmSync(haproxyDir, { recursive: true, force: true });
   }
   if (failures.length) {
-    for (const c of children.filter((c) => c.name.startsWith('api'))) console.log(`--- ${c.name} output (tail)\n${c.output.slice(-3000)}`);
+    for (const c of children.filter((c) => c.name.startsWith('api'))) {
+      const errors = c.output.split('\n').filter((l) => l.includes('"level":50')).slice(0, 3);
+      console.log(`--- ${c.name}: first errors\n${errors.join('\n') || '(none)'}\n--- tail\n${c.output.slice(-1200)}`);
+    }
     console.log(`\nfault test FAILED (${failures.length}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     process.exit(1);
   }

@@ -10,6 +10,8 @@ describe('isDatabaseUnavailable', () => {
     ['a dropped connection without SQLSTATE', new Error('Connection terminated unexpectedly')],
     ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
     ['TypeORM wrapping a dropped connection', { message: 'x', driverError: new Error('Connection terminated unexpectedly') }],
+    ['TypeORM finding the failed connection released', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
+    ['TypeORM finding the transaction\'s connection released', Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
     ['an AggregateError of refused addresses', { message: '', errors: [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED ::1' }] }],
   ])('is true for %s', (_, error) => expect(isDatabaseUnavailable(error)).toBe(true));
 

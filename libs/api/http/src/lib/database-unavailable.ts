@@ -3,22 +3,26 @@
  * the server shutting down or starting up (57P01–57P03), a connection failure (class 08), a
  * statement ended by its time bound (57014), a connection that dropped (node-postgres says
  * "Connection terminated" without a SQLSTATE), refused or reset sockets, and a pool that could not
- * connect in time. The API answers them with 503 and Retry-After; a retry with the same
+ * connect in time, and TypeORM's "query runner already released" (it releases a runner whose
+ * connection failed, and the transaction's next statement or commit then finds it gone). The API answers them with 503 and Retry-After; a retry with the same
  * Idempotency-Key is safe.
  */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014', '53300']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 const MESSAGES = [
   /^Connection terminated/i,
   /^timeout exceeded when trying to connect/i,
   /^Client has encountered a connection error and is not queryable/i,
+  /^Client was closed and is not queryable/i,
   /^Connection ended/i,
   /Query read timeout/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
-  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; errors?: unknown };
+  const e = error as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; errors?: unknown };
+  if (typeof e.name === 'string' && RELEASED.has(e.name)) return true;
   if (e.driverError && e.driverError !== error && isDatabaseUnavailable(e.driverError)) return true;
   if (Array.isArray(e.errors) && e.errors.some(isDatabaseUnavailable)) return true;
   const code = typeof e.code === 'string' ? e.code : '';
