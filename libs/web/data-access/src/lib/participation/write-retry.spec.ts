@@ -2,7 +2,7 @@ import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { retryAfterMs, retryingWrite, WriteRetries, writeRetryInterceptor } from './write-retry';
+import { retryingWrite, WriteRetries, writeRetryInterceptor } from './write-retry';
 
 describe('writeRetryInterceptor', () => {
   let http: HttpTestingController;
@@ -72,13 +72,5 @@ describe('writeRetryInterceptor', () => {
     http.expectOne('/api/v1/x').error(new ProgressEvent('error'), { status: 0 });
     expect(await plain).toBe(0);
     expect(retries.retrying()).toBe(false);
-  });
-
-  it('reads Retry-After as seconds or as a date', () => {
-    const at = (value: string) =>
-      retryAfterMs({ headers: { get: () => value } } as never, Date.parse('2026-12-01T10:00:00Z'));
-    expect(at('3')).toBe(3000);
-    expect(at('Tue, 01 Dec 2026 10:00:07 GMT')).toBe(7000);
-    expect(at('soon')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { HttpContext, HttpContextToken, HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { finalize, Observable, retry, throwError, timer } from 'rxjs';
+import { retryAfterMs } from '../outbox/outbox';
 
 /**
  * Marks a request as safe to send again unchanged: a POST with its Idempotency-Key, or an
@@ -39,15 +40,6 @@ function retriable(error: unknown): error is HttpErrorResponse {
   return error instanceof HttpErrorResponse && (error.status === 0 || error.status === 503);
 }
 
-/** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
-export function retryAfterMs(error: HttpErrorResponse, now = Date.now()): number | null {
-  const value = error.headers?.get('Retry-After');
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
 /**
  * Sends a marked write again, with the same headers and so the same Idempotency-Key, when the
  * server could not be reached or answered 503 (e.g. its database restarted): the server stores it
@@ -62,7 +54,7 @@ export const writeRetryInterceptor: HttpInterceptorFn = (request, next) => {
       count: WRITE_RETRY_DELAYS_MS.length,
       delay: (error: unknown, attempt: number): Observable<number> => {
         if (!retriable(error)) return throwError(() => error);
-        const named = retryAfterMs(error);
+        const named = retryAfterMs(error.headers?.get('Retry-After') ?? null);
         if (named !== null && named > MAX_RETRY_AFTER_MS) return throwError(() => error);
         if (!waiting) {
           waiting = true;
