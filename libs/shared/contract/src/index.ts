@@ -5,3 +5,4 @@ export * from './lib/health';
 export * from './lib/phase-state';
 export * from './lib/limits';
 export * from './lib/planner';
+export * from './lib/workshop';

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CONTRIBUTION_SORTS, ContributionSort } from '@stadtdialog/shared/contract';
+import { CONTRIBUTION_SORTS, ContributionSort, ContributionSource as ContributionOrigin } from '@stadtdialog/shared/contract';
 import { ProblemException } from '@stadtdialog/api/http';
 
 export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
@@ -33,6 +33,10 @@ export interface ContributionFilter {
   rubric?: string;
   q?: string;
   bbox?: Bbox | null;
+  /** where the contributions were made: online, at a workshop (table or phone hand-off), imported */
+  source?: ContributionOrigin;
+  /** the workshop they were made at */
+  workshop?: string;
   /**
    * Set for `mine=true`: the caller's own contributions, their pending ones included, found by the
    * keyed hash of their participant token; null without a token (then nothing matches).
@@ -43,7 +47,7 @@ export interface ContributionFilter {
 /** Columns of a contribution row both sources below give, in one order so they can be unioned. */
 const COLUMNS =
   'id, procedure_id, category_id, rubric_id, participant_id, title, body, geom, source, ' +
-  'ratings_up, ratings_down, comment_count, search, created_at, updated_at';
+  'ratings_up, ratings_down, comment_count, search, created_at, updated_at, workshop_id';
 
 /** FROM and WHERE parts of a read of contributions, for the caller to join more tables in between. */
 export interface ContributionSource {
@@ -75,6 +79,8 @@ export function contributionSource(filter: ContributionFilter, params: SqlParame
   const conditions = [`c.procedure_id = (SELECT id FROM public_procedures WHERE slug = ${params.add(filter.slug)})`];
   if (filter.category) conditions.push(`c.category_id = ${params.add(filter.category)}`);
   if (filter.rubric) conditions.push(`c.rubric_id = ${params.add(filter.rubric)}`);
+  if (filter.source) conditions.push(`c.source = ${params.add(filter.source)}`);
+  if (filter.workshop) conditions.push(`c.workshop_id = ${params.add(filter.workshop)}`);
   if (filter.q) conditions.push(`c.search @@ websearch_to_tsquery('german', ${params.add(filter.q)})`);
   if (filter.bbox) {
     const [minLon, minLat, maxLon, maxLat] = filter.bbox.map((n) => params.add(n));
