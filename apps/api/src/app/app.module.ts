@@ -13,6 +13,7 @@ import { PlanningModule } from '@stadtdialog/api/planning';
 import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
 import { WorkshopsModule } from '@stadtdialog/api/workshops';
+import { EvaluationModule } from '@stadtdialog/api/evaluation';
 
 interface LoggedRequest {
   id: unknown;
@@ -51,6 +52,7 @@ export class AppModule {
         ModerationModule,
         RealtimeModule,
         WorkshopsModule,
+        EvaluationModule,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './lib/phase-state';
 export * from './lib/limits';
 export * from './lib/planner';
 export * from './lib/workshop';
+export * from './lib/evaluation';

@@ -15,4 +15,5 @@ export * from './lib/contributions/contribution-filter';
 export * from './lib/contributions/contribution-list.store';
 export * from './lib/contributions/contribution-draft.store';
 export * from './lib/contributions/contribution-detail.store';
+export * from './lib/live/live-events';
 export * from './lib/planner';

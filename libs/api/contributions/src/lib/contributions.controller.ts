@@ -17,7 +17,7 @@ import { ContributionListService } from './contribution-list.service';
 import { ContributionsService } from './contributions.service';
 import { ContributionQueryDto } from './dto/contribution-query.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
-import { Idempotent, IdempotentRequest, ParticipantToken, TableWorkshopId, sendParticipantWrite } from './participation-headers';
+import { Idempotent, IdempotentRequest, ParticipantToken, TableWorkshopId, sendParticipantWrite } from '@stadtdialog/api/participation';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @Controller('v1/procedures/:slug/contributions')
