@@ -42,7 +42,6 @@ export interface ContributionFilter {
    * keyed hash of their participant token; null without a token (then nothing matches).
    */
   mine?: { tokenHash: Buffer | null };
-  source?: string;
   /** created at or after / before these times (ISO 8601 with zone) */
   createdFrom?: string;
   createdBefore?: string;
@@ -106,7 +105,6 @@ export function contributionSource(filter: ContributionFilter | PlannerContribut
     const [minLon, minLat, maxLon, maxLat] = filter.bbox.map((n) => params.add(n));
     conditions.push(`c.geom && ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`);
   }
-  if (filter.source) conditions.push(`c.source = ${params.add(filter.source)}`);
   if (filter.createdFrom) conditions.push(`c.created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
   if (filter.createdBefore) conditions.push(`c.created_at < ${params.add(filter.createdBefore)}::timestamptz`);
   return { from, where: conditions.join(' AND ') };
