@@ -91,7 +91,8 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect((await admin.call('PUT', `/api/v1/procedures/${pre.id}/memberships/${manager.me.id}`, { role: 'manager' })).status).toBe(200);
     moderator = await signInMember('moderator@stadtdialog.test', post, 'moderator');
     otherManager = await signInMember('other@stadtdialog.test', other, 'manager');
-  });
+    // a first embedded start unpacks PostGIS, and four accounts mean eight argon2 hashes: on a busy machine that is slow
+  }, 300_000);
 
   afterAll(async () => {
     await api?.stop();
@@ -382,5 +383,5 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect((await atTable(tableD, 'POST', path, newContribution(post, 'Tisch D'))).status).toBe(201);
     // a phone at the same address still has its own limits
     expect((await call(api, 'POST', path, { body: newContribution(post, 'Handy'), headers: { 'Idempotency-Key': randomUUID() } })).status).toBe(201);
-  });
+  }, 240_000);
 });
