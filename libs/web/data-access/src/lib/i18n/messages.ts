@@ -1,5 +1,6 @@
 import { liveDe, liveEn } from './live-messages';
 import { plannerDe, plannerEn } from './planner-messages';
+import { tableDe, tableEn } from './table-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -189,6 +190,7 @@ const de = {
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
+  ...tableDe,
   ...liveDe,
 } as const;
 
@@ -377,6 +379,7 @@ const en: Messages = {
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
   ...plannerEn,
+  ...tableEn,
   ...liveEn,
 };
 
