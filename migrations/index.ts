@@ -3,6 +3,7 @@ import { PublicViews1764374400001 } from './1764374400001-public-views';
 import { ModerationFlags1764460800000 } from './1764460800000-moderation-flags';
 import { PlannerWorkspace1764547200000 } from './1764547200000-planner-workspace';
 import { SharedRateLimits1764600000000 } from './1764600000000-shared-rate-limits';
+import { Workshops1764630000000 } from './1764630000000-workshops';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ModerationFlags1764460800000,
   PlannerWorkspace1764547200000,
   SharedRateLimits1764600000000,
+  Workshops1764630000000,
 ];

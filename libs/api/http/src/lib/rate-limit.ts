@@ -122,6 +122,13 @@ export interface WriteRateLimitOptions {
   perAddress: number;
   /** the header carrying the participant token */
   tokenHeader: string;
+  /**
+   * writes per minute per workshop table (by its X-Table-Key), which count instead of the limits per
+   * participant and address: one table posts for many people; 0 turns this limit off
+   */
+  perTable?: number;
+  /** the header carrying a workshop table's key */
+  tableHeader?: string;
   windowMs?: number;
   now?: () => number;
   /** in memory by default; PostgreSQL to share the limits between instances */
@@ -129,8 +136,10 @@ export interface WriteRateLimitOptions {
   /** key of the HMAC of tokens and addresses; the same on every instance that shares a store */
   secret?: Buffer;
   /** told which limit refused a request, e.g. to log it (without the address) */
-  onLimited?: (limit: 'participant' | 'address') => void;
+  onLimited?: (limit: RateLimitKind) => void;
 }
+
+type RateLimitKind = 'participant' | 'address' | 'table';
 
 interface WriteRequestLike {
   method: string;
@@ -145,14 +154,15 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 interface Check {
   key: string;
   limit: number;
-  kind: 'participant' | 'address';
+  kind: RateLimitKind;
 }
 
 /**
- * Express middleware limiting writes under /api/v1 per participant token and per client address,
- * answered with 429 and Retry-After. Neither addresses nor tokens are kept: only an HMAC of them,
- * and the times of recent requests. With the in-memory store the windows are per process; with the
- * PostgreSQL store every instance behind a load balancer counts in the same windows.
+ * Express middleware limiting writes under /api/v1 per participant token and per client address (or
+ * per workshop table for requests with its key), answered with 429 and Retry-After. Neither
+ * addresses nor tokens are kept: only an HMAC of them, and the times of recent requests. With the
+ * in-memory store the windows are per process; with the PostgreSQL store every instance behind a
+ * load balancer counts in the same windows.
  */
 export function writeRateLimit(options: WriteRateLimitOptions) {
   const windowMs = options.windowMs ?? 60_000;
@@ -160,6 +170,7 @@ export function writeRateLimit(options: WriteRateLimitOptions) {
   const secret = options.secret ?? randomBytes(32);
   const hash = (kind: string, value: string) => createHmac('sha256', secret).update(`${kind}\0${value}`).digest('base64url');
   const tokenHeader = options.tokenHeader.toLowerCase();
+  const tableHeader = options.tableHeader?.toLowerCase();
 
   const refuse = (wait: number, kind: Check['kind']) => {
     options.onLimited?.(kind);
@@ -190,13 +201,19 @@ export function writeRateLimit(options: WriteRateLimitOptions) {
   return (request: WriteRequestLike, _response: unknown, next: (error?: unknown) => void): void => {
     if (!WRITE_METHODS.has(request.method) || !request.path.startsWith('/api/v1/')) return next();
     const token = request.headers[tokenHeader];
+    const tableKey = tableHeader ? request.headers[tableHeader] : undefined;
     const address = request.ip ?? request.socket?.remoteAddress;
     const checks: Check[] = [];
-    if (options.perParticipant > 0 && typeof token === 'string' && token) {
-      checks.push({ key: `p:${hash('token', token)}`, limit: options.perParticipant, kind: 'participant' });
-    }
-    if (options.perAddress > 0 && address) {
-      checks.push({ key: `a:${hash('address', clientAddressKey(address))}`, limit: options.perAddress, kind: 'address' });
+    // A wrong table key is refused (401) before anything is written, so it buys no writes.
+    if (typeof tableKey === 'string' && tableKey) {
+      if (options.perTable) checks.push({ key: `t:${hash('table', tableKey)}`, limit: options.perTable, kind: 'table' });
+    } else {
+      if (options.perParticipant > 0 && typeof token === 'string' && token) {
+        checks.push({ key: `p:${hash('token', token)}`, limit: options.perParticipant, kind: 'participant' });
+      }
+      if (options.perAddress > 0 && address) {
+        checks.push({ key: `a:${hash('address', clientAddressKey(address))}`, limit: options.perAddress, kind: 'address' });
+      }
     }
     try {
       const pending = run(checks, 0, next);
