@@ -12,6 +12,7 @@ import { IdentityModule } from '@stadtdialog/api/identity';
 import { PlanningModule } from '@stadtdialog/api/planning';
 import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
+import { VariantsModule } from '@stadtdialog/api/variants';
 
 interface LoggedRequest {
   id: unknown;
@@ -49,6 +50,7 @@ export class AppModule {
         PlanningModule,
         ModerationModule,
         RealtimeModule,
+        VariantsModule,
       ],
     };
   }
