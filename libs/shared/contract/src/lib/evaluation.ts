@@ -12,7 +12,6 @@ export interface EvaluationQuery {
   /** created on or before this day (YYYY-MM-DD, Europe/Berlin) */
   to?: string;
   source?: ContributionSource;
-  workshop?: string;
   category?: string;
   rubric?: string;
   interval?: StatisticsInterval;
@@ -57,7 +56,8 @@ export interface ProcedureStatistics {
   scope: 'planner' | 'public';
   totals: {
     contributions: number;
-    comments: number;
+    /** null where a public procedure hides comments */
+    comments: number | null;
     /** null where a public procedure hides ratings */
     ratings: number | null;
     ratingsUp: number | null;

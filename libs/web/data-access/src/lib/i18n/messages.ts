@@ -1,4 +1,6 @@
+import { liveDe, liveEn } from './live-messages';
 import { plannerDe, plannerEn } from './planner-messages';
+import { tableDe, tableEn } from './table-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -188,6 +190,8 @@ const de = {
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
+  ...tableDe,
+  ...liveDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -375,6 +379,8 @@ const en: Messages = {
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
   ...plannerEn,
+  ...tableEn,
+  ...liveEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };
