@@ -15,9 +15,18 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiOperation, ApiParam } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPlanner, RequireProcedureRole, SignedInPlanner } from '@stadtdialog/api/access';
+import {
+  ApiIdempotencyKey,
+  ApiJsonResponse,
+  ApiParticipantToken,
+  ApiProblems,
+  ApiWriteProblems,
+  WRITE_RESPONSE_HEADERS,
+  ref,
+} from '@stadtdialog/api/http';
 import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from '@stadtdialog/api/participation';
 import { PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import type {
@@ -228,6 +237,13 @@ export class PublicVariantsController {
   @Put('variants/:variantId/rating')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Rate a variant +1 or −1; one rating per participant, a new value replaces the old' })
+  @ApiBody({ schema: ref('NewRating') })
+  @ApiParticipantToken({ issues: true })
+  @ApiJsonResponse(200, 'RatingSummary', "the variant's rating now", {
+    headers: { [PARTICIPANT_TOKEN_HEADER]: WRITE_RESPONSE_HEADERS[PARTICIPANT_TOKEN_HEADER] },
+  })
+  @ApiWriteProblems()
+  @ApiProblems(404, 409)
   async rate(
     @Param('slug') slug: string, @Param('variantId', uuid) id: string, @Body() dto: VariantRatingDto,
     @ParticipantToken() token: string | undefined, @Res({ passthrough: true }) response: Response,
@@ -240,12 +256,22 @@ export class PublicVariantsController {
   @Delete('variants/:variantId/rating')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Withdraw the caller's rating of a variant" })
+  @ApiParticipantToken({ purpose: 'Whose rating to withdraw.' })
+  @ApiJsonResponse(200, 'RatingSummary', "the variant's rating now")
+  @ApiWriteProblems()
+  @ApiProblems(404, 409)
   withdraw(@Param('slug') slug: string, @Param('variantId', uuid) id: string, @ParticipantToken() token: string | undefined): Promise<RatingSummary> {
     return this.participation.withdraw(slug, id, token);
   }
 
   @Post('variants/:variantId/comments')
   @ApiOperation({ summary: 'Comment on a published variant' })
+  @ApiBody({ schema: ref('NewVariantComment') })
+  @ApiIdempotencyKey()
+  @ApiParticipantToken({ issues: true })
+  @ApiJsonResponse(201, 'VariantComment', 'created (status pending under pre-moderation)', { headers: WRITE_RESPONSE_HEADERS })
+  @ApiWriteProblems()
+  @ApiProblems(404, 409)
   async comment(
     @Param('slug') slug: string, @Param('variantId', uuid) id: string, @Body() dto: VariantCommentDto,
     @Idempotent() idempotent: IdempotentRequest, @ParticipantToken() token: string | undefined,
