@@ -52,7 +52,7 @@ describe(`statistics (${ENGINE} engine)`, () => {
     const created = await admin.call('POST', '/api/v1/planners', { email: 'mod@stadtdialog.test', displayName: 'Mo', password: 'moderator password' });
     expect((await admin.call('PUT', `/api/v1/procedures/${other.id}/memberships/${created.body.id}`, { role: 'moderator' })).status).toBe(200);
     otherModerator = await PlannerClient.signIn(api, 'mod@stadtdialog.test', 'moderator password');
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await api?.stop();

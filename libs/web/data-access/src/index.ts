@@ -17,3 +17,4 @@ export * from './lib/contributions/contribution-draft.store';
 export * from './lib/contributions/contribution-detail.store';
 export * from './lib/live/live-events';
 export * from './lib/planner';
+export * from './lib/evaluation/evaluation-api';

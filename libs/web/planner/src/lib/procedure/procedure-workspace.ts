@@ -14,6 +14,7 @@ const TABS: Tab[] = [
   { path: 'map', label: 'planner.nav.map', managersOnly: true },
   { path: 'moderation', label: 'planner.nav.moderation', managersOnly: false },
   { path: 'audit', label: 'planner.nav.audit', managersOnly: false },
+  { path: 'evaluation', label: 'planner.nav.evaluation', managersOnly: false },
 ];
 
 /**
