@@ -14,6 +14,10 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
   },
   {
+    path: 'table',
+    loadChildren: () => import('@stadtdialog/web/workshop-table').then((m) => m.workshopTableRoutes),
+  },
+  {
     path: '',
     loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
   },

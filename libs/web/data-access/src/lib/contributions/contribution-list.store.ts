@@ -1,17 +1,23 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Contribution, ContributionFeature, ContributionFeatureCollection } from '@stadtdialog/shared/contract';
 import { Subscription } from 'rxjs';
+import { LiveEvents, PublicLiveEvent } from '../live/live-events';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
 import { ContributionApi } from './contribution-api';
 import { ContributionFilter, DEFAULT_FILTER, filterQuery, isNarrowing } from './contribution-filter';
+import { applyLiveEvents } from './contribution-live';
 
 export const CONTRIBUTION_PAGE_SIZE = 20;
+/** Live events are applied in batches: every map change rebuilds the layer's buffers. */
+export const LIVE_BATCH_MS = 300;
 
 interface ContributionListState {
   slug: string | null;
   filter: ContributionFilter;
   status: LoadStatus;
   items: Contribution[];
+  /** new contributions that arrived live, not yet put into the list (that would move it under the reader) */
+  arrived: Contribution[];
   /** matching the filter, over all pages */
   total: number;
   /** in the procedure, unfiltered */
@@ -27,6 +33,7 @@ const initialState: ContributionListState = {
   filter: DEFAULT_FILTER,
   status: 'idle',
   items: [],
+  arrived: [],
   total: 0,
   overallTotal: null,
   nextCursor: null,
@@ -42,9 +49,15 @@ const initialState: ContributionListState = {
 @Injectable()
 export class ContributionListStore {
   private readonly api = inject(ContributionApi);
+  private readonly live = inject(LiveEvents);
   private readonly state = signal<ContributionListState>(initialState);
   private requests = new Subscription();
   private more?: Subscription;
+  private counts?: Subscription;
+  private unfollow: (() => void) | null = null;
+  private followedSince = 0;
+  private pending: PublicLiveEvent[] = [];
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly filter = computed(() => this.state().filter);
   readonly status = computed(() => this.state().status);
@@ -56,6 +69,8 @@ export class ContributionListStore {
   readonly featuresStatus = computed(() => this.state().featuresStatus);
   readonly features = computed(() => this.state().features);
   readonly narrowed = computed(() => isNarrowing(this.state().filter));
+  /** contributions that arrived live and wait for the reader to show them */
+  readonly arrived = computed(() => this.state().arrived);
 
   /** Map contributions by category id, for the legend. */
   readonly featuresByCategory = computed(() => {
@@ -72,6 +87,8 @@ export class ContributionListStore {
     inject(DestroyRef).onDestroy(() => {
       this.requests.unsubscribe();
       this.more?.unsubscribe();
+      this.counts?.unsubscribe();
+      this.stopFollowing();
     });
   }
 
@@ -79,6 +96,8 @@ export class ContributionListStore {
   load(slug: string, filter: ContributionFilter): void {
     const previous = this.state();
     const sameProcedure = previous.slug === slug;
+    if (!sameProcedure || !this.unfollow) this.follow(slug);
+    this.pending = [];
     this.requests.unsubscribe();
     this.more?.unsubscribe();
     this.requests = new Subscription();
@@ -124,6 +143,27 @@ export class ContributionListStore {
     }
   }
 
+  /** Puts the contributions that arrived live into the list, where its sort order puts them. */
+  showArrived(): void {
+    const { slug, filter, arrived } = this.state();
+    if (!slug || !arrived.length) return;
+    if (filter.sort === 'newest') {
+      this.state.update((s) => ({
+        ...s,
+        arrived: [],
+        items: [...s.arrived, ...s.items.filter((item) => !s.arrived.some((a) => a.id === item.id))],
+      }));
+      return;
+    }
+    this.state.update((s) => ({ ...s, arrived: [] }));
+    this.requests.add(
+      this.api.list(slug, { ...filterQuery(filter), sort: filter.sort, limit: Math.max(CONTRIBUTION_PAGE_SIZE, this.items().length) }).subscribe({
+        next: (page) => this.state.update((s) => ({ ...s, items: page.items, total: page.total, nextCursor: page.nextCursor })),
+        error: () => undefined,
+      }),
+    );
+  }
+
   /** Loads the next page of the list and appends it. */
   loadMore(): void {
     const { slug, filter, nextCursor, loadingMore } = this.state();
@@ -142,5 +182,62 @@ export class ContributionListStore {
           })),
         error: () => this.state.update((s) => ({ ...s, loadingMore: false })),
       });
+  }
+
+  /** Follows the procedure's public stream: what changes there changes here, without a reload. */
+  private follow(slug: string): void {
+    this.stopFollowing();
+    this.followedSince = Date.now();
+    this.unfollow = this.live.subscribe(slug, (event) => {
+      this.pending.push(event);
+      this.batchTimer ??= setTimeout(() => this.applyPending(), LIVE_BATCH_MS);
+    });
+  }
+
+  private stopFollowing(): void {
+    this.unfollow?.();
+    this.unfollow = null;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.pending = [];
+  }
+
+  private applyPending(): void {
+    this.batchTimer = null;
+    const events = this.pending;
+    this.pending = [];
+    const state = this.state();
+    if (!state.slug || !events.length) return;
+    const outcome = applyLiveEvents(state, events, state.filter, this.followedSince);
+    if (outcome.reset) {
+      this.load(state.slug, state.filter);
+      return;
+    }
+    this.state.set(outcome.view);
+    if (outcome.countsStale) this.refreshCounts();
+  }
+
+  /** Reads the counts again when the events alone cannot tell them. */
+  private refreshCounts(): void {
+    const { slug, filter } = this.state();
+    if (!slug) return;
+    this.counts?.unsubscribe();
+    this.counts = this.api.list(slug, { ...filterQuery(filter), limit: 1 }).subscribe({
+      next: (page) =>
+        this.state.update((s) =>
+          s.slug === slug && s.filter === filter
+            ? { ...s, total: page.total, overallTotal: isNarrowing(filter) ? s.overallTotal : page.total }
+            : s,
+        ),
+      error: () => undefined,
+    });
+    if (isNarrowing(filter)) {
+      this.counts.add(
+        this.api.list(slug, { limit: 1 }).subscribe({
+          next: (page) => this.state.update((s) => (s.slug === slug ? { ...s, overallTotal: page.total } : s)),
+          error: () => undefined,
+        }),
+      );
+    }
   }
 }

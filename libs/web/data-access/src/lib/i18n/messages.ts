@@ -1,5 +1,7 @@
 import { evaluationDe, evaluationEn } from './evaluation-messages';
+import { liveDe, liveEn } from './live-messages';
 import { plannerDe, plannerEn } from './planner-messages';
+import { tableDe, tableEn } from './table-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -190,6 +192,8 @@ const de = {
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
   ...evaluationDe,
+  ...tableDe,
+  ...liveDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -378,6 +382,8 @@ const en: Messages = {
   'map.attributions': 'Map sources',
   ...plannerEn,
   ...evaluationEn,
+  ...tableEn,
+  ...liveEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -101,7 +101,7 @@ class FakeBrowser {
   closeTab(id: number): void {
     for (const entry of [...this.channels]) if (entry.tab === id) this.channels.delete(entry);
     for (const source of this.sources) if ((source as FakeEventSource & { tab: number }).tab === id) source.close();
-    for (const [name, holder] of [...this.holders]) if (holder.tab === id) holder.done();
+    for (const holder of [...this.holders.values()]) if (holder.tab === id) holder.done();
     for (const [name, queue] of this.waiting) this.waiting.set(name, queue.filter((w) => w.tab !== id));
   }
 
