@@ -59,7 +59,7 @@ function startApi() {
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`API did not start:\n${output}`)), 120_000);
     const onData = (chunk) => {
-      output += chunk.toString();
+      output = (output + chunk.toString()).slice(-20_000);
       const match = /Stadtdialog[^\n]*?(http:\/\/localhost:\d+)\//.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -68,7 +68,10 @@ function startApi() {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`API exited with ${code}:\n${output}`)));
+    child.once('exit', (code, signal) => {
+      log(`API exited (${code ?? signal}); its last output:\n${output.slice(-3000)}`);
+      fail(new Error(`API exited with ${code}`));
+    });
   });
 }
 

@@ -51,7 +51,7 @@ describe(`exports (${ENGINE} engine)`, () => {
     const own = await admin.call('POST', '/api/v1/planners', { email: 'own@stadtdialog.test', displayName: 'Own', password: 'moderator password' });
     expect((await admin.call('PUT', `/api/v1/procedures/${procedure.id}/memberships/${own.body.id}`, { role: 'moderator' })).status).toBe(200);
     moderator = await PlannerClient.signIn(api, 'own@stadtdialog.test', 'moderator password');
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await api?.stop();
@@ -74,7 +74,7 @@ describe(`exports (${ENGINE} engine)`, () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\ufeffid;permalink;title;text;category;rubric;status;source;created_at;published_at;geometry_type;lon;lat;x_25832;y_25832;' +
+      '\ufeffid;permalink;title;text;category;rubric;status;source;workshop;created_at;published_at;geometry_type;lon;lat;x_25832;y_25832;' +
         'ratings_up;ratings_down;comment_count;report_count;official_answer;official_answer_at;moderator_edited;moderation_reason',
     );
     const records: any[] = parse(bytes, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' });
@@ -92,6 +92,7 @@ describe(`exports (${ENGINE} engine)`, () => {
     expect(formula.published_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const known = records.find((r) => r.title === KNOWN_TEXT.title);
     expect(known).toMatchObject({ ratings_up: '2', ratings_down: '0', comment_count: '2', report_count: '0', official_answer: '' });
+    expect(records.find((r) => r.title === 'Zebrastreifen')).toMatchObject({ source: 'workshop', workshop: 'Tisch 1', geometry_type: 'LINESTRING' });
     expect(records.find((r) => r.title === 'Ohne Ort')).toMatchObject({ geometry_type: '', lon: '', x_25832: '' });
     expect(records.find((r) => r.title === 'Wartet').published_at).toBe('');
     for (const secret of secrets) expect(text).not.toContain(secret);

@@ -24,6 +24,7 @@ export const CONTRIBUTION_COLUMNS: ExportColumn[] = [
   { key: 'rubric', type: 'text', sql: 'r.name', description: 'rubric name' },
   { key: 'status', type: 'text', sql: 'c.status', description: 'pending, published, rejected or hidden' },
   { key: 'source', type: 'text', sql: 'c.source', description: 'online, workshop or import' },
+  { key: 'workshop', type: 'text', sql: '(SELECT w.title FROM workshops w WHERE w.id = c.workshop_id)', description: 'title of the workshop it was made at' },
   { key: 'created_at', type: 'date', sql: UTC_TIME('c.created_at'), description: 'created (UTC)' },
   {
     key: 'published_at', type: 'date', description: 'published (UTC): the last approval or unhiding, else the creation; empty unless published',

@@ -83,6 +83,10 @@ export class StatisticsService {
            FROM (SELECT rubric_id, count(*)::int AS n FROM f GROUP BY rubric_id) g JOIN rubrics r ON r.id = g.rubric_id),
          'byGeometry', ${counted(`coalesce(GeometryType(geom), 'NONE')`)},
          'bySource', ${counted('source')},
+         'byWorkshop', (
+           SELECT coalesce(json_agg(json_build_object('key', w.id, 'label', w.title, 'count', n) ORDER BY n DESC, w.title), '[]'::json)
+           FROM (SELECT workshop_id, count(*)::int AS n FROM f WHERE workshop_id IS NOT NULL GROUP BY workshop_id) g
+           JOIN workshops w ON w.id = g.workshop_id),
          'overTime', json_build_object('interval', ${step}::text, 'buckets', (
            SELECT coalesce(json_agg(json_build_object('start', to_char(s.d, 'YYYY-MM-DD'),
                     'contributions', coalesce(b.contributions, 0), 'comments', coalesce(b.comments, 0)) ORDER BY s.d), '[]'::json)

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { EvaluationQuery, ProcedureStatistics, TopContribution } from '@stadtdialog/shared/contract';
+import type { EvaluationQuery, ProcedureStatistics, StatisticsCount, TopContribution } from '@stadtdialog/shared/contract';
 import { CONTRIBUTION_SOURCES } from '@stadtdialog/shared/contract';
 import { EvaluationApi, ExportFileName, LocalizedDatePipe, MessageKey, ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { firstValueFrom } from 'rxjs';
@@ -45,6 +45,16 @@ interface ExportState {
             }
           </select>
         </label>
+        @if (workshops().length) {
+          <label>{{ 'evaluation.filter.workshop' | t }}
+            <select name="workshop" [(ngModel)]="draft.workshop">
+              <option value="">{{ 'evaluation.filter.all' | t }}</option>
+              @for (workshop of workshops(); track workshop.key) {
+                <option [value]="workshop.key">{{ workshop.label }}</option>
+              }
+            </select>
+          </label>
+        }
         <label>{{ 'evaluation.filter.category' | t }}
           <select name="category" [(ngModel)]="draft.category">
             <option value="">{{ 'evaluation.filter.all' | t }}</option>
@@ -135,7 +145,11 @@ export class PlannerEvaluationPage {
   private readonly translator = inject(Translator);
   protected readonly files = FILES;
   protected readonly sources = CONTRIBUTION_SOURCES;
-  protected draft: Required<Record<keyof EvaluationQuery, string>> = { phase: '', from: '', to: '', source: '', category: '', rubric: '', interval: 'day' };
+  protected draft: Required<Record<keyof EvaluationQuery, string>> = {
+    phase: '', from: '', to: '', source: '', workshop: '', category: '', rubric: '', interval: 'day',
+  };
+  /** the workshops that have contributions, from the unfiltered statistics (moderators may not list workshops) */
+  protected readonly workshops = signal<StatisticsCount[]>([]);
   private readonly query = signal<EvaluationQuery>({ interval: 'day' });
   protected readonly statistics = signal<ProcedureStatistics | null>(null);
   protected readonly problem = signal<string | null>(null);
@@ -169,7 +183,9 @@ export class PlannerEvaluationPage {
   private async load(id: string, query: EvaluationQuery): Promise<void> {
     this.problem.set(null);
     try {
-      this.statistics.set(await firstValueFrom(this.api.plannerStatistics(id, query)));
+      const statistics = await firstValueFrom(this.api.plannerStatistics(id, query));
+      this.statistics.set(statistics);
+      if (!query.workshop) this.workshops.set(statistics.byWorkshop);
     } catch (error) {
       const body = (error as { error?: { detail?: string } }).error;
       this.statistics.set(null);

@@ -247,6 +247,7 @@ export class StatisticsView {
       chart('rubric', 'evaluation.chart.byRubric', s.byRubric),
       chart('geometry', 'evaluation.chart.byGeometry', s.byGeometry, 'evaluation.geometry'),
       chart('source', 'evaluation.chart.bySource', s.bySource, 'evaluation.source'),
+      s.byWorkshop.length ? chart('workshop', 'evaluation.chart.byWorkshop', s.byWorkshop) : null,
       overTime,
     ].filter((c): c is Chart => c !== null);
   });
