@@ -15,6 +15,7 @@ import { RealtimeModule } from '@stadtdialog/api/realtime';
 import { WorkshopsModule } from '@stadtdialog/api/workshops';
 import { EvaluationModule } from '@stadtdialog/api/evaluation';
 import { OpenDataModule } from '@stadtdialog/api/open-data';
+import { VariantsModule } from '@stadtdialog/api/variants';
 
 interface LoggedRequest {
   id: unknown;
@@ -55,6 +56,7 @@ export class AppModule {
         WorkshopsModule,
         EvaluationModule,
         OpenDataModule,
+        VariantsModule,
       ],
     };
   }
