@@ -2,6 +2,7 @@ import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { liveDe, liveEn } from './live-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
+import { workshopDe, workshopEn } from './workshop-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -193,6 +194,7 @@ const de = {
   ...plannerDe,
   ...evaluationDe,
   ...tableDe,
+  ...workshopDe,
   ...liveDe,
 } as const;
 
@@ -383,6 +385,7 @@ const en: Messages = {
   ...plannerEn,
   ...evaluationEn,
   ...tableEn,
+  ...workshopEn,
   ...liveEn,
 };
 
