@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
 import { openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
-import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
+import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, requestDeadline, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
 import { LIMITS, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { AppModule } from './app.module';
 
@@ -48,6 +48,7 @@ export async function createApp(
       onLimited: (limit) => logger.warn({ context: 'RateLimit', limit }, `write refused: ${limit} rate limit reached`),
     }),
   );
+  app.use(requestDeadline(config.requestTimeoutMs));
   app.use(refuseNonJsonBodies(problems));
   app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>

@@ -1,14 +1,19 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Contribution, PLANNING_AREA_MARGIN_METRES } from '@stadtdialog/shared/contract';
-import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
+import { Contribution } from '@stadtdialog/shared/contract';
+import type { AppConfig } from '@stadtdialog/api/config';
+import { APP_CONFIG, ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
 import {
   IdempotentRequest,
+  PlaceBounds,
   ProcedureForWrite,
   checkGeometryShape,
   cleanText,
   idempotencyProblem,
+  isBlank,
+  placeBounds,
+  placeError,
   procedureForWrite,
   requireOpen,
   unstorableTextError,
@@ -25,10 +30,15 @@ export const CONTRIBUTION_JSON = `json_build_object(
 
 @Injectable()
 export class ContributionsService {
+  private readonly bounds: PlaceBounds;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly participants: ParticipantTokens,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.bounds = placeBounds(config);
+  }
 
   async create(
     slug: string,
@@ -71,12 +81,12 @@ export class ContributionsService {
     const titleUnstorable = unstorableTextError('title', dto.title);
     const textUnstorable = unstorableTextError('text', dto.text);
     if (titleUnstorable) errors.push(titleUnstorable);
-    else if (!title) errors.push({ field: 'title', message: 'title must not be empty' });
+    else if (isBlank(title)) errors.push({ field: 'title', code: 'blank_text', message: 'title must not be empty (invisible characters do not count)' } as FieldError);
     else if ([...title].length > titleMaxLength) {
       errors.push({ field: 'title', message: `title must be at most ${titleMaxLength} characters` });
     }
     if (textUnstorable) errors.push(textUnstorable);
-    else if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
+    else if (isBlank(text)) errors.push({ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' } as FieldError);
     else if ([...text].length > textMaxLength) {
       errors.push({ field: 'text', message: `text must be at most ${textMaxLength} characters` });
     }
@@ -92,56 +102,15 @@ export class ContributionsService {
     if (dto.geometry === undefined || dto.geometry === null) {
       if (locationRequired) errors.push({ field: 'geometry', message: 'this procedure needs a location: add a point, line or polygon' });
     } else {
-      const shape = checkGeometryShape(dto.geometry, geometryTypes);
+      const shape = checkGeometryShape(dto.geometry, geometryTypes, this.bounds);
       if (shape.length) errors.push(...shape);
       else {
         geometry = JSON.stringify({ type: dto.geometry.type, coordinates: dto.geometry.coordinates });
-        const geometryError = await this.checkGeometryInPostgis(manager, procedure.id, geometry);
+        const geometryError = await placeError(manager, procedure.id, geometry, this.bounds);
         if (geometryError) errors.push(geometryError);
       }
     }
     if (errors.length) throw validationProblem(errors);
     return { title, text, geometry };
-  }
-
-  /**
-   * PostGIS's verdict: a valid shape (else where it is not) within the planning area plus its margin.
-   * An altitude (RFC 7946 allows a third number) is dropped: the map and the column are 2D.
-   * The distance is measured on the globe (geography) only when there is an area and the shape is
-   * valid: MATERIALIZED keeps the planner from casting the input to geography while it plans, which
-   * would run the cast even where CASE does not need it. The cast refuses an edge between antipodal
-   * points (its course on the globe is undefined); that is the client's geometry, so a 422.
-   */
-  private async checkGeometryInPostgis(manager: EntityManager, procedureId: string, geojson: string): Promise<FieldError | null> {
-    let row: { valid: boolean; reason: string; inside: boolean | null };
-    try {
-      [row] = await manager.query(
-        `WITH g AS MATERIALIZED (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS geom)
-         SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason,
-                CASE WHEN p.planning_area IS NULL THEN true
-                     WHEN NOT ST_IsValid(g.geom) THEN NULL
-                     ELSE ST_DWithin(g.geom::geography, p.planning_area::geography, $3) END AS inside
-         FROM g, procedures p WHERE p.id = $1`,
-        [procedureId, geojson, PLANNING_AREA_MARGIN_METRES],
-      );
-    } catch (error) {
-      if (/antipodal/i.test((error as Error).message)) {
-        return {
-          field: 'geometry',
-          message: 'the geometry has an edge between two opposite points of the globe, whose course is undefined: add a position between them',
-        };
-      }
-      throw error;
-    }
-    if (!row.valid) {
-      return { field: 'geometry', message: `the geometry is not valid: ${row.reason}` };
-    }
-    if (!row.inside) {
-      return {
-        field: 'geometry',
-        message: `the location lies outside the planning area (more than ${PLANNING_AREA_MARGIN_METRES} m away)`,
-      };
-    }
-    return null;
   }
 }
