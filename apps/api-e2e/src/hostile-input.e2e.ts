@@ -24,7 +24,8 @@ describe(`hostile input (${ENGINE} engine)`, () => {
     procedure = await withDatabase(env, (ds) => seedProcedure(ds, 'feindlich'));
     api = await startApi(env);
     admin = await PlannerClient.signIn(api, ADMIN.email, ADMIN.password);
-  });
+    // The embedded engine opens twice (seed, then the API), each unpacking PostGIS: slow on a busy machine.
+  }, 300_000);
 
   afterAll(async () => {
     await api?.stop();
