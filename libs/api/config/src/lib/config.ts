@@ -38,6 +38,10 @@ export interface AppConfig {
   contributionMaxLengthM: number;
   /** a request's headers and body must have arrived within this time, else 408 */
   requestTimeoutMs: number;
+  /** largest file a planner may upload (images, PDFs), in bytes */
+  uploadMaxBytes: number;
+  /** longest side of an uploaded image after re-encoding, in pixels */
+  imageMaxDimension: number;
 }
 
 /** Passwords of planners: at least this long. */
@@ -91,6 +95,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'CONTRIBUTION_MAX_AREA', default: '1000000', description: 'square metres a contribution\'s polygon may cover; larger: 422 too_large' },
   { name: 'CONTRIBUTION_MAX_LENGTH', default: '5000', description: 'metres a contribution\'s line may be long; longer: 422 too_large' },
   { name: 'REQUEST_TIMEOUT', default: '10', description: 'seconds within which a request\'s headers and body must have arrived; slower: 408' },
+  { name: 'UPLOAD_MAX_MB', default: '10', description: 'largest image or PDF a planner may upload, in megabytes' },
+  { name: 'IMAGE_MAX_DIMENSION', default: '2560', description: 'uploaded images are scaled down to at most this many pixels on their longest side' },
 ];
 
 export class ConfigError extends Error {}
@@ -181,6 +187,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contributionMaxAreaM2: int(env, 'CONTRIBUTION_MAX_AREA', 1_000_000, 1, 1e16),
     contributionMaxLengthM: int(env, 'CONTRIBUTION_MAX_LENGTH', 5000, 1, 1e9),
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT', 10, 1, 3600) * 1000,
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
+    imageMaxDimension: int(env, 'IMAGE_MAX_DIMENSION', 2560, 256, 8192),
   };
 }
 
