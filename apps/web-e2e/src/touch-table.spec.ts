@@ -124,7 +124,7 @@ for (const size of SIZES) {
       await panBy(10, -15);
       const placedA = await lonLatAt(page, drop);
       await fingers.lift(2);
-      await expect(a.getByText('Ort gesetzt')).toBeVisible();
+      await expect(a.getByText('Ort gesetzt', { exact: true })).toBeVisible();
 
       // Seat B taps "tap the map" on its panel, then taps the map while finger 1 keeps dragging.
       await tapWithFinger(fingers, 3, await centre(b.getByRole('button', { name: 'Auf die Karte tippen' })));
@@ -134,7 +134,7 @@ for (const size of SIZES) {
       await panBy(6, 0);
       const placedB = await lonLatAt(page, tapAt);
       await fingers.lift(4);
-      await expect(b.getByText('Ort gesetzt')).toBeVisible();
+      await expect(b.getByText('Ort gesetzt', { exact: true })).toBeVisible();
 
       // Both type at the same time: one finger on each seat's keyboard per chord.
       await tapWithFinger(fingers, 5, await centre(a.getByRole('button', { name: 'Weiter' })));

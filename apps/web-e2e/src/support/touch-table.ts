@@ -131,9 +131,9 @@ export async function clientPixelOf(page: Page, [lon, lat]: [number, number]): P
 export type Finger = { id: number; x: number; y: number };
 
 /**
- * Several fingers through CDP `Input.dispatchTouchEvent`: each call gives ALL fingers on the
- * screen; Chromium works out which went down, moved or lifted. Playwright's own touchscreen has
- * one finger only.
+ * Several fingers through CDP `Input.dispatchTouchEvent`: a touchStart/touchMove carries every
+ * finger that stays on the screen (new ids go down, known ones move, missing ones rest where they
+ * are); a touchEnd lifts exactly the fingers it lists. Playwright's own touchscreen has one finger.
  */
 export class Fingers {
   private down = new Map<number, Finger>();
@@ -144,11 +144,22 @@ export class Fingers {
     return new Fingers(await page.context().newCDPSession(page));
   }
 
-  /** Sets the fingers on the screen to exactly these. */
+  private point({ id, x, y }: Finger) {
+    return { id, x: Math.round(x), y: Math.round(y), radiusX: 4, radiusY: 4, force: 1 };
+  }
+
+  /** Sets the fingers on the screen to exactly these: others lift, new ones go down. */
   async set(fingers: Finger[]): Promise<void> {
-    const points = fingers.map(({ id, x, y }) => ({ id, x: Math.round(x), y: Math.round(y), radiusX: 4, radiusY: 4, force: 1 }));
-    const type = fingers.length === 0 ? 'touchEnd' : this.down.size === 0 ? 'touchStart' : 'touchMove';
-    await this.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : points });
+    const staying = new Set(fingers.map((f) => f.id));
+    const lifted = [...this.down.values()].filter((f) => !staying.has(f.id));
+    if (lifted.length) {
+      await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: lifted.map((f) => this.point(f)) });
+      for (const finger of lifted) this.down.delete(finger.id);
+    }
+    if (fingers.length) {
+      const type = this.down.size === 0 ? 'touchStart' : 'touchMove';
+      await this.cdp.send('Input.dispatchTouchEvent', { type, touchPoints: fingers.map((f) => this.point(f)) });
+    }
     this.down = new Map(fingers.map((finger) => [finger.id, finger]));
   }
 

@@ -5,6 +5,7 @@ import {
   computed,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
   input,
   Signal,
@@ -131,6 +132,8 @@ export class TablePage {
       if (this.holdTimer) clearTimeout(this.holdTimer);
     });
 
+    this.activateOnTouchTap(inject<ElementRef<HTMLElement>>(ElementRef).nativeElement);
+
     effect(() => {
       const secret = this.secret();
       untracked(() => void this.open(secret));
@@ -181,6 +184,49 @@ export class TablePage {
       this.draftSource.clear();
       this.draftSource.addFeatures(features);
     });
+  }
+
+  /**
+   * Chromium makes a click from a tap only while no other finger touches the screen: at a shared
+   * table someone is nearly always touching. So a short, still touch on a button or field
+   * activates it on pointerup, and the browser's own click that may follow is swallowed.
+   */
+  private activateOnTouchTap(host: HTMLElement): void {
+    const pending = new Map<number, { target: HTMLElement; x: number; y: number; at: number }>();
+    let swallow: { target: HTMLElement; until: number } | null = null;
+    host.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (event.pointerType !== 'touch') return;
+        const target = (event.target as Element | null)?.closest?.<HTMLElement>('button, input, textarea, select, a[href]');
+        if (!target || target.closest('.seat__pin')) return;
+        pending.set(event.pointerId, { target, x: event.clientX, y: event.clientY, at: event.timeStamp });
+      },
+      true,
+    );
+    const end = (event: PointerEvent) => {
+      const tap = pending.get(event.pointerId);
+      pending.delete(event.pointerId);
+      if (!tap || event.type !== 'pointerup') return;
+      const still = Math.hypot(event.clientX - tap.x, event.clientY - tap.y) <= 4 * this.millimetre();
+      if (!still || event.timeStamp - tap.at > 1000) return;
+      swallow = { target: tap.target, until: event.timeStamp + 800 };
+      if (tap.target.matches('input, textarea, select')) tap.target.focus();
+      tap.target.click();
+    };
+    host.addEventListener('pointerup', end, true);
+    host.addEventListener('pointercancel', end, true);
+    host.addEventListener(
+      'click',
+      (event) => {
+        if (!event.isTrusted || !swallow || event.timeStamp > swallow.until) return;
+        if (!swallow.target.contains(event.target as Node)) return;
+        swallow = null;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      },
+      true,
+    );
   }
 
   /** CSS pixels per millimetre, the screen taken as a 55" table. */
