@@ -193,12 +193,12 @@ export class TablePage {
    */
   private activateOnTouchTap(host: HTMLElement): void {
     const pending = new Map<number, { target: HTMLElement; x: number; y: number; at: number }>();
-    let swallow: { target: HTMLElement; until: number } | null = null;
+    const interactive = 'button, input, textarea, select, a[href]';
     host.addEventListener(
       'pointerdown',
       (event) => {
         if (event.pointerType !== 'touch') return;
-        const target = (event.target as Element | null)?.closest?.<HTMLElement>('button, input, textarea, select, a[href]');
+        const target = (event.target as Element | null)?.closest?.<HTMLElement>(interactive);
         if (!target || target.closest('.seat__pin')) return;
         pending.set(event.pointerId, { target, x: event.clientX, y: event.clientY, at: event.timeStamp });
       },
@@ -210,18 +210,18 @@ export class TablePage {
       if (!tap || event.type !== 'pointerup') return;
       const still = Math.hypot(event.clientX - tap.x, event.clientY - tap.y) <= 4 * this.millimetre();
       if (!still || event.timeStamp - tap.at > 1000) return;
-      swallow = { target: tap.target, until: event.timeStamp + 800 };
       if (tap.target.matches('input, textarea, select')) tap.target.focus();
       tap.target.click();
     };
     host.addEventListener('pointerup', end, true);
     host.addEventListener('pointercancel', end, true);
+    // The browser's own click from a touch comes after the view changed, on whatever is under the
+    // finger then: touch taps were handled above, so it is dropped.
     host.addEventListener(
       'click',
       (event) => {
-        if (!event.isTrusted || !swallow || event.timeStamp > swallow.until) return;
-        if (!swallow.target.contains(event.target as Node)) return;
-        swallow = null;
+        if (!event.isTrusted || (event as PointerEvent).pointerType !== 'touch') return;
+        if (!(event.target as Element | null)?.closest?.(interactive)) return;
         event.preventDefault();
         event.stopImmediatePropagation();
       },
