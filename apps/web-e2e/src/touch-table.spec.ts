@@ -50,7 +50,7 @@ async function composeWithoutLocation(panel: Locator, title: string): Promise<vo
   await panel.getByRole('button', { name: 'Ohne Ort weiter' }).tap();
   await panel.getByLabel('Überschrift').fill(title);
   await panel.getByLabel('Ihr Beitrag', { exact: false }).fill(`Text zu ${title}`);
-  await panel.getByRole('button', { name: 'Weiter' }).tap();
+  await panel.getByRole('button', { name: 'Weiter', exact: true }).tap();
   await panel.getByRole('button', { name: 'Absenden' }).tap();
   await expect(panel.getByText('Danke! Ihr Beitrag ist gespeichert und wird gesendet.')).toBeVisible();
 }
@@ -137,8 +137,8 @@ for (const size of SIZES) {
       await expect(b.getByText('Ort gesetzt', { exact: true })).toBeVisible();
 
       // Both type at the same time: one finger on each seat's keyboard per chord.
-      await tapWithFinger(fingers, 5, await centre(a.getByRole('button', { name: 'Weiter' })));
-      await tapWithFinger(fingers, 6, await centre(b.getByRole('button', { name: 'Weiter' })));
+      await tapWithFinger(fingers, 5, await centre(a.getByRole('button', { name: 'Weiter', exact: true })));
+      await tapWithFinger(fingers, 6, await centre(b.getByRole('button', { name: 'Weiter', exact: true })));
       const titleA = 'bank am teich';
       const titleB = 'baum pflanzen';
       for (let i = 0; i < titleA.length; i++) {
@@ -167,7 +167,7 @@ for (const size of SIZES) {
       expect(after.center[1]).toBeCloseTo(before.center[1] + moved[1] * before.resolution, 0);
 
       for (const panel of [a, b]) {
-        await panel.getByRole('button', { name: 'Weiter' }).tap();
+        await panel.getByRole('button', { name: 'Weiter', exact: true }).tap();
         await panel.getByRole('button', { name: 'Absenden' }).tap();
       }
       await expect(page.getByText('Alles gesendet')).toBeVisible();
@@ -357,7 +357,7 @@ test.describe('at 1920×1080', () => {
     await phone.goto(url.toString());
     await writeText(phone, 'Vom Handy am Tisch', 'Über den QR-Code geschickt.');
     await clickMap(phone, [INSIDE.point], 'tap');
-    await phone.getByRole('button', { name: 'Weiter' }).tap();
+    await phone.getByRole('button', { name: 'Weiter', exact: true }).tap();
     const countBefore = await page.evaluate((selector) => {
       const map = (document.querySelector(selector) as Element & { olMap: { getLayers(): { getArray(): { get(k: string): string; getSource(): { getFeatures(): unknown[] } }[] } } }).olMap;
       return map.getLayers().getArray().find((l) => l.get('id') === 'contributions')?.getSource().getFeatures().length ?? 0;
