@@ -109,9 +109,9 @@ for (const size of SIZES) {
       await fingers.move(1, ...pan, 4);
       const panStart = pan;
       const before = await viewState(page);
-      const panBy = async (dx: number, dy: number) => {
+      const panBy = async (dx: number, dy: number, steps = 3) => {
         pan = [pan[0] + dx, pan[1] + dy];
-        await fingers.move(1, ...pan, 3);
+        await fingers.move(1, ...pan, steps);
       };
 
       // Seat A drags its pin out of the panel onto the map while the map is being panned.
@@ -131,7 +131,7 @@ for (const size of SIZES) {
       await panBy(-25, 5);
       const tapAt: [number, number] = [W * 0.62, H * 0.4];
       await fingers.add({ id: 4, x: tapAt[0], y: tapAt[1] });
-      await panBy(6, 0);
+      await panBy(6, 0, 1);
       const placedB = await lonLatAt(page, tapAt);
       await fingers.lift(4);
       await expect(b.getByText('Ort gesetzt', { exact: true })).toBeVisible();
