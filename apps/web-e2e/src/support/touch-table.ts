@@ -95,13 +95,15 @@ export async function viewState(page: Page): Promise<ViewState> {
   }, TABLE_MAP);
 }
 
-/** Client pixel → lon/lat on the table map (EPSG:3857 view, like the demo's). */
+/** Client pixel → lon/lat on the table map as drawn now (EPSG:3857 view, like the demo's). */
 export async function lonLatAt(page: Page, [x, y]: [number, number]): Promise<[number, number]> {
   return page.evaluate(
     ({ selector, x, y }) => {
       const map = (document.querySelector(selector) as Element & {
-        olMap: { getCoordinateFromPixel(p: number[]): number[]; getViewport(): HTMLElement };
+        olMap: { getCoordinateFromPixel(p: number[]): number[]; getViewport(): HTMLElement; renderSync(): void };
       }).olMap;
+      // The map turns pixels into coordinates by its last drawn frame: draw the current view first.
+      map.renderSync();
       const rect = map.getViewport().getBoundingClientRect();
       const [mx, my] = map.getCoordinateFromPixel([x - rect.left, y - rect.top]);
       const radius = 6378137;
