@@ -117,7 +117,7 @@ for (const size of SIZES) {
       // Seat A drags its pin out of the panel onto the map while the map is being panned.
       const [px, py] = await centre(a.locator('.seat__pin'));
       await fingers.add({ id: 2, x: px, y: py });
-      const drop: [number, number] = [W * 0.4, H * 0.42];
+      const drop: [number, number] = [Math.round(W * 0.4), Math.round(H * 0.42)];
       await fingers.move(2, (px + drop[0]) / 2, (py + drop[1]) / 2, 4);
       await panBy(20, 10);
       await fingers.move(2, ...drop, 4);
@@ -129,7 +129,7 @@ for (const size of SIZES) {
       // Seat B taps "tap the map" on its panel, then taps the map while finger 1 keeps dragging.
       await tapWithFinger(fingers, 3, await centre(b.getByRole('button', { name: 'Auf die Karte tippen' })));
       await panBy(-25, 5);
-      const tapAt: [number, number] = [W * 0.62, H * 0.4];
+      const tapAt: [number, number] = [Math.round(W * 0.62), Math.round(H * 0.4)];
       await fingers.add({ id: 4, x: tapAt[0], y: tapAt[1] });
       await panBy(6, 0, 1);
       const placedB = await lonLatAt(page, tapAt);
