@@ -86,7 +86,13 @@ export interface ViewState {
   resolution: number;
 }
 
+/** Waits until the page has handled the input sent so far (input is handled before a frame). */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+}
+
 export async function viewState(page: Page): Promise<ViewState> {
+  await settled(page);
   return page.evaluate((selector) => {
     const map = (document.querySelector(selector) as Element & { olMap: { getView(): { getCenter(): number[]; getResolution(): number } } }).olMap;
     const view = map.getView();
@@ -97,6 +103,7 @@ export async function viewState(page: Page): Promise<ViewState> {
 
 /** Client pixel → lon/lat on the table map as drawn now (EPSG:3857 view, like the demo's). */
 export async function lonLatAt(page: Page, [x, y]: [number, number]): Promise<[number, number]> {
+  await settled(page);
   return page.evaluate(
     ({ selector, x, y }) => {
       const map = (document.querySelector(selector) as Element & {
