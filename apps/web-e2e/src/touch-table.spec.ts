@@ -154,8 +154,8 @@ for (const size of SIZES) {
       await expect(b.getByLabel('Überschrift')).toHaveValue(titleB);
       await tapWithFinger(fingers, 9, await centre(a.getByLabel('Ihr Beitrag', { exact: false })));
       await tapWithFinger(fingers, 10, await centre(b.getByLabel('Ihr Beitrag', { exact: false })));
-      await typeOnKeyboard(a, 'schatten');
-      await typeOnKeyboard(b, 'ä ö ü ß');
+      await typeOnKeyboard(fingers, a, 'schatten');
+      await typeOnKeyboard(fingers, b, 'ä ö ü ß');
       await expect(b.getByLabel('Ihr Beitrag', { exact: false })).toHaveValue('ä ö ü ß');
       await fingers.lift(1);
 

@@ -207,10 +207,14 @@ export async function decodeQr(locator: Locator): Promise<string> {
   return code.data;
 }
 
-/** Taps keys of a seat's on-screen keyboard, one finger at a time. */
-export async function typeOnKeyboard(seat: Locator, text: string): Promise<void> {
+/**
+ * Taps keys of a seat's on-screen keyboard with one more finger, while the others stay down
+ * (Playwright's own tap would lift every finger on the screen).
+ */
+export async function typeOnKeyboard(fingers: Fingers, seat: Locator, text: string, id = 90): Promise<void> {
   for (const char of text) {
-    const key = char === ' ' ? '{space}' : char;
-    await seat.locator(`.hg-button[data-skbtn="${key}"]`).tap();
+    const [x, y] = await centre(seat.locator(`.hg-button[data-skbtn="${char === ' ' ? '{space}' : char}"]`));
+    await fingers.add({ id, x, y });
+    await fingers.lift(id);
   }
 }
