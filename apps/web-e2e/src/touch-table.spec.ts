@@ -122,8 +122,9 @@ for (const size of SIZES) {
       await panBy(20, 10);
       await fingers.move(2, ...drop, 4);
       await panBy(10, -15);
-      const placedA = await lonLatAt(page, drop);
       await fingers.lift(2);
+      // The view has not moved since the last pan step: what is under the drop spot now is where it landed.
+      const placedA = await lonLatAt(page, drop);
       await expect(a.getByText('Ort gesetzt', { exact: true })).toBeVisible();
 
       // Seat B taps "tap the map" on its panel, then taps the map while finger 1 keeps dragging.
@@ -132,8 +133,8 @@ for (const size of SIZES) {
       const tapAt: [number, number] = [Math.round(W * 0.62), Math.round(H * 0.4)];
       await fingers.add({ id: 4, x: tapAt[0], y: tapAt[1] });
       await panBy(6, 0, 1);
-      const placedB = await lonLatAt(page, tapAt);
       await fingers.lift(4);
+      const placedB = await lonLatAt(page, tapAt);
       await expect(b.getByText('Ort gesetzt', { exact: true })).toBeVisible();
 
       // Both type at the same time: one finger on each seat's keyboard per chord.
@@ -271,10 +272,9 @@ for (const size of SIZES) {
       const millimetre = Math.min(size.width / 1217.6, size.height / 684.9);
       const smallest = await page.evaluate(() =>
         Math.min(
-          ...[...document.querySelectorAll('sd-table-page button, sd-table-page .hg-button')].map((element) => {
-            const style = getComputedStyle(element);
-            return Math.min(parseFloat(style.minHeight) || element.clientHeight, element.clientHeight, element.clientWidth);
-          }),
+          ...[...document.querySelectorAll<HTMLElement>('sd-table-page button, sd-table-page .hg-button')]
+            .filter((element) => element.offsetWidth > 0)
+            .map((element) => Math.min(element.offsetHeight, element.offsetWidth)),
         ),
       );
       expect(smallest).toBeGreaterThanOrEqual(20 * millimetre - 0.5);

@@ -38,11 +38,8 @@ import { SeatPanel } from './seat/seat-panel';
 import { nearestSeat, Seat } from './seat/seat';
 import { TableApi } from './table-api';
 import { TableContext } from './table-context';
+import { pixelsPerMillimetre } from './table-screen';
 
-/** Millimetres of a 55" 16:9 screen, the size the workshop tables have. */
-export const TABLE_SCREEN_MM: [number, number] = [1217.6, 684.9];
-/** Smallest touch target in millimetres on that screen. */
-export const TARGET_MM = 20;
 
 type PageState = 'loading' | 'open' | 'invalid' | 'unreachable' | 'left';
 const HOLD_TO_LEAVE_MS = 3000;
@@ -234,7 +231,7 @@ export class TablePage {
     const view = this.document.defaultView;
     const width = view?.innerWidth ?? 1920;
     const height = view?.innerHeight ?? 1080;
-    return Math.min(width / TABLE_SCREEN_MM[0], height / TABLE_SCREEN_MM[1]);
+    return pixelsPerMillimetre(width, height);
   }
 
   private async open(secret: string): Promise<void> {
