@@ -147,7 +147,7 @@ export class TablePage {
         map.addInteraction(new KeyboardZoom());
         map.addInteraction(new MouseWheelZoom());
         map.addInteraction(
-          new TableNavigation({ tapSlop: 3 * millimetre, tapMs: 500, onTap: (tap) => this.onTap(tap) }),
+          new TableNavigation({ tapSlop: 3 * millimetre, tapMs: 800, onTap: (tap) => this.onTap(tap) }),
         );
         map.addLayer(new VectorLayer({ source: this.draftSource, style: (feature) => this.draftStyle(feature), zIndex: 10 }));
         this.context.map.set(map);
