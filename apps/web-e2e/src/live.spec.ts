@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import type { Contribution, ProcedureDetail } from '@stadtdialog/shared/contract';
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/accessibility';
-import { INSIDE } from './support/contribute';
+import { INSIDE, next, sentContributionId, writeText } from './support/contribute';
 import { PLANNER_ADMIN } from './support/planner';
 import { readDrawnMap } from './support/procedure-map';
 import { publicCopyOfDemo } from './support/procedure-setup';
@@ -139,4 +139,38 @@ test('comments arrive on an open contribution page without touching the comment 
   await expect(page.getByRole('status').filter({ hasText: '1 neuer Kommentar' })).toBeAttached();
   await expect(field).toHaveValue('Mein Gedanke dazu ist');
   await expect(field).toBeFocused();
+});
+
+test('a contribution whose answer was lost is sent again with the same key, shown as retrying, and stored once', async ({ page, request }) => {
+  const { slug } = await publicCopyOfDemo(request, { title: 'Live Wiederholung', moderation: 'post' });
+  const keys: string[] = [];
+  await page.route(`**/api/v1/procedures/${slug}/contributions`, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    keys.push(route.request().headers()['idempotency-key']);
+    if (keys.length === 1) {
+      // The server stores it, the answer never arrives.
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    if (keys.length === 2) {
+      return route.fulfill({
+        status: 503,
+        headers: { 'Retry-After': '1', 'Content-Type': 'application/problem+json' },
+        body: JSON.stringify({ type: 'about:blank', title: 'Service unavailable', status: 503 }),
+      });
+    }
+    return route.fallback();
+  });
+  await page.goto(`/procedures/${slug}/contribute`);
+  await writeText(page, 'Einmal gespeichert', 'Die erste Antwort ging verloren.');
+  await page.getByLabel('Ohne Ort einreichen').check();
+  await next(page);
+  await page.getByRole('button', { name: 'Beitrag senden' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'wird erneut gesendet' })).toBeVisible();
+  const id = await sentContributionId(page);
+
+  expect(keys).toHaveLength(3);
+  expect(new Set(keys).size).toBe(1);
+  const list = (await (await request.get(`/api/v1/procedures/${slug}/contributions?limit=100`)).json()) as { items: Contribution[] };
+  expect(list.items.filter((c) => c.title === 'Einmal gespeichert').map((c) => c.id)).toEqual([id]);
 });

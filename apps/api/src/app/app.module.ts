@@ -12,6 +12,7 @@ import { IdentityModule } from '@stadtdialog/api/identity';
 import { PlanningModule } from '@stadtdialog/api/planning';
 import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
+import { WorkshopsModule } from '@stadtdialog/api/workshops';
 import { EvaluationModule } from '@stadtdialog/api/evaluation';
 
 interface LoggedRequest {
@@ -50,6 +51,7 @@ export class AppModule {
         PlanningModule,
         ModerationModule,
         RealtimeModule,
+        WorkshopsModule,
         EvaluationModule,
       ],
     };

@@ -8,7 +8,7 @@ import { AppConfig } from '@stadtdialog/api/config';
 import { openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
 import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
-import { LIMITS, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
+import { LIMITS, PARTICIPANT_TOKEN_HEADER, TABLE_KEY_HEADER } from '@stadtdialog/shared/contract';
 import { AppModule } from './app.module';
 
 export function createLogger(config: AppConfig): pino.Logger {
@@ -45,6 +45,8 @@ export async function createApp(
       perParticipant: config.rateLimitWritesPerMinute,
       perAddress: config.rateLimitAddressWritesPerMinute,
       tokenHeader: PARTICIPANT_TOKEN_HEADER,
+      perTable: config.rateLimitTableWritesPerMinute,
+      tableHeader: TABLE_KEY_HEADER,
       onLimited: (limit) => logger.warn({ context: 'RateLimit', limit }, `write refused: ${limit} rate limit reached`),
     }),
   );

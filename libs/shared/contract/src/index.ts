@@ -5,4 +5,5 @@ export * from './lib/health';
 export * from './lib/phase-state';
 export * from './lib/limits';
 export * from './lib/planner';
+export * from './lib/workshop';
 export * from './lib/evaluation';

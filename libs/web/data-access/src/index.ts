@@ -10,6 +10,7 @@ export * from './lib/procedures/procedure.store';
 export * from './lib/participation/participant-token';
 export * from './lib/participation/idempotency-key';
 export * from './lib/participation/problem';
+export * from './lib/participation/write-retry';
 export * from './lib/contributions/contribution-api';
 export * from './lib/contributions/contribution-filter';
 export * from './lib/contributions/contribution-list.store';

@@ -18,6 +18,8 @@ export interface AppConfig {
   rateLimitWritesPerMinute: number;
   /** writes per minute per client address; 0 = no limit */
   rateLimitAddressWritesPerMinute: number;
+  /** writes per minute per workshop table (instead of per participant and address); 0 = no limit */
+  rateLimitTableWritesPerMinute: number;
   /** express `trust proxy`: false, a hop count, or the proxies' addresses/subnets */
   trustProxy: boolean | number | string;
   /** `auto`: Secure cookies unless the request is plain http to a loopback host */
@@ -58,6 +60,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     name: 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE',
     default: '120',
     description: 'writes per client address (IPv6: per /64) and minute, per API process; kept only as an in-memory HMAC; 0 turns it off',
+  },
+  {
+    name: 'RATE_LIMIT_TABLE_WRITES_PER_MINUTE',
+    default: '240',
+    description: 'writes per workshop table (its X-Table-Key) and minute, per API process; they count instead of the limits per participant and address; 0 turns it off',
   },
   {
     name: 'TRUST_PROXY',
@@ -148,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseMapUrl: env['BASE_MAP_URL']?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     rateLimitWritesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 30, 0, 100_000),
     rateLimitAddressWritesPerMinute: int(env, 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE', 120, 0, 100_000),
+    rateLimitTableWritesPerMinute: int(env, 'RATE_LIMIT_TABLE_WRITES_PER_MINUTE', 240, 0, 100_000),
     trustProxy: trustProxy(env),
     cookieSecure,
     sessionIdleTimeoutMs: sessionIdleMinutes * 60_000,

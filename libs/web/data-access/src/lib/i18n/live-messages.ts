@@ -10,7 +10,7 @@ export const liveDe = {
   'live.newComments.one': '1 neuer Kommentar',
   'live.newComments.other': '{count} neue Kommentare',
   'live.contributionRemoved': 'Dieser Beitrag ist nicht mehr öffentlich sichtbar.',
-  'live.retrying': 'Keine Verbindung zum Server – wird erneut gesendet …',
+  'write.retrying': 'Keine Verbindung zum Server – wird erneut gesendet …',
 } as const;
 
 export const liveEn: Record<keyof typeof liveDe, string> = {
@@ -21,5 +21,5 @@ export const liveEn: Record<keyof typeof liveDe, string> = {
   'live.newComments.one': '1 new comment',
   'live.newComments.other': '{count} new comments',
   'live.contributionRemoved': 'This contribution is no longer shown publicly.',
-  'live.retrying': 'No connection to the server – sending again …',
+  'write.retrying': 'No connection to the server – sending again …',
 };

@@ -16,6 +16,7 @@ import { ProcedureMap } from '@stadtdialog/web/map';
 import { CategorySymbol } from '@stadtdialog/web/ui';
 import { countText } from '../shared/count-text';
 import { mapLabels } from '../shared/map-labels';
+import { RetryingNote } from '../shared/retrying-note';
 import { CommentForm } from './comment-form';
 import { ReportDialog } from './report-dialog';
 
@@ -29,6 +30,7 @@ import { ReportDialog } from './report-dialog';
     CategorySymbol,
     CommentForm,
     ReportDialog,
+    RetryingNote,
     TranslatePipe,
     LocalizedDatePipe,
     LocalizedNumberPipe,
