@@ -312,7 +312,7 @@ test.describe('at 1920×1080', () => {
     expect(detail.items.map((c) => [c.ratingsUp, c.ratingsDown])).toEqual([[1, 1]]);
   });
 
-  test('offline: 20 contributions from two seats wait in the outbox through a reload and all arrive once when back online', async ({ page, context }) => {
+  test('offline: 20 contributions from two seats wait in IndexedDB while not even a reload works, and all arrive once when the table opens again online', async ({ page, context }) => {
     test.setTimeout(180_000);
     const workshop = await openWorkshop(page.request, 'Tisch offline');
     await openTable(page, workshop);
@@ -323,7 +323,6 @@ test.describe('at 1920×1080', () => {
       await composeWithoutLocation(panel, `offline ${i + 1}`);
     }
     await expect(page.getByText('20 Beiträge warten')).toBeVisible();
-    await expect(page.getByText('Nicht live')).toHaveCount(0);
     // Without a network the browser cannot load the page again; the outbox is in IndexedDB.
     await expect(page.reload()).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
     await context.setOffline(false);
