@@ -14,6 +14,7 @@ import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
 import { WorkshopsModule } from '@stadtdialog/api/workshops';
 import { EvaluationModule } from '@stadtdialog/api/evaluation';
+import { VariantsModule } from '@stadtdialog/api/variants';
 
 interface LoggedRequest {
   id: unknown;
@@ -53,6 +54,7 @@ export class AppModule {
         RealtimeModule,
         WorkshopsModule,
         EvaluationModule,
+        VariantsModule,
       ],
     };
   }

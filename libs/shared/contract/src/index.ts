@@ -7,3 +7,4 @@ export * from './lib/limits';
 export * from './lib/planner';
 export * from './lib/workshop';
 export * from './lib/evaluation';
+export * from './lib/variant';

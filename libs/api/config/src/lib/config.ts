@@ -28,6 +28,10 @@ export interface AppConfig {
   sessionMaxAgeMs: number;
   /** the first admin, created on a start that finds no planner */
   admin: { email: string; password: string } | null;
+  /** largest file a planner may upload (images, PDFs), in bytes */
+  uploadMaxBytes: number;
+  /** longest side of an uploaded image after re-encoding, in pixels */
+  imageMaxDimension: number;
 }
 
 /** Passwords of planners: at least this long. */
@@ -76,6 +80,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'SESSION_MAX_AGE', default: '12', description: 'hours after sign-in after which a planner session ends' },
   { name: 'ADMIN_EMAIL', default: '(unset)', description: 'first admin, created at a start that finds no planner account' },
   { name: 'ADMIN_PASSWORD', default: '(unset)', description: 'password of ADMIN_EMAIL, at least 12 characters' },
+  { name: 'UPLOAD_MAX_MB', default: '10', description: 'largest image or PDF a planner may upload, in megabytes' },
+  { name: 'IMAGE_MAX_DIMENSION', default: '2560', description: 'uploaded images are scaled down to at most this many pixels on their longest side' },
 ];
 
 export class ConfigError extends Error {}
@@ -161,6 +167,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleTimeoutMs: sessionIdleMinutes * 60_000,
     sessionMaxAgeMs: sessionMaxHours * 3_600_000,
     admin: firstAdmin(env),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
+    imageMaxDimension: int(env, 'IMAGE_MAX_DIMENSION', 2560, 256, 8192),
   };
 }
 

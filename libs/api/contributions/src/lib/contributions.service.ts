@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Contribution, PLANNING_AREA_MARGIN_METRES } from '@stadtdialog/shared/contract';
+import { Contribution } from '@stadtdialog/shared/contract';
 import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
 import {
   IdempotentRequest,
   ProcedureForWrite,
+  checkGeometryInPostgis,
   checkGeometryShape,
   cleanText,
   idempotencyProblem,
@@ -108,52 +109,11 @@ export class ContributionsService {
       if (shape.length) errors.push(...shape);
       else {
         geometry = JSON.stringify({ type: dto.geometry.type, coordinates: dto.geometry.coordinates });
-        const geometryError = await this.checkGeometryInPostgis(manager, procedure.id, geometry);
+        const geometryError = await checkGeometryInPostgis(manager, procedure.id, geometry);
         if (geometryError) errors.push(geometryError);
       }
     }
     if (errors.length) throw validationProblem(errors);
     return { title, text, geometry, workshopId };
-  }
-
-  /**
-   * PostGIS's verdict: a valid shape (else where it is not) within the planning area plus its margin.
-   * An altitude (RFC 7946 allows a third number) is dropped: the map and the column are 2D.
-   * The distance is measured on the globe (geography) only when there is an area and the shape is
-   * valid: MATERIALIZED keeps the planner from casting the input to geography while it plans, which
-   * would run the cast even where CASE does not need it. The cast refuses an edge between antipodal
-   * points (its course on the globe is undefined); that is the client's geometry, so a 422.
-   */
-  private async checkGeometryInPostgis(manager: EntityManager, procedureId: string, geojson: string): Promise<FieldError | null> {
-    let row: { valid: boolean; reason: string; inside: boolean | null };
-    try {
-      [row] = await manager.query(
-        `WITH g AS MATERIALIZED (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS geom)
-         SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason,
-                CASE WHEN p.planning_area IS NULL THEN true
-                     WHEN NOT ST_IsValid(g.geom) THEN NULL
-                     ELSE ST_DWithin(g.geom::geography, p.planning_area::geography, $3) END AS inside
-         FROM g, procedures p WHERE p.id = $1`,
-        [procedureId, geojson, PLANNING_AREA_MARGIN_METRES],
-      );
-    } catch (error) {
-      if (/antipodal/i.test((error as Error).message)) {
-        return {
-          field: 'geometry',
-          message: 'the geometry has an edge between two opposite points of the globe, whose course is undefined: add a position between them',
-        };
-      }
-      throw error;
-    }
-    if (!row.valid) {
-      return { field: 'geometry', message: `the geometry is not valid: ${row.reason}` };
-    }
-    if (!row.inside) {
-      return {
-        field: 'geometry',
-        message: `the location lies outside the planning area (more than ${PLANNING_AREA_MARGIN_METRES} m away)`,
-      };
-    }
-    return null;
   }
 }

@@ -114,6 +114,11 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     description: 'exactly one of contributionId and commentId',
   },
   ReportReceipt: object({ id: uuid }),
+  VariantComment: object({
+    id: uuid, variantId: uuid, text, createdAt: time,
+    status: { type: 'string', enum: ['pending', 'published'], description: 'only in the answer to its author\'s POST' },
+  }, ['status']),
+  NewVariantComment: object({ text }),
 
   Phase: object({
     id: uuid, kind: { type: 'string', enum: [...PHASE_KINDS] }, title: text, startsAt: time, endsAt: time,
