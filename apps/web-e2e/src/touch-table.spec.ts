@@ -93,6 +93,8 @@ for (const size of SIZES) {
     test.use({ viewport: size, hasTouch: true, deviceScaleFactor: 1 });
 
     test('two seats compose at once while a third finger pans; both arrive where they were placed, each its own participant', async ({ page }) => {
+      // Software rendering at 4K makes each drawn frame slow here; the steps are many.
+      test.setTimeout(150_000);
       const workshop = await openWorkshop(page.request, `Tisch ${size.width} gleichzeitig`);
       await openTable(page, workshop);
       const a = seat(page, 1);
