@@ -37,6 +37,7 @@ export const plannerRoutes: Route[] = [
             path: 'moderation/:contributionId',
             loadComponent: () => import('./moderation/moderation-item-page').then((m) => m.ModerationItemPage),
           },
+          { path: 'workshops', loadComponent: () => import('./workshops/workshops-page').then((m) => m.WorkshopsPage) },
           { path: 'audit', loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage) },
         ],
       },

@@ -1,6 +1,7 @@
 import { liveDe, liveEn } from './live-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
+import { workshopDe, workshopEn } from './workshop-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -191,6 +192,7 @@ const de = {
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
   ...tableDe,
+  ...workshopDe,
   ...liveDe,
 } as const;
 
@@ -380,6 +382,7 @@ const en: Messages = {
   'map.attributions': 'Map sources',
   ...plannerEn,
   ...tableEn,
+  ...workshopEn,
   ...liveEn,
 };
 

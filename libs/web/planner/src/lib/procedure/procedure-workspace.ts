@@ -13,6 +13,7 @@ const TABS: Tab[] = [
   { path: 'structure', label: 'planner.nav.structure', managersOnly: true },
   { path: 'map', label: 'planner.nav.map', managersOnly: true },
   { path: 'moderation', label: 'planner.nav.moderation', managersOnly: false },
+  { path: 'workshops', label: 'planner.nav.workshops', managersOnly: true },
   { path: 'audit', label: 'planner.nav.audit', managersOnly: false },
 ];
 
