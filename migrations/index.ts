@@ -3,6 +3,7 @@ import { PublicViews1764374400001 } from './1764374400001-public-views';
 import { ModerationFlags1764460800000 } from './1764460800000-moderation-flags';
 import { PlannerWorkspace1764547200000 } from './1764547200000-planner-workspace';
 import { Workshops1764630000000 } from './1764630000000-workshops';
+import { EvaluationIndexes1764640000000 } from './1764640000000-evaluation-indexes';
 import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-variants-and-planning-information';
 
 /** In order of application. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   ModerationFlags1764460800000,
   PlannerWorkspace1764547200000,
   Workshops1764630000000,
+  EvaluationIndexes1764640000000,
   VariantsAndPlanningInformation1764660000000,
 ];

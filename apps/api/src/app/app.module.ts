@@ -14,6 +14,7 @@ import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
 import { WorkshopsModule } from '@stadtdialog/api/workshops';
 import { EvaluationModule } from '@stadtdialog/api/evaluation';
+import { OpenDataModule } from '@stadtdialog/api/open-data';
 import { VariantsModule } from '@stadtdialog/api/variants';
 
 interface LoggedRequest {
@@ -54,6 +55,7 @@ export class AppModule {
         RealtimeModule,
         WorkshopsModule,
         EvaluationModule,
+        OpenDataModule,
         VariantsModule,
       ],
     };

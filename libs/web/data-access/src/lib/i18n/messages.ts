@@ -1,3 +1,4 @@
+import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { liveDe, liveEn } from './live-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
@@ -191,6 +192,7 @@ const de = {
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
+  ...evaluationDe,
   ...tableDe,
   ...workshopDe,
   ...liveDe,
@@ -381,6 +383,7 @@ const en: Messages = {
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
   ...plannerEn,
+  ...evaluationEn,
   ...tableEn,
   ...workshopEn,
   ...liveEn,

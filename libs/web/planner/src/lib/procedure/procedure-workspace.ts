@@ -15,6 +15,7 @@ const TABS: Tab[] = [
   { path: 'moderation', label: 'planner.nav.moderation', managersOnly: false },
   { path: 'workshops', label: 'planner.nav.workshops', managersOnly: true },
   { path: 'audit', label: 'planner.nav.audit', managersOnly: false },
+  { path: 'evaluation', label: 'planner.nav.evaluation', managersOnly: false },
 ];
 
 /**
