@@ -46,7 +46,7 @@ export class AppModule {
         ...(webDist && existsSync(webDist)
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
           : []),
-        HealthModule,
+        HealthModule.forRoot({ faultInjection: config.faultInjection }),
         ProceduresModule,
         ContributionsModule,
         IdentityModule,
