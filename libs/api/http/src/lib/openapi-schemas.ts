@@ -6,6 +6,7 @@ import {
   GEOMETRY_TYPES,
   LAYER_KINDS,
   LIMITS,
+  MAP_LOADING,
   MODERATION_MODES,
   PHASE_KINDS,
 } from '@stadtdialog/shared/contract';
@@ -85,7 +86,19 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   }),
   ContributionFeatureCollection: object({
     type: { type: 'string', enum: ['FeatureCollection'] },
-    features: { type: 'array', items: ref('ContributionFeature') },
+    features: { type: 'array', items: ref('ContributionFeature'), maxItems: MAP_LOADING.featuresPerRequest },
+    truncated: { type: 'boolean', description: 'more features matched than one request answers; these are the newest' },
+  }, ['truncated']),
+  ContributionClusterFeature: object({
+    type: { type: 'string', enum: ['Feature'] },
+    id: { type: 'string', example: 'cluster/13/4402/2621' },
+    geometry: ref('Point'),
+    properties: object({ count: { type: 'integer', minimum: 2, description: 'contributions in the cell' } }),
+  }),
+  ContributionClusterCollection: object({
+    type: { type: 'string', enum: ['FeatureCollection'] },
+    zoom: { type: 'integer', minimum: MAP_LOADING.minZoom, maximum: MAP_LOADING.maxZoom },
+    features: { type: 'array', items: { oneOf: [ref('ContributionClusterFeature'), ref('ContributionFeature')] } },
   }),
 
   Comment: object({

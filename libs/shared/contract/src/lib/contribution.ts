@@ -46,7 +46,10 @@ export interface ContributionFeatureProperties {
 }
 
 export type ContributionFeature = Feature<ContributionGeometry, ContributionFeatureProperties>;
-export type ContributionFeatureCollection = FeatureCollection<ContributionGeometry, ContributionFeatureProperties>;
+export type ContributionFeatureCollection = FeatureCollection<ContributionGeometry, ContributionFeatureProperties> & {
+  /** set by the map layer: more features matched than one request answers (the newest came) */
+  truncated?: boolean;
+};
 
 /** Header names of the anonymous participation protocol. */
 export const PARTICIPANT_TOKEN_HEADER = 'X-Participant-Token';
