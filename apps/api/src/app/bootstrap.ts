@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
 import { openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
-import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
+import { ProblemFilter, compressResponses, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
 import { LIMITS, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { AppModule } from './app.module';
 
@@ -37,6 +37,7 @@ export async function createApp(
   }
   app.useLogger(app.get(Logger));
   const problems = new ProblemFilter();
+  app.use(compressResponses());
   // Security headers and the CSP on every response, the web app's files included.
   app.use(app.get(ContentSecurityPolicy).middleware());
   app.set('trust proxy', config.trustProxy);

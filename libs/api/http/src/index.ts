@@ -3,3 +3,4 @@ export * from './lib/json-body';
 export * from './lib/rate-limit';
 export * from './lib/openapi';
 export * from './lib/openapi-schemas';
+export * from './lib/web-assets';

@@ -1,3 +1,4 @@
+import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
@@ -188,6 +189,7 @@ const de = {
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
+  ...mapDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -375,6 +377,7 @@ const en: Messages = {
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
   ...plannerEn,
+  ...mapEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };
