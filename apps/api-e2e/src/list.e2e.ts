@@ -183,6 +183,12 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
     expect(byCategory.items.every((c) => c.categoryId === category)).toBe(true);
     const all = await walk(api, '', 100);
     expect(byCategory.total).toBe(all.items.filter((c) => c.categoryId === category).length);
+    const totals = (await get<ContributionPage>(api, `${BASE}?limit=1`)).body.totalsByCategory;
+    for (const { id } of procedure.categories) {
+      const count = all.items.filter((c) => c.categoryId === id).length;
+      expect(totals[id]).toBe(count || undefined);
+    }
+    expect((await get<ContributionPage>(api, `${BASE}?limit=1&category=${category}`)).body.totalsByCategory).toEqual({ [category]: byCategory.total });
 
     const rubric = procedure.rubrics[2].id;
     const byRubric = await walk(api, `rubric=${rubric}&category=${category}`, 5);
@@ -265,7 +271,7 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
     const mineMap = await get<ContributionFeatureCollection>(api, `${BASE}/features?mine=true`, { 'X-Participant-Token': token });
     expect(mineMap.body.features.map((f) => f.id)).toEqual([own[1].id, own[0].id]);
     const nobody = await get<ContributionPage>(api, `${BASE}?mine=true`);
-    expect(nobody.body).toEqual({ items: [], total: 0, nextCursor: null });
+    expect(nobody.body).toEqual({ items: [], total: 0, totalsByCategory: {}, nextCursor: null });
     const stranger = await get<ContributionPage>(api, `${BASE}?mine=true`, { 'X-Participant-Token': 'x'.repeat(43) });
     expect(stranger.body.total).toBe(0);
     const searched = await get<ContributionPage>(api, `${BASE}?mine=true&q=zwei`, { 'X-Participant-Token': token });

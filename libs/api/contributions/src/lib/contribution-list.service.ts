@@ -50,7 +50,7 @@ export class ContributionListService {
 
   /**
    * One page of the list as the JSON text of a ContributionPage. `total` counts every match of
-   * the filter, independent of the cursor. Sorts on live counters (rated, commented) can move a
+   * the filter, independent of the cursor, and `totalsByCategory` splits it by category (the legend). Sorts on live counters (rated, commented) can move a
    * contribution between pages while someone pages; the keyset never repeats or skips a row whose
    * sort key stays put.
    */
@@ -74,7 +74,8 @@ export class ContributionListService {
            ORDER BY ${order}
            LIMIT ${pageSize}::int + 1) ranked)
        SELECT EXISTS (SELECT 1 FROM public_procedures WHERE slug = ${params.add(slug)}) AS found,
-              (SELECT count(*)::int FROM ${source.from} WHERE ${source.where}) AS total,
+              (SELECT json_build_object('total', coalesce(sum(t.n), 0)::int, 'byCategory', coalesce(json_object_agg(t.category_id, t.n), '{}'::json))
+               FROM (SELECT c.category_id, count(*)::int AS n FROM ${source.from} WHERE ${source.where} GROUP BY c.category_id) t) AS counts,
               (SELECT coalesce(json_agg(${CONTRIBUTION_JSON} ORDER BY c.n), '[]'::json)::text
                FROM page c WHERE c.n <= ${pageSize}) AS items,
               (SELECT json_build_array(c.sort_key, to_char(c.created_at AT TIME ZONE 'UTC', ${MICROSECOND_UTC}), c.id)
@@ -87,7 +88,8 @@ export class ContributionListService {
       const [lastKey, createdAt, id] = row.last as [number | null, string, string];
       nextCursor = encodeCursor({ sort, key: lastKey, createdAt, id });
     }
-    return `{"items":${row.items},"total":${row.total},"nextCursor":${JSON.stringify(nextCursor)}}`;
+    const counts = row.counts as { total: number; byCategory: Record<string, number> };
+    return `{"items":${row.items},"total":${counts.total},"totalsByCategory":${JSON.stringify(counts.byCategory)},"nextCursor":${JSON.stringify(nextCursor)}}`;
   }
 
   /**

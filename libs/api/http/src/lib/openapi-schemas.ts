@@ -73,6 +73,11 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   ContributionPage: object({
     items: { type: 'array', items: ref('Contribution'), maxItems: LIMITS.maxPageSize },
     total: { type: 'integer', minimum: 0, description: 'how many contributions match the filter, over all pages' },
+    totalsByCategory: {
+      type: 'object',
+      additionalProperties: { type: 'integer', minimum: 1 },
+      description: 'total by category id; categories without a match are left out',
+    },
     nextCursor: { type: 'string', nullable: true, description: 'pass as cursor for the next page; null on the last page' },
   }),
   ContributionSort: { type: 'string', enum: [...CONTRIBUTION_SORTS] },

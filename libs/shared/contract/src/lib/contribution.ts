@@ -78,6 +78,8 @@ export interface ContributionPage {
   items: Contribution[];
   /** how many contributions match the filter, over all pages */
   total: number;
+  /** `total` by category id; categories without a match are left out */
+  totalsByCategory: Record<string, number>;
   nextCursor: string | null;
 }
 

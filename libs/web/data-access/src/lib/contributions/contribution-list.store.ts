@@ -68,6 +68,7 @@ interface ContributionListState {
   items: Contribution[];
   /** matching the filter, over all pages */
   total: number;
+  totalsByCategory: Record<string, number>;
   /** in the procedure, unfiltered */
   overallTotal: number | null;
   nextCursor: string | null;
@@ -87,6 +88,7 @@ const initialState: ContributionListState = {
   status: 'idle',
   items: [],
   total: 0,
+  totalsByCategory: {},
   overallTotal: null,
   nextCursor: null,
   loadingMore: false,
@@ -118,6 +120,8 @@ export class ContributionListStore {
   readonly status = computed(() => this.state().status);
   readonly items = computed(() => this.state().items);
   readonly total = computed(() => this.state().total);
+  /** the list's total by category id (the legend); a category without a match is left out */
+  readonly totalsByCategory = computed(() => this.state().totalsByCategory);
   readonly overallTotal = computed(() => this.state().overallTotal ?? this.state().total);
   readonly hasMore = computed(() => this.state().nextCursor !== null);
   readonly loadingMore = computed(() => this.state().loadingMore);
@@ -243,10 +247,11 @@ export class ContributionListStore {
           status: 'loaded',
           items: page.items,
           total: page.total,
+          totalsByCategory: page.totalsByCategory,
           nextCursor: page.nextCursor,
           overallTotal: isNarrowing(filter) || followsMap ? s.overallTotal : page.total,
         })),
-      error: (error: unknown) => this.state.update((s) => ({ ...s, status: failureStatus(error), items: [], total: 0 })),
+      error: (error: unknown) => this.state.update((s) => ({ ...s, status: failureStatus(error), items: [], total: 0, totalsByCategory: {} })),
     });
   }
 

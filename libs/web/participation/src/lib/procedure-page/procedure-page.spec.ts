@@ -6,6 +6,7 @@ import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import {
   Category,
+  Contribution,
   ContributionClusterCollection,
   ContributionFeatureCollection,
   ContributionGeometry,
@@ -33,6 +34,12 @@ class ProcedureMapStub {
   readonly describedBy = input<string | null>(null);
   readonly contributionSelect = output<string | null>();
   readonly viewportChange = output<MapViewport>();
+}
+
+function totalsOf(items: Contribution[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const item of items) totals[item.categoryId] = (totals[item.categoryId] ?? 0) + 1;
+  return totals;
 }
 
 const VIEW: MapViewport = { bbox: [9.92, 53.55, 9.94, 53.56], zoom: 16 };
@@ -78,6 +85,7 @@ describe('ProcedurePage', () => {
     http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '20').flush({
       items: listFixture,
       total: 3,
+      totalsByCategory: totalsOf(listFixture),
       nextCursor: null,
     });
     await rendered.fixture.whenStable();
@@ -106,14 +114,14 @@ describe('ProcedurePage', () => {
     expect(element.querySelector('a.button.primary')?.getAttribute('href')).toBe('/procedures/gruene-mitte/contribute');
   });
 
-  it('gives the map the configuration, the planning area and the contributions of its view; a legend of the categories', async () => {
+  it('gives the map the configuration, the planning area and the contributions of its view; a legend with counts', async () => {
     const { element, map } = await renderLoaded();
     expect(map().configuration()).toEqual(procedureFixture.map);
     expect(map().planningArea()).toEqual(procedureFixture.planningArea);
     expect(map().contributions()?.features).toHaveLength(3);
     expect(map().labels()?.map).toBe('Karte des Plangebiets mit den Beiträgen');
     const legend = Array.from(element.querySelectorAll('.legend li')).map(text);
-    expect(legend.slice(0, 2)).toEqual(['Grün und Freiraum', 'Verkehr']);
+    expect(legend.slice(0, 2)).toEqual(['Grün und Freiraum (2)', 'Verkehr (1)']);
     expect(text(element.querySelector('.count'))).toBe('3 Beiträge');
   });
 
@@ -142,8 +150,8 @@ describe('ProcedurePage', () => {
     expect(list.request.params.get('category')).toBe('c2');
     expect(list.request.params.get('q')).toBe('rad');
     expect(list.request.params.get('sort')).toBe('commented');
-    list.flush({ items: listFixture.slice(2), total: 1, nextCursor: null });
-    http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '1').flush({ items: [], total: 1212, nextCursor: null });
+    list.flush({ items: listFixture.slice(2), total: 1, totalsByCategory: totalsOf(listFixture.slice(2)), nextCursor: null });
+    http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '1').flush({ items: [], total: 1212, totalsByCategory: {}, nextCursor: null });
     await fixture.whenStable();
     (fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub).viewportChange.emit({
       bbox: [9.8, 53.5, 10, 53.6],
