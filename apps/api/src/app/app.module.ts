@@ -13,6 +13,7 @@ import { IdentityModule } from '@stadtdialog/api/identity';
 import { PlanningModule } from '@stadtdialog/api/planning';
 import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
+import { EvaluationModule } from '@stadtdialog/api/evaluation';
 
 interface LoggedRequest {
   id: unknown;
@@ -56,6 +57,7 @@ export class AppModule {
         PlanningModule,
         ModerationModule,
         RealtimeModule,
+        EvaluationModule,
       ],
     };
   }

@@ -7,6 +7,10 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@stadtdialog/web/planner').then((m) => m.plannerRoutes),
   },
   {
+    path: 'table',
+    loadChildren: () => import('@stadtdialog/web/workshop-table').then((m) => m.workshopTableRoutes),
+  },
+  {
     path: '',
     loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
   },

@@ -6,3 +6,4 @@ export * from './lib/tokens';
 export * from './lib/db.module';
 export * from './lib/participants';
 export * from './lib/idempotency';
+export * from './lib/contribution-query';

@@ -6,3 +6,4 @@ export * from './lib/health';
 export * from './lib/phase-state';
 export * from './lib/limits';
 export * from './lib/planner';
+export * from './lib/evaluation';

@@ -13,7 +13,7 @@ import {
 } from '@stadtdialog/api/http';
 import { CommentsService } from './comments.service';
 import { CreateCommentDto } from './dto/create-comment.dto';
-import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from './participation-headers';
+import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from '@stadtdialog/api/participation';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @ApiParam({ name: 'id', description: 'the contribution', format: 'uuid' })

@@ -3,17 +3,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Comment } from '@stadtdialog/shared/contract';
 import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
-import { COMMENT_JSON } from './comment-json';
-import { cleanText, unstorableTextError } from './contributions.service';
-import { CreateCommentDto } from './dto/create-comment.dto';
-import { IdempotentRequest } from './participation-headers';
 import {
+  IdempotentRequest,
   ProcedureForWrite,
+  cleanText,
   idempotencyProblem,
   procedureForWrite,
   requireOpen,
   requirePublicContribution,
-} from './participation';
+  unstorableTextError,
+} from '@stadtdialog/api/participation';
+import { COMMENT_JSON } from './comment-json';
+import { CreateCommentDto } from './dto/create-comment.dto';
 
 @Injectable()
 export class CommentsService {

@@ -1,9 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ContributionQuery, MAP_LOADING } from '@stadtdialog/shared/contract';
-import { ParticipantTokens } from '@stadtdialog/api/db';
 import {
   ContributionFilter,
+  ParticipantTokens,
   SORT_KEYS,
   SqlParameters,
   afterCursor,
@@ -11,7 +11,7 @@ import {
   decodeCursor,
   encodeCursor,
   parseBbox,
-} from './contribution-query';
+} from '@stadtdialog/api/db';
 import { CONTRIBUTION_JSON } from './contributions.service';
 import type { ContributionClusterQuery } from './dto/contribution-cluster-query.dto';
 

@@ -17,7 +17,7 @@ import { ContributionsService } from './contributions.service';
 import { ContributionClusterQueryDto } from './dto/contribution-cluster-query.dto';
 import { ContributionQueryDto } from './dto/contribution-query.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
-import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from './participation-headers';
+import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from '@stadtdialog/api/participation';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @Controller('v1/procedures/:slug/contributions')

@@ -3,10 +3,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Contribution, PLANNING_AREA_MARGIN_METRES } from '@stadtdialog/shared/contract';
 import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
+import {
+  IdempotentRequest,
+  ProcedureForWrite,
+  checkGeometryShape,
+  cleanText,
+  idempotencyProblem,
+  procedureForWrite,
+  requireOpen,
+  unstorableTextError,
+} from '@stadtdialog/api/participation';
 import { CreateContributionDto } from './dto/create-contribution.dto';
-import { checkGeometryShape } from './geometry';
-import { ProcedureForWrite, idempotencyProblem, procedureForWrite, requireOpen } from './participation';
-import type { IdempotentRequest } from './participation-headers';
 
 export const CONTRIBUTION_JSON = `json_build_object(
   'id', c.id, 'procedureId', c.procedure_id, 'title', c.title, 'text', c.body,
@@ -15,26 +22,6 @@ export const CONTRIBUTION_JSON = `json_build_object(
   'createdAt', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'ratingsUp', c.ratings_up, 'ratingsDown', c.ratings_down, 'commentCount', c.comment_count)`;
-
-/** Text as it is stored: trimmed, with NUL and other control characters (but line breaks and tabs) removed. */
-export function cleanText(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/**
- * Characters refused rather than cleaned: NUL cannot be stored in PostgreSQL text and is a classic
- * truncation trick, and an unpaired surrogate would come back as U+FFFD, not as it was sent.
- */
-export function unstorableTextError(field: string, value: string): FieldError | null {
-  if (value.includes('\u0000')) return { field, message: `${field} must not contain NUL characters (U+0000)` };
-  if (LONE_SURROGATE.test(value)) {
-    return { field, message: `${field} must be valid Unicode text: it has an unpaired surrogate (U+D800 to U+DFFF)` };
-  }
-  return null;
-}
 
 @Injectable()
 export class ContributionsService {

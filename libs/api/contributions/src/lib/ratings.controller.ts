@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { PARTICIPANT_TOKEN_HEADER, RatingSummary } from '@stadtdialog/shared/contract';
 import { ApiJsonResponse, ApiParticipantToken, ApiProblems, ApiWriteProblems, WRITE_RESPONSE_HEADERS, ref } from '@stadtdialog/api/http';
 import { RateDto } from './dto/rate.dto';
-import { ParticipantToken } from './participation-headers';
+import { ParticipantToken } from '@stadtdialog/api/participation';
 import { RatingsService } from './ratings.service';
 
 /** PUT and DELETE are idempotent by themselves: a retry sets or withdraws the same rating again. */

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RatingSummary } from '@stadtdialog/shared/contract';
 import { ParticipantTokens } from '@stadtdialog/api/db';
 import { ProblemException } from '@stadtdialog/api/http';
-import { ProcedureForWrite, procedureForWrite, requireOpen, requirePublicContribution } from './participation';
+import { ProcedureForWrite, procedureForWrite, requireOpen, requirePublicContribution } from '@stadtdialog/api/participation';
 
 /**
  * One rating per participant and contribution (the primary key). The counters on the contribution

@@ -12,7 +12,7 @@ import {
   ref,
 } from '@stadtdialog/api/http';
 import { CreateReportDto } from './dto/create-report.dto';
-import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from './participation-headers';
+import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from '@stadtdialog/api/participation';
 import { ReportsService } from './reports.service';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })

@@ -3,10 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LIMITS, ReportReceipt } from '@stadtdialog/shared/contract';
 import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
-import { cleanText, unstorableTextError } from './contributions.service';
+import {
+  IdempotentRequest,
+  ProcedureForWrite,
+  cleanText,
+  idempotencyProblem,
+  procedureForWrite,
+  unstorableTextError,
+} from '@stadtdialog/api/participation';
 import { CreateReportDto } from './dto/create-report.dto';
-import { IdempotentRequest } from './participation-headers';
-import { ProcedureForWrite, idempotencyProblem, procedureForWrite } from './participation';
 
 /** What a report points at; table and column names come from here, never from the request. */
 const TARGETS = {

@@ -16,7 +16,7 @@ import {
   Validate,
 } from 'class-validator';
 import { CONTRIBUTION_SORTS, ContributionQuery, ContributionSort, LIMITS } from '@stadtdialog/shared/contract';
-import { parseBbox } from '../contribution-query';
+import { parseBbox } from '@stadtdialog/api/db';
 
 @ValidatorConstraint({ name: 'bbox' })
 class IsBbox implements ValidatorConstraintInterface {

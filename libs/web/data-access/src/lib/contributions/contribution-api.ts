@@ -15,6 +15,7 @@ import {
   RatingSummary,
 } from '@stadtdialog/shared/contract';
 import { Observable } from 'rxjs';
+import { retryingWrite } from '../participation/write-retry';
 import { API_BASE } from '../procedures/procedure-api';
 
 function queryParams(query: ContributionQuery & { zoom?: number }): HttpParams {
@@ -65,6 +66,7 @@ export class ContributionApi {
   create(slug: string, contribution: NewContribution, idempotencyKey: string): Observable<Contribution> {
     return this.http.post<Contribution>(`${this.base(slug)}/contributions`, contribution, {
       headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+      context: retryingWrite(),
     });
   }
 
@@ -72,23 +74,28 @@ export class ContributionApi {
     return this.http.post<Comment>(
       `${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/comments`,
       comment,
-      { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } },
+      { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }, context: retryingWrite() },
     );
   }
 
   rate(slug: string, contributionId: string, value: 1 | -1): Observable<RatingSummary> {
-    return this.http.put<RatingSummary>(`${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/rating`, {
-      value,
-    });
+    return this.http.put<RatingSummary>(
+      `${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/rating`,
+      { value },
+      { context: retryingWrite() },
+    );
   }
 
   withdrawRating(slug: string, contributionId: string): Observable<RatingSummary> {
-    return this.http.delete<RatingSummary>(`${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/rating`);
+    return this.http.delete<RatingSummary>(`${this.base(slug)}/contributions/${encodeURIComponent(contributionId)}/rating`, {
+      context: retryingWrite(),
+    });
   }
 
   report(slug: string, report: NewReport, idempotencyKey: string): Observable<unknown> {
     return this.http.post<unknown>(`${this.base(slug)}/reports`, report, {
       headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+      context: retryingWrite(),
     });
   }
 }

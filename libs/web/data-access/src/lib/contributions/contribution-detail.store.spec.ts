@@ -2,16 +2,20 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { participantTokenInterceptor } from '../participation/participant-token';
+import { LiveEvents } from '../live/live-events';
+import { FakeLiveEvents } from '../live/testing-live-events';
 import { ContributionDetailStore } from './contribution-detail.store';
-import { detailFixture } from './testing-fixtures';
+import { contributionFixture, detailFixture } from './testing-fixtures';
 
 const base = '/api/v1/procedures/gruene-mitte/contributions/k1';
 
 describe('ContributionDetailStore', () => {
   let http: HttpTestingController;
   let store: ContributionDetailStore;
+  let live: FakeLiveEvents;
 
   beforeEach(() => {
+    live = new FakeLiveEvents();
     localStorage.clear();
     localStorage.setItem('stadtdialog.participantToken', 'tok-1');
     TestBed.configureTestingModule({
@@ -19,6 +23,7 @@ describe('ContributionDetailStore', () => {
         provideHttpClient(withInterceptors([participantTokenInterceptor])),
         provideHttpClientTesting(),
         ContributionDetailStore,
+        { provide: LiveEvents, useValue: live },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -96,5 +101,52 @@ describe('ContributionDetailStore', () => {
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     expect(await sending).toEqual({ kind: 'invalid', errors: [{ field: 'reason', message: 'reason must not be empty' }] });
+  });
+
+  describe('live', () => {
+    const comment = (id: string, patch = {}) => ({
+      id, contributionId: 'k1', parentId: null, text: `Kommentar ${id}`, official: false, createdAt: '2026-03-18T10:00:00Z', ...patch,
+    });
+
+    it('adds comments and replies that arrive, counts them for the announcement, and drops removed ones', () => {
+      live.emit('gruene-mitte', { type: 'comment', data: comment('m2') });
+      live.emit('gruene-mitte', { type: 'comment', data: comment('m3', { parentId: 'm1' }) });
+      live.emit('gruene-mitte', { type: 'comment', data: comment('m4', { contributionId: 'k9' }) });
+      const comments = store.contribution()?.comments ?? [];
+      expect(comments.map((c) => c.id)).toEqual(['m1', 'm2']);
+      expect(comments[0].replies?.map((r) => r.id)).toEqual(['m3']);
+      expect(store.newComments().count).toBe(2);
+
+      live.emit('gruene-mitte', { type: 'comment', data: comment('m2') });
+      expect(store.contribution()?.comments).toHaveLength(2);
+      expect(store.newComments().count).toBe(2);
+
+      live.emit('gruene-mitte', { type: 'comment-removed', data: { id: 'm3', contributionId: 'k1' } });
+      expect(store.contribution()?.comments[0].replies).toEqual([]);
+    });
+
+    it('takes new counts and text from a changed contribution, keeping the own rating', () => {
+      live.emit('gruene-mitte', {
+        type: 'contribution',
+        data: { contribution: contributionFixture({ text: 'Geändert', ratingsUp: 9, commentCount: 4 }), feature: null },
+      });
+      expect(store.contribution()).toMatchObject({ text: 'Geändert', ratingsUp: 9, commentCount: 4, rating: { up: 9, down: 1, own: null } });
+      live.emit('gruene-mitte', {
+        type: 'contribution',
+        data: { contribution: contributionFixture({ id: 'k2', text: 'Anderer' }), feature: null },
+      });
+      expect(store.contribution()?.text).toBe('Geändert');
+    });
+
+    it('says when the contribution was withdrawn, and reads it again quietly on reset', () => {
+      live.emit('gruene-mitte', { type: 'contribution-removed', data: { id: 'k1', contributionId: 'k1' } });
+      expect(store.removed()).toBe(true);
+      expect(store.status()).toBe('loaded');
+
+      live.emit('gruene-mitte', { type: 'reset' });
+      expect(store.status()).toBe('loaded');
+      http.expectOne(base).flush(detailFixture({ title: 'Neu gelesen' }));
+      expect(store.contribution()?.title).toBe('Neu gelesen');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Comment, ContributionDetail, NewReport } from '@stadtdialog/shared/contract';
 import { firstValueFrom, Subscription } from 'rxjs';
+import { LiveEvents, PublicLiveEvent } from '../live/live-events';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
 import { WriteFailure, writeFailure } from '../participation/problem';
 import { ContributionApi } from './contribution-api';
@@ -20,20 +21,37 @@ export class ContributionDetailStore {
     contribution: null,
   });
   private readonly ratingState = signal(false);
+  private readonly removedState = signal(false);
+  private readonly commentArrivals = signal<{ count: number; serial: number }>({ count: 0, serial: 0 });
+  private readonly live = inject(LiveEvents);
+  private unfollow: (() => void) | null = null;
   private request?: Subscription;
 
   readonly status = computed(() => this.state().status);
   readonly contribution = computed(() => this.state().contribution);
   readonly rating = computed(() => this.contribution()?.rating ?? null);
   readonly ratingBusy = this.ratingState.asReadonly();
+  /** the contribution was withdrawn from the public while the page was open */
+  readonly removed = this.removedState.asReadonly();
+  /** how many comments arrived live since the page was loaded */
+  readonly newComments = this.commentArrivals.asReadonly();
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
+    inject(DestroyRef).onDestroy(() => {
+      this.request?.unsubscribe();
+      this.unfollow?.();
+    });
   }
 
   load(slug: string, id: string): void {
     this.request?.unsubscribe();
+    if (this.slug() !== slug || !this.unfollow) {
+      this.unfollow?.();
+      this.unfollow = this.live.subscribe(slug, (event) => this.onLive(event));
+    }
     this.slug.set(slug);
+    this.removedState.set(false);
+    this.commentArrivals.set({ count: 0, serial: 0 });
     this.state.set({ status: 'loading', contribution: null });
     this.request = this.api.get(slug, id).subscribe({
       next: (contribution) => this.state.set({ status: 'loaded', contribution }),
@@ -74,7 +92,7 @@ export class ContributionDetailStore {
       const comment = await firstValueFrom(
         this.api.comment(slug, contribution.id, { text, ...(parentId ? { parentId } : {}) }, idempotencyKey),
       );
-      if (comment.status !== 'pending') this.addComment(comment);
+      if (comment.status !== 'pending' && !this.hasComment(comment.id)) this.addComment(comment);
       return { kind: 'done', value: comment };
     } catch (error) {
       return writeFailure(error);
@@ -93,7 +111,80 @@ export class ContributionDetailStore {
     }
   }
 
-  private addComment(comment: Comment): void {
+  /**
+   * A change on the public stream: the contribution's text and counts, comments that came or went.
+   * Only data changes; forms on the page keep what the reader typed.
+   */
+  private onLive(event: PublicLiveEvent): void {
+    const current = this.contribution();
+    const slug = this.slug();
+    if (event.type === 'reset') {
+      if (!slug || !current) return;
+      // Read again without a loading state, so nothing on the page is taken down meanwhile.
+      this.request?.unsubscribe();
+      this.request = this.api.get(slug, current.id).subscribe({
+        next: (contribution) => this.state.set({ status: 'loaded', contribution }),
+        error: () => undefined,
+      });
+      return;
+    }
+    if (!current) return;
+    switch (event.type) {
+      case 'contribution': {
+        const changed = event.data.contribution;
+        if (changed.id !== current.id) return;
+        this.removedState.set(false);
+        this.patch({
+          title: changed.title,
+          text: changed.text,
+          categoryId: changed.categoryId,
+          rubricId: changed.rubricId,
+          geometry: changed.geometry,
+          status: changed.status,
+          updatedAt: changed.updatedAt,
+          ratingsUp: changed.ratingsUp,
+          ratingsDown: changed.ratingsDown,
+          commentCount: changed.commentCount,
+          rating: { ...current.rating, up: changed.ratingsUp, down: changed.ratingsDown },
+        });
+        return;
+      }
+      case 'contribution-removed':
+        if (event.data.id === current.id) this.removedState.set(true);
+        return;
+      case 'comment': {
+        const comment = event.data;
+        if (comment.contributionId !== current.id) return;
+        if (this.hasComment(comment.id)) {
+          this.patch({ comments: this.mapComments(current.comments, (c) => (c.id === comment.id ? { ...c, text: comment.text } : c)) });
+          return;
+        }
+        if (comment.parentId && !current.comments.some((c) => c.id === comment.parentId)) return;
+        this.addComment(comment, false);
+        this.commentArrivals.update((a) => ({ count: a.count + 1, serial: a.serial + 1 }));
+        return;
+      }
+      case 'comment-removed':
+        if (event.data.contributionId !== current.id || !this.hasComment(event.data.id)) return;
+        this.patch({
+          comments: current.comments
+            .filter((c) => c.id !== event.data.id)
+            .map((c) => ({ ...c, replies: (c.replies ?? []).filter((r) => r.id !== event.data.id) })),
+        });
+        return;
+    }
+  }
+
+  private hasComment(id: string): boolean {
+    return (this.contribution()?.comments ?? []).some((c) => c.id === id || (c.replies ?? []).some((r) => r.id === id));
+  }
+
+  private mapComments(comments: Comment[], change: (comment: Comment) => Comment): Comment[] {
+    return comments.map((c) => change({ ...c, replies: (c.replies ?? []).map(change) }));
+  }
+
+  /** `count`: the own comment raises the count; a live one does not, its contribution event brings the count. */
+  private addComment(comment: Comment, count = true): void {
     const contribution = this.contribution();
     if (!contribution) return;
     const comments = comment.parentId
@@ -101,7 +192,7 @@ export class ContributionDetailStore {
           c.id === comment.parentId ? { ...c, replies: [...(c.replies ?? []), comment] } : c,
         )
       : [...contribution.comments, { ...comment, replies: comment.replies ?? [] }];
-    this.patch({ comments, commentCount: (contribution.commentCount ?? 0) + 1 });
+    this.patch(count ? { comments, commentCount: (contribution.commentCount ?? 0) + 1 } : { comments });
   }
 
   private patch(patch: Partial<ContributionDetail>): void {

@@ -3,7 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ContributionFeatureCollection } from '@stadtdialog/shared/contract';
 import { DEFAULT_FILTER, filterFromQueryParams, filterToQueryParams } from './contribution-filter';
-import { ContributionListStore } from './contribution-list.store';
+import { LiveEvents } from '../live/live-events';
+import { FakeLiveEvents } from '../live/testing-live-events';
+import { ContributionListStore, LIVE_BATCH_MS } from './contribution-list.store';
 import { contributionFixture, pageFixture } from './testing-fixtures';
 
 const base = '/api/v1/procedures/gruene-mitte/contributions';
@@ -22,9 +24,13 @@ const features: ContributionFeatureCollection = {
 describe('ContributionListStore', () => {
   let http: HttpTestingController;
   let store: ContributionListStore;
+  let live: FakeLiveEvents;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), ContributionListStore] });
+    live = new FakeLiveEvents();
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), ContributionListStore, { provide: LiveEvents, useValue: live }],
+    });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(ContributionListStore);
   });
@@ -142,5 +148,76 @@ describe('ContributionListStore', () => {
     expect(filter).toEqual({ category: 'c1', rubric: null, q: 'baum', sort: 'commented' });
     expect(filterFromQueryParams(new URLSearchParams('sort=gibtsnicht')).sort).toBe('newest');
     expect(filterToQueryParams({ ...filter, sort: 'newest' })).toEqual({ category: 'c1', rubric: null, q: 'baum', sort: null });
+  });
+
+  describe('live', () => {
+    const fresh = () => new Date().toISOString();
+    const posted = (id: string) => ({
+      type: 'contribution' as const,
+      data: {
+        contribution: contributionFixture({ id, title: `Neu ${id}`, createdAt: fresh() }),
+        feature: { ...features.features[0], id, properties: { ...features.features[0].properties, title: `Neu ${id}` } },
+      },
+    });
+
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    function loaded(): void {
+      store.load('gruene-mitte', DEFAULT_FILTER);
+      http.expectOne((r) => r.url === base).flush(pageFixture([contributionFixture()], 1));
+      store.showMapView({ bbox: [9.92, 53.55, 9.94, 53.56], zoom: 16 });
+      http.expectOne((r) => r.url === `${base}/features`).flush(features);
+    }
+
+    it('follows the procedure and applies a burst of events in one step', () => {
+      loaded();
+      expect(live.listening('gruene-mitte')).toBe(1);
+      live.emit('gruene-mitte', posted('k2'));
+      live.emit('gruene-mitte', posted('k3'));
+      expect(store.total()).toBe(1);
+      jest.advanceTimersByTime(LIVE_BATCH_MS);
+      expect(store.total()).toBe(3);
+      expect(store.features()?.features.map((f) => f.id)).toEqual(['k3', 'k2', 'k1']);
+      expect(store.items().map((c) => c.id)).toEqual(['k1']);
+      expect(store.arrived().map((c) => c.id)).toEqual(['k3', 'k2']);
+      // the legend counts them in their category
+      expect(store.totalsByCategory()).toEqual({ [contributionFixture().categoryId]: 3 });
+
+      store.showArrived();
+      expect(store.items().map((c) => c.id)).toEqual(['k3', 'k2', 'k1']);
+      expect(store.arrived()).toEqual([]);
+    });
+
+    it('takes a hidden contribution away', () => {
+      loaded();
+      live.emit('gruene-mitte', { type: 'contribution-removed', data: { id: 'k1', contributionId: 'k1' } });
+      jest.advanceTimersByTime(LIVE_BATCH_MS);
+      expect(store.items()).toEqual([]);
+      expect(store.features()?.features).toEqual([]);
+      expect(store.total()).toBe(0);
+      expect(store.totalsByCategory()).toEqual({});
+    });
+
+    it('reads the counts again for a change it cannot place, and everything again on reset', () => {
+      loaded();
+      live.emit('gruene-mitte', { type: 'contribution-removed', data: { id: 'k9', contributionId: 'k9' } });
+      jest.advanceTimersByTime(LIVE_BATCH_MS);
+      http.expectOne((r) => r.url === base && r.params.get('limit') === '1').flush(pageFixture([], 40));
+      expect(store.total()).toBe(40);
+      expect(store.overallTotal()).toBe(40);
+
+      live.emit('gruene-mitte', { type: 'reset' });
+      jest.advanceTimersByTime(LIVE_BATCH_MS);
+      http.expectOne((r) => r.url === base && r.params.get('limit') === '20').flush(pageFixture([contributionFixture()], 41));
+      http.expectOne((r) => r.url === `${base}/features`).flush(features);
+      expect(store.total()).toBe(41);
+    });
+
+    it('stops following when the page goes away', () => {
+      loaded();
+      TestBed.resetTestingModule();
+      expect(live.listening('gruene-mitte')).toBe(0);
+    });
   });
 });

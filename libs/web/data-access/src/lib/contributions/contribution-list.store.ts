@@ -9,11 +9,15 @@ import {
   MAP_LOADING,
 } from '@stadtdialog/shared/contract';
 import { Observable, Subscription } from 'rxjs';
+import { LiveEvents, PublicLiveEvent } from '../live/live-events';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
 import { ContributionApi } from './contribution-api';
 import { ContributionFilter, DEFAULT_FILTER, filterQuery, isNarrowing } from './contribution-filter';
+import { applyLiveEvents } from './contribution-live';
 
 export const CONTRIBUTION_PAGE_SIZE = 20;
+/** Live events are applied in batches: every map change rebuilds the layer's buffers. */
+export const LIVE_BATCH_MS = 300;
 
 export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
@@ -66,6 +70,8 @@ interface ContributionListState {
   filter: ContributionFilter;
   status: LoadStatus;
   items: Contribution[];
+  /** new contributions that arrived live, not yet put into the list (that would move it under the reader) */
+  arrived: Contribution[];
   /** matching the filter, over all pages */
   total: number;
   totalsByCategory: Record<string, number>;
@@ -87,6 +93,7 @@ const initialState: ContributionListState = {
   filter: DEFAULT_FILTER,
   status: 'idle',
   items: [],
+  arrived: [],
   total: 0,
   totalsByCategory: {},
   overallTotal: null,
@@ -99,22 +106,49 @@ const initialState: ContributionListState = {
   followMap: false,
 };
 
+/** The legend's counts after live events: new arrivals count in, removed known contributions out. */
+function liveTotals(state: ContributionListState, arrived: Contribution[], events: PublicLiveEvent[]): Record<string, number> {
+  const totals = { ...state.totalsByCategory };
+  for (const contribution of arrived) {
+    if (!state.arrived.some((a) => a.id === contribution.id)) totals[contribution.categoryId] = (totals[contribution.categoryId] ?? 0) + 1;
+  }
+  for (const event of events) {
+    if (event.type !== 'contribution-removed') continue;
+    const id = event.data.id;
+    const feature = state.features?.features.find((f) => String(f.id) === id);
+    const categoryId =
+      [...state.items, ...state.arrived].find((c) => c.id === id)?.categoryId ??
+      (feature && !isClusterFeature(feature) ? feature.properties.categoryId : undefined);
+    if (categoryId && totals[categoryId]) {
+      totals[categoryId] -= 1;
+      if (!totals[categoryId]) delete totals[categoryId];
+    }
+  }
+  return totals;
+}
+
 /**
  * The contributions of a procedure under one filter: the list (sorted, paged), the map layer and the
  * counts, always for the same filter. Provide it on the page that shows them.
  *
  * The map layer follows the map: the page passes each settled view to `showMapView`; zoomed out the
  * store loads the server's clusters, zoomed in the view's features (capped per request, `truncated`
- * says when more matched). `refreshMap` reloads the current view, e.g. after a live change.
+ * says when more matched). `refreshMap` reloads the current view.
  */
 @Injectable()
 export class ContributionListStore {
   private readonly api = inject(ContributionApi);
+  private readonly live = inject(LiveEvents);
   private readonly state = signal<ContributionListState>(initialState);
   private requests = new Subscription();
   private more?: Subscription;
+  private counts?: Subscription;
   private mapRequest?: Subscription;
   private listRequest?: Subscription;
+  private unfollow: (() => void) | null = null;
+  private followedSince = 0;
+  private pending: PublicLiveEvent[] = [];
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly filter = computed(() => this.state().filter);
   readonly status = computed(() => this.state().status);
@@ -134,6 +168,8 @@ export class ContributionListStore {
   readonly followMap = computed(() => this.state().followMap);
   /** the list shows fewer than all: a filter, or only the map's view */
   readonly narrowed = computed(() => isNarrowing(this.state().filter) || this.state().followMap);
+  /** contributions that arrived live and wait for the reader to show them */
+  readonly arrived = computed(() => this.state().arrived);
 
   /** The contribution features on the map now (clusters left out), by id. */
   readonly featuresById = computed(() => {
@@ -148,8 +184,10 @@ export class ContributionListStore {
     inject(DestroyRef).onDestroy(() => {
       this.requests.unsubscribe();
       this.more?.unsubscribe();
+      this.counts?.unsubscribe();
       this.mapRequest?.unsubscribe();
       this.listRequest?.unsubscribe();
+      this.stopFollowing();
     });
   }
 
@@ -170,14 +208,17 @@ export class ContributionListStore {
   /** Whether the list (and its count) holds only the contributions in the map's view. */
   setFollowMap(follow: boolean): void {
     if (this.state().followMap === follow) return;
-    this.state.update((s) => ({ ...s, followMap: follow }));
+    this.state.update((s) => ({ ...s, followMap: follow, arrived: [] }));
     this.loadList();
+    if (this.state().overallTotal === null) this.refreshCounts();
   }
 
   /** Loads list, map layer (of the map's view, once known) and counts for the filter; a newer load supersedes an older one. */
   load(slug: string, filter: ContributionFilter): void {
     const previous = this.state();
     const sameProcedure = previous.slug === slug;
+    if (!sameProcedure || !this.unfollow) this.follow(slug);
+    this.pending = [];
     this.requests.unsubscribe();
     this.more?.unsubscribe();
     this.requests = new Subscription();
@@ -206,6 +247,34 @@ export class ContributionListStore {
     }
   }
 
+  /** Puts the contributions that arrived live into the list, where its sort order puts them. */
+  showArrived(): void {
+    const { slug, filter, arrived } = this.state();
+    if (!slug || !arrived.length) return;
+    if (filter.sort === 'newest') {
+      this.state.update((s) => ({
+        ...s,
+        arrived: [],
+        items: [...s.arrived, ...s.items.filter((item) => !s.arrived.some((a) => a.id === item.id))],
+      }));
+      return;
+    }
+    this.state.update((s) => ({ ...s, arrived: [] }));
+    this.requests.add(
+      this.api.list(slug, { ...this.listQuery(), sort: filter.sort, limit: Math.max(CONTRIBUTION_PAGE_SIZE, this.items().length) }).subscribe({
+        next: (page) =>
+          this.state.update((s) => ({
+            ...s,
+            items: page.items,
+            total: page.total,
+            totalsByCategory: page.totalsByCategory,
+            nextCursor: page.nextCursor,
+          })),
+        error: () => undefined,
+      }),
+    );
+  }
+
   /** Loads the next page of the list and appends it. */
   loadMore(): void {
     const { slug, filter, nextCursor, loadingMore } = this.state();
@@ -226,13 +295,81 @@ export class ContributionListStore {
       });
   }
 
+  /** Follows the procedure's public stream: what changes there changes here, without a reload. */
+  private follow(slug: string): void {
+    this.stopFollowing();
+    this.followedSince = Date.now();
+    this.unfollow = this.live.subscribe(slug, (event) => {
+      this.pending.push(event);
+      this.batchTimer ??= setTimeout(() => this.applyPending(), LIVE_BATCH_MS);
+    });
+  }
+
+  private stopFollowing(): void {
+    this.unfollow?.();
+    this.unfollow = null;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    this.pending = [];
+  }
+
+  private applyPending(): void {
+    this.batchTimer = null;
+    const events = this.pending;
+    this.pending = [];
+    const state = this.state();
+    if (!state.slug || !events.length) return;
+    // Features of the view take changes in place; clusters count on the server, so their view is read again.
+    const clustered = state.region?.mode === 'clusters';
+    const shown = clustered ? null : (state.features as ContributionFeatureCollection | null);
+    const outcome = applyLiveEvents({ ...state, features: shown }, events, state.filter, this.followedSince);
+    if (outcome.reset) {
+      this.load(state.slug, state.filter);
+      return;
+    }
+    const totalsByCategory = liveTotals(state, outcome.view.arrived, events);
+    this.state.set({ ...outcome.view, features: clustered ? state.features : outcome.view.features, totalsByCategory });
+    if (clustered && events.some((e) => e.type === 'contribution' || e.type === 'contribution-removed')) this.loadMap();
+    if (outcome.countsStale) this.refreshCounts();
+  }
+
+  /** Reads the counts again when the events alone cannot tell them. */
+  private refreshCounts(): void {
+    const { slug, filter } = this.state();
+    if (!slug) return;
+    this.counts?.unsubscribe();
+    const followsMap = this.state().followMap && this.state().view !== null;
+    this.counts = this.api.list(slug, { ...this.listQuery(), limit: 1 }).subscribe({
+      next: (page) =>
+        this.state.update((s) =>
+          s.slug === slug && s.filter === filter
+            ? {
+                ...s,
+                total: page.total,
+                totalsByCategory: page.totalsByCategory,
+                overallTotal: isNarrowing(filter) || followsMap ? s.overallTotal : page.total,
+              }
+            : s,
+        ),
+      error: () => undefined,
+    });
+    if (isNarrowing(filter) || followsMap) {
+      this.counts.add(
+        this.api.list(slug, { limit: 1 }).subscribe({
+          next: (page) => this.state.update((s) => (s.slug === slug ? { ...s, overallTotal: page.total } : s)),
+          error: () => undefined,
+        }),
+      );
+    }
+  }
+
   /** The list's filter, with the map's view as bbox while the list follows the map. */
   private listQuery(): ContributionQuery {
     const { filter, followMap, view } = this.state();
     return { ...filterQuery(filter), ...(followMap && view ? { bbox: view.bbox.join(',') } : {}) };
   }
 
-  /** The first page of the list and its total. */
+  /** The first page of the list and its totals. */
   private loadList(): void {
     const { slug, filter } = this.state();
     if (!slug) return;
@@ -251,7 +388,8 @@ export class ContributionListStore {
           nextCursor: page.nextCursor,
           overallTotal: isNarrowing(filter) || followsMap ? s.overallTotal : page.total,
         })),
-      error: (error: unknown) => this.state.update((s) => ({ ...s, status: failureStatus(error), items: [], total: 0, totalsByCategory: {} })),
+      error: (error: unknown) =>
+        this.state.update((s) => ({ ...s, status: failureStatus(error), items: [], total: 0, totalsByCategory: {} })),
     });
   }
 

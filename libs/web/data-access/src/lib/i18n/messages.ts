@@ -1,5 +1,7 @@
+import { liveDe, liveEn } from './live-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
+import { tableDe, tableEn } from './table-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -189,6 +191,8 @@ const de = {
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
+  ...tableDe,
+  ...liveDe,
   ...mapDe,
 } as const;
 
@@ -377,6 +381,8 @@ const en: Messages = {
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
   ...plannerEn,
+  ...tableEn,
+  ...liveEn,
   ...mapEn,
 };
 

@@ -19,8 +19,6 @@ export const EVENT_SOURCE_FACTORY = new InjectionToken<(url: string) => QueueEve
   factory: () => (url: string) => (typeof EventSource === 'function' ? new EventSource(url, { withCredentials: true }) : null),
 });
 
-export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting';
-
 export function parseQueueEvent(event: MessageEvent): ModerationQueueEvent | null {
   try {
     const data = JSON.parse(String(event.data));

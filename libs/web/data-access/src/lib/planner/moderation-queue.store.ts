@@ -7,7 +7,8 @@ import {
   ModerationState,
 } from '@stadtdialog/shared/contract';
 import { LoadStatus } from '../procedures/load-status';
-import { EVENT_SOURCE_FACTORY, LiveState, parseQueueEvent, QueueEventSource } from './moderation-events';
+import { LiveState } from '../live/live-events';
+import { EVENT_SOURCE_FACTORY, parseQueueEvent, QueueEventSource } from './moderation-events';
 import { PlannerApi } from './planner-api';
 import { attempt, PlannerResult } from './planner-http';
 import { PlannerSession } from './planner-session';

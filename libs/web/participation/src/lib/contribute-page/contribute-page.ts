@@ -30,6 +30,7 @@ import { LocationPicker, LocationSketch } from '@stadtdialog/web/map';
 import { CategorySymbol } from '@stadtdialog/web/ui';
 import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 import { mapLabels } from '../shared/map-labels';
+import { RetryingNote } from '../shared/retrying-note';
 
 type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
 type FormProblem = 'conflict' | 'offline' | 'failed' | null;
@@ -54,7 +55,7 @@ const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
  */
 @Component({
   selector: 'sd-contribute-page',
-  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe],
+  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote],
   templateUrl: './contribute-page.html',
   styleUrl: './contribute-page.css',
   providers: [ProcedureStore, ContributionDraftStore],

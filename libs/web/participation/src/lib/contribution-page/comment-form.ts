@@ -8,6 +8,7 @@ import {
   TranslatePipe,
 } from '@stadtdialog/web/data-access';
 import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
+import { RetryingNote } from '../shared/retrying-note';
 
 let nextId = 0;
 
@@ -17,7 +18,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'sd-comment-form',
-  imports: [ReactiveFormsModule, TranslatePipe, LocalizedNumberPipe],
+  imports: [ReactiveFormsModule, TranslatePipe, LocalizedNumberPipe, RetryingNote],
   template: `<form [formGroup]="form" (ngSubmit)="send()" novalidate>
     <label [for]="id">{{ label() }}</label>
     @let problem = shownProblem();
@@ -38,6 +39,7 @@ let nextId = 0;
     @if (pending()) {
       <p class="note" role="status">{{ 'comments.pending' | t }}</p>
     }
+    <sd-retrying-note [sending]="sending()" />
     <div class="buttons">
       <button type="submit" class="primary" [disabled]="sending()">{{ (sending() ? 'contribute.sending' : submitLabel()) | t }}</button>
       @if (cancellable()) {

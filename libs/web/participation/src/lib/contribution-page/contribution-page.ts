@@ -14,7 +14,9 @@ import {
 } from '@stadtdialog/web/data-access';
 import { ProcedureMap } from '@stadtdialog/web/map';
 import { CategorySymbol } from '@stadtdialog/web/ui';
+import { countText } from '../shared/count-text';
 import { mapLabels } from '../shared/map-labels';
+import { RetryingNote } from '../shared/retrying-note';
 import { CommentForm } from './comment-form';
 import { ReportDialog } from './report-dialog';
 
@@ -28,6 +30,7 @@ import { ReportDialog } from './report-dialog';
     CategorySymbol,
     CommentForm,
     ReportDialog,
+    RetryingNote,
     TranslatePipe,
     LocalizedDatePipe,
     LocalizedNumberPipe,
@@ -52,6 +55,12 @@ export class ContributionPage {
   protected readonly reportTarget = signal<Omit<NewReport, 'reason'> | null>(null);
   protected readonly reportedMessage = signal<MessageKey | null>(null);
   protected readonly ratingProblem = signal<MessageKey | null>(null);
+
+  /** "1 neuer Kommentar", for screen readers; the comment itself is added at the end of its thread */
+  protected readonly newCommentsText = computed(() => {
+    const count = this.detail.newComments().count;
+    return count ? countText(this.translator, 'live.newComments', count) : '';
+  });
 
   protected readonly category = computed(() => {
     const contribution = this.detail.contribution();

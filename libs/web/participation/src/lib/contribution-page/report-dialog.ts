@@ -4,11 +4,12 @@ import { LIMITS, NewReport } from '@stadtdialog/shared/contract';
 import { ContributionDetailStore, newIdempotencyKey, TranslatePipe } from '@stadtdialog/web/data-access';
 import { ModalDialog } from '@stadtdialog/web/ui';
 import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
+import { RetryingNote } from '../shared/retrying-note';
 
 /** Reporting a contribution or a comment to the moderators, with a reason. */
 @Component({
   selector: 'sd-report-dialog',
-  imports: [ReactiveFormsModule, ModalDialog, TranslatePipe],
+  imports: [ReactiveFormsModule, ModalDialog, TranslatePipe, RetryingNote],
   template: `<sd-modal-dialog [heading]="'report.title' | t" [open]="!!target()" (closed)="closed.emit()">
     <form [formGroup]="form" (ngSubmit)="send()" novalidate>
       <p>{{ 'report.intro' | t }}</p>
@@ -24,6 +25,7 @@ import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
       @if (problem(); as p) {
         <p class="field-error" id="report-error">{{ p.key | t: p.params }}</p>
       }
+      <sd-retrying-note [sending]="sending()" />
       <div class="buttons">
         <button type="submit" class="primary" [disabled]="sending()">{{ (sending() ? 'contribute.sending' : 'report.send') | t }}</button>
         <button type="button" (click)="closed.emit()">{{ 'app.cancel' | t }}</button>

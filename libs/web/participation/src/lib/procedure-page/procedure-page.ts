@@ -29,6 +29,7 @@ import { LayerSettings, LayerSwitcher, ProcedureMap } from '@stadtdialog/web/map
 import { CategorySymbol } from '@stadtdialog/web/ui';
 import { StateBadge } from '../state-badge/state-badge';
 import { layerSwitcherLabels, mapLabels } from '../shared/map-labels';
+import { countText } from '../shared/count-text';
 import { mediaQuery, NARROW_SCREEN } from '../shared/media-query';
 import { ContributionFilters } from './contribution-filters';
 import { ContributionList } from './contribution-list';
@@ -105,6 +106,9 @@ export class ProcedurePage {
     const item = this.contributions.items().find((c) => c.id === id);
     return item ? { id, title: item.title, categoryId: item.categoryId, rubricId: item.rubricId, createdAt: item.createdAt } : null;
   });
+
+  /** "2 neue Beiträge": what arrived live and waits to be put into the list */
+  protected readonly arrivedText = computed(() => countText(this.translator, 'live.newContributions', this.contributions.arrived().length));
 
   protected readonly currentPhase = computed(() => this.store.procedure()?.phases.find((p) => p.state === 'open') ?? null);
 

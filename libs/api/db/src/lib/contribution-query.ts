@@ -38,6 +38,19 @@ export interface ContributionFilter {
    * keyed hash of their participant token; null without a token (then nothing matches).
    */
   mine?: { tokenHash: Buffer | null };
+  source?: string;
+  /** created at or after / before these times (ISO 8601 with zone) */
+  createdFrom?: string;
+  createdBefore?: string;
+}
+
+/**
+ * A planner's read (statistics, exports): every status of the procedure with this id, from the
+ * table itself; only routes guarded by the procedure's roles may build one.
+ */
+export interface PlannerContributionFilter extends Omit<ContributionFilter, 'slug' | 'mine'> {
+  procedureId: string;
+  status?: string;
 }
 
 /** Columns of a contribution row both sources below give, in one order so they can be unioned. */
@@ -59,9 +72,14 @@ export interface ContributionSource {
  * contributions to their own published ones. The bbox becomes an envelope in the column's SRID,
  * never the column a transformation, so the GiST index is used; the test is exact.
  */
-export function contributionSource(filter: ContributionFilter, params: SqlParameters): ContributionSource {
+export function contributionSource(filter: ContributionFilter | PlannerContributionFilter, params: SqlParameters): ContributionSource {
   let from: string;
-  if (filter.mine) {
+  const conditions: string[] = [];
+  if ('procedureId' in filter) {
+    from = `(SELECT ${COLUMNS}, status FROM contributions) c`;
+    conditions.push(`c.procedure_id = ${params.add(filter.procedureId)}::uuid`);
+    if (filter.status) conditions.push(`c.status = ${params.add(filter.status)}`);
+  } else if (filter.mine) {
     const me = `(SELECT id FROM participants WHERE token_hash = ${params.add(filter.mine.tokenHash)})`;
     from = `(
       SELECT ${COLUMNS}, 'published'::text AS status FROM public_contributions WHERE participant_id = ${me}
@@ -72,7 +90,9 @@ export function contributionSource(filter: ContributionFilter, params: SqlParame
   } else {
     from = `(SELECT ${COLUMNS}, 'published'::text AS status FROM public_contributions) c`;
   }
-  const conditions = [`c.procedure_id = (SELECT id FROM public_procedures WHERE slug = ${params.add(filter.slug)})`];
+  if (!('procedureId' in filter)) {
+    conditions.push(`c.procedure_id = (SELECT id FROM public_procedures WHERE slug = ${params.add(filter.slug)})`);
+  }
   if (filter.category) conditions.push(`c.category_id = ${params.add(filter.category)}`);
   if (filter.rubric) conditions.push(`c.rubric_id = ${params.add(filter.rubric)}`);
   if (filter.q) conditions.push(`c.search @@ websearch_to_tsquery('german', ${params.add(filter.q)})`);
@@ -83,6 +103,9 @@ export function contributionSource(filter: ContributionFilter, params: SqlParame
     // bbox, not a diagonal line or an L-shaped area whose box only reaches into it.
     conditions.push(`c.geom && ${envelope} AND ST_Intersects(c.geom, ${envelope})`);
   }
+  if (filter.source) conditions.push(`c.source = ${params.add(filter.source)}`);
+  if (filter.createdFrom) conditions.push(`c.created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
+  if (filter.createdBefore) conditions.push(`c.created_at < ${params.add(filter.createdBefore)}::timestamptz`);
   return { from, where: conditions.join(' AND ') };
 }
 

@@ -1,0 +1,68 @@
+import { DataSource } from 'typeorm';
+import { SeededProcedure, seedParticipant, seedProcedure } from './participation-fixtures';
+
+export interface EvaluationProcedure extends SeededProcedure {
+  secondCategoryId: string;
+  secondRubricId: string;
+  /** ids by title */
+  contributions: Record<string, string>;
+}
+
+/** Text whose key terms the tests know: Bäume three times, Radweg twice, Hauptstraße once. */
+export const KNOWN_TEXT = {
+  title: 'Mehr Bäume an der Hauptstraße',
+  body: 'Bitte pflanzt Bäume und baut einen sicheren Radweg. Der Baum vor der Schule fehlt.',
+  comment: 'Ein Radweg wäre gut.',
+};
+
+/**
+ * A procedure with two categories and rubrics and contributions in every status, with comments in
+ * several statuses, ratings of several participants, a line and a polygon and one without location.
+ */
+export async function seedEvaluationProcedure(ds: DataSource, slug: string, options: { internal?: boolean } = {}): Promise<EvaluationProcedure> {
+  const base = await seedProcedure(ds, slug, { internal: options.internal });
+  const [{ id: secondCategoryId }] = await ds.query(
+    `INSERT INTO categories (procedure_id, name, colour, position) VALUES ($1, 'Verkehr', '#1565c0', 1) RETURNING id`, [base.id],
+  );
+  const [{ id: secondRubricId }] = await ds.query(
+    `INSERT INTO rubrics (procedure_id, kind, name, position) VALUES ($1, 'criticism', 'Kritik', 1) RETURNING id`, [base.id],
+  );
+  const people = [await seedParticipant(ds), await seedParticipant(ds), await seedParticipant(ds), await seedParticipant(ds)];
+  const rows: [string, string, string, string, string | null, string, number, string][] = [
+    // title, body, status, source, geometry WKT, category, days ago, participant
+    [KNOWN_TEXT.title, KNOWN_TEXT.body, 'published', 'online', 'POINT(9.95 53.55)', base.categoryId, 3, people[0]],
+    ['Zebrastreifen', 'Ein Zebrastreifen an der Kreuzung', 'published', 'workshop', 'LINESTRING(9.95 53.55, 9.96 53.56)', secondCategoryId, 2, people[1]],
+    ['Spielplatz', 'Ein Spielplatz im Park', 'published', 'online', 'POLYGON((9.95 53.55, 9.96 53.55, 9.96 53.56, 9.95 53.55))', base.categoryId, 1, people[1]],
+    ['Ohne Ort', 'Allgemeiner Hinweis', 'published', 'import', null, secondCategoryId, 0, people[2]],
+    ['Wartet', 'Noch nicht freigegeben', 'pending', 'online', 'POINT(9.951 53.551)', base.categoryId, 0, people[3]],
+    ['Versteckt', 'Beleidigung versteckt', 'hidden', 'online', 'POINT(9.952 53.552)', secondCategoryId, 1, people[3]],
+    ['Abgelehnt', 'Abgelehnter Beitrag', 'rejected', 'workshop', 'POINT(9.953 53.553)', base.categoryId, 2, people[3]],
+  ];
+  const contributions: Record<string, string> = {};
+  for (const [title, body, status, source, wkt, category, daysAgo, participant] of rows) {
+    const rubric = source === 'workshop' ? secondRubricId : base.rubricId;
+    const [{ id }] = await ds.query(
+      `INSERT INTO contributions (procedure_id, category_id, rubric_id, participant_id, title, body, geom, status, source, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::text IS NULL THEN NULL ELSE ST_GeomFromText($7, 4326) END, $8, $9,
+               now() - $10 * interval '1 day') RETURNING id`,
+      [base.id, category, rubric, participant, title, body, wkt, status, source, daysAgo],
+    );
+    contributions[title] = id;
+  }
+  const comment = (contribution: string, body: string, status: string, participant: string | null) =>
+    ds.query(`INSERT INTO comments (contribution_id, participant_id, body, status) VALUES ($1, $2, $3, $4)`,
+      [contributions[contribution], participant, body, status]);
+  await comment(KNOWN_TEXT.title, KNOWN_TEXT.comment, 'published', people[1]);
+  await comment(KNOWN_TEXT.title, 'Zustimmung', 'published', people[2]);
+  await comment('Zebrastreifen', 'Unbedingt', 'published', people[0]);
+  await comment('Zebrastreifen', 'Versteckter Kommentar', 'hidden', people[3]);
+  await comment('Versteckt', 'Kommentar an verstecktem Beitrag', 'published', people[3]);
+  const rate = (contribution: string, participant: string, value: 1 | -1) =>
+    ds.query(`INSERT INTO ratings (participant_id, contribution_id, value) VALUES ($1, $2, $3)`, [participant, contributions[contribution], value]);
+  await rate(KNOWN_TEXT.title, people[1], 1);
+  await rate(KNOWN_TEXT.title, people[2], 1);
+  await rate('Zebrastreifen', people[0], -1);
+  await rate('Spielplatz', people[0], 1);
+  await rate('Versteckt', people[3], 1);
+  return { ...base, secondCategoryId, secondRubricId, contributions };
+}

@@ -1,0 +1,153 @@
+import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
+import { apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
+import { ADMIN, PlannerClient, call } from './planner-fixtures';
+import { EvaluationProcedure, KNOWN_TEXT, seedEvaluationProcedure } from './evaluation-fixtures';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the assertions */
+
+/** Counts taken directly in SQL, to compare the statistics with. */
+async function sqlCounts(ds: any, procedureId: string, publicOnly: boolean) {
+  const status = publicOnly ? `AND c.status = 'published'` : '';
+  const commentStatus = publicOnly ? `AND m.status = 'published'` : '';
+  const [row] = await ds.query(
+    `SELECT (SELECT count(*)::int FROM contributions c WHERE procedure_id = $1 ${status}) AS contributions,
+            (SELECT count(*)::int FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.procedure_id = $1 ${status} ${commentStatus}) AS comments,
+            (SELECT count(*)::int FROM ratings r JOIN contributions c ON c.id = r.contribution_id WHERE c.procedure_id = $1 ${status}) AS ratings,
+            (SELECT count(DISTINCT p)::int FROM (
+               SELECT participant_id AS p FROM contributions c WHERE procedure_id = $1 ${status}
+               UNION SELECT m.participant_id FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.procedure_id = $1 ${status} ${commentStatus}
+               UNION SELECT r.participant_id FROM ratings r JOIN contributions c ON c.id = r.contribution_id WHERE c.procedure_id = $1 ${status}) x
+             WHERE p IS NOT NULL) AS participants,
+            (SELECT json_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM contributions c WHERE procedure_id = $1 ${status} GROUP BY status) s) AS by_status`,
+    [procedureId],
+  );
+  return row;
+}
+
+const asMap = (counts: { key: string; count: number }[]) => Object.fromEntries(counts.map((c) => [c.key, c.count]));
+
+describe(`statistics (${ENGINE} engine)`, () => {
+  let db: TestDatabase;
+  let api: RunningApi;
+  let procedure: EvaluationProcedure;
+  let other: { id: string };
+  let internal: EvaluationProcedure;
+  let admin: PlannerClient;
+  let otherModerator: PlannerClient;
+  let expectedPlanner: any;
+  let expectedPublic: any;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    const env = apiEnv({ ...db.env, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    await withDatabase(env, async (ds) => {
+      procedure = await seedEvaluationProcedure(ds, 'auswertung');
+      internal = await seedEvaluationProcedure(ds, 'intern', { internal: true });
+      other = await seedProcedure(ds, 'anderes');
+      expectedPlanner = await sqlCounts(ds, procedure.id, false);
+      expectedPublic = await sqlCounts(ds, procedure.id, true);
+    });
+    api = await startApi(env);
+    admin = await PlannerClient.signIn(api, ADMIN.email, ADMIN.password);
+    const created = await admin.call('POST', '/api/v1/planners', { email: 'mod@stadtdialog.test', displayName: 'Mo', password: 'moderator password' });
+    expect((await admin.call('PUT', `/api/v1/procedures/${other.id}/memberships/${created.body.id}`, { role: 'moderator' })).status).toBe(200);
+    otherModerator = await PlannerClient.signIn(api, 'mod@stadtdialog.test', 'moderator password');
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  const plannerPath = (query = '') => `/api/v1/procedures/${procedure.id}/evaluation/statistics${query}`;
+
+  it('gives planners totals over every status equal to the counts in SQL', async () => {
+    const { status, body } = await admin.call('GET', plannerPath());
+    expect(status).toBe(200);
+    expect(body.scope).toBe('planner');
+    expect(expectedPlanner).toMatchObject({ contributions: 7, comments: 5, ratings: 5, participants: 4 });
+    expect(body.totals).toEqual({
+      contributions: expectedPlanner.contributions, comments: expectedPlanner.comments, ratings: expectedPlanner.ratings,
+      ratingsUp: 4, ratingsDown: 1, participants: expectedPlanner.participants,
+    });
+    expect(asMap(body.byStatus)).toEqual(expectedPlanner.by_status);
+    expect(asMap(body.commentsByStatus)).toEqual({ published: 4, hidden: 1 });
+    expect(asMap(body.bySource)).toEqual({ online: 4, workshop: 2, import: 1 });
+    expect(asMap(body.byGeometry)).toEqual({ POINT: 4, LINESTRING: 1, POLYGON: 1, NONE: 1 });
+    expect(body.byCategory.map((c: any) => [c.label, c.count])).toEqual([['Grün', 4], ['Verkehr', 3]]);
+    expect(body.byRubric.map((c: any) => [c.key, c.label, c.count])).toEqual([['idea', 'Idee', 5], ['criticism', 'Kritik', 2]]);
+    const days = body.overTime.buckets;
+    expect(body.overTime.interval).toBe('day');
+    expect(days.reduce((n: number, b: any) => n + b.contributions, 0)).toBe(7);
+    expect(days.reduce((n: number, b: any) => n + b.comments, 0)).toBe(5);
+    expect(days.length).toBeGreaterThanOrEqual(4);
+    expect(body.topRated.map((t: any) => t.title)).toEqual([KNOWN_TEXT.title, 'Spielplatz', 'Versteckt', 'Zebrastreifen']);
+    expect(body.topCommented[0]).toMatchObject({ title: KNOWN_TEXT.title, commentCount: 2 });
+  });
+
+  it('gives the public only published content of the public views, without the hidden counts', async () => {
+    const { status, body, text } = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/statistics`);
+    expect(status).toBe(200);
+    expect(body.scope).toBe('public');
+    expect(expectedPublic).toMatchObject({ contributions: 4, comments: 3, ratings: 4, participants: 3 });
+    expect(body.totals).toEqual({
+      contributions: expectedPublic.contributions, comments: expectedPublic.comments, ratings: expectedPublic.ratings,
+      ratingsUp: 3, ratingsDown: 1, participants: expectedPublic.participants,
+    });
+    expect(body.byStatus).toBeNull();
+    expect(body.commentsByStatus).toBeNull();
+    expect(asMap(body.bySource)).toEqual({ online: 2, workshop: 1, import: 1 });
+    expect(body.topRated.map((t: any) => t.title)).toEqual([KNOWN_TEXT.title, 'Spielplatz', 'Zebrastreifen']);
+    for (const secret of ['Versteckt', 'Wartet', 'Abgelehnt', 'Versteckter Kommentar', 'Beleidigung']) expect(text).not.toContain(secret);
+    expect(body.keyTerms.map((t: any) => t.term)).not.toContain('Beleidigung');
+  });
+
+  it('finds the key terms of a known German text with their common surface form, without stop words', async () => {
+    const { body } = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/statistics`);
+    const terms = Object.fromEntries(body.keyTerms.map((t: any) => [t.term, t]));
+    expect(body.keyTerms[0]).toMatchObject({ term: 'Bäume', stem: 'baum', occurrences: 3, contributions: 1 });
+    expect(terms['Radweg']).toMatchObject({ occurrences: 2, contributions: 1 });
+    expect(terms['Hauptstraße']).toMatchObject({ occurrences: 1 });
+    for (const stop of ['Bitte', 'Mehr', 'und', 'der', 'Der', 'wäre', 'gut', 'Ein']) expect(terms[stop]).toBeUndefined();
+    // the term's link searches the list, which finds the contribution that uses it
+    const list = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/contributions?q=${encodeURIComponent('Bäume')}`);
+    expect(list.body.items.map((c: any) => c.title)).toEqual([KNOWN_TEXT.title]);
+  });
+
+  it('filters the planner statistics by source, category, rubric and days, and buckets by week', async () => {
+    const workshop = await admin.call('GET', plannerPath('?source=workshop'));
+    expect(workshop.body.totals.contributions).toBe(2);
+    expect(asMap(workshop.body.byStatus)).toEqual({ published: 1, rejected: 1 });
+    const category = await admin.call('GET', plannerPath(`?category=${procedure.secondCategoryId}`));
+    expect(category.body.totals.contributions).toBe(3);
+    const rubric = await admin.call('GET', plannerPath(`?rubric=${procedure.secondRubricId}`));
+    expect(rubric.body.totals.contributions).toBe(2);
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+    const todayOnly = await admin.call('GET', plannerPath(`?from=${today}&to=${today}`));
+    expect(todayOnly.body.totals.contributions).toBe(2);
+    const weeks = await admin.call('GET', plannerPath('?interval=week'));
+    expect(weeks.body.overTime.interval).toBe('week');
+    expect(weeks.body.overTime.buckets.reduce((n: number, b: any) => n + b.contributions, 0)).toBe(7);
+    for (const b of weeks.body.overTime.buckets) expect(new Date(`${b.start}T12:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it('refuses bad filters with 400 and a field, and unknown procedures with 404', async () => {
+    for (const [query, field] of [
+      ['?from=2026-02-30', 'from'], ['?from=gestern', 'from'], ['?from=2026-03-02&to=2026-03-01', 'to'],
+      ['?phase=00000000-0000-4000-8000-000000000000', 'phase'], [`?category=${internal.categoryId}`, 'category'],
+      ['?source=fax', 'source'], ['?interval=month', 'interval'], ['?unknown=1', 'unknown'],
+    ]) {
+      const reply = await admin.call('GET', plannerPath(query));
+      expect({ query, status: reply.status, type: reply.headers.get('content-type') }).toEqual({ query, status: 400, type: expect.stringContaining('application/problem+json') });
+      expect(reply.body.errors.map((e: any) => e.field)).toContain(field);
+    }
+    expect((await call(api, 'GET', `/api/v1/procedures/${internal.slug}/statistics`)).status).toBe(404);
+    expect((await call(api, 'GET', `/api/v1/procedures/keins/statistics`)).status).toBe(404);
+  });
+
+  it('needs a planner role of the procedure for the planner statistics', async () => {
+    expect((await call(api, 'GET', plannerPath())).status).toBe(401);
+    expect((await otherModerator.call('GET', plannerPath())).status).toBe(403);
+    expect((await otherModerator.call('GET', `/api/v1/procedures/${other.id}/evaluation/statistics`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,80 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '@stadtdialog/api/http';
+import { ContributionFilter, PlannerContributionFilter } from '@stadtdialog/api/db';
+import type { EvaluationQuery } from '@stadtdialog/shared/contract';
+
+/** What a statistics, export or report read is about: a planner's view of a procedure, or the public one. */
+export type EvaluationScope =
+  | { kind: 'planner'; procedure: ProcedureRef; filter: PlannerContributionFilter }
+  | { kind: 'public'; procedure: ProcedureRef; filter: ContributionFilter };
+
+export interface ProcedureRef {
+  id: string;
+  slug: string;
+  title: string;
+  /** procedure settings: 'hidden' counts stay out of public answers */
+  ratings: string;
+  comments: string;
+}
+
+function badQuery(field: string, message: string): ProblemException {
+  return new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid query parameter', `${field}: ${message}`, [{ field, message }]);
+}
+
+const PROCEDURE_COLUMNS = `id, slug, title, coalesce(settings->>'ratings', 'on') AS ratings, coalesce(settings->>'comments', 'on') AS comments`;
+
+/**
+ * Turns a planner's query into the one contribution filter: a phase becomes its time span, days
+ * are whole days in Europe/Berlin (the procedures' time zone).
+ */
+@Injectable()
+export class EvaluationScopes {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async planner(procedureId: string, query: EvaluationQuery): Promise<EvaluationScope> {
+    if (query.phase && (query.from || query.to)) throw badQuery('phase', 'give either a phase or from/to, not both');
+    if (query.from && query.to && query.from > query.to) throw badQuery('to', 'to must not be before from');
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT row_to_json(p) FROM (SELECT ${PROCEDURE_COLUMNS} FROM procedures WHERE id = $1) p) AS procedure,
+              (SELECT json_build_array(starts_at, ends_at) FROM phases WHERE id = $2 AND procedure_id = $1) AS phase,
+              CASE WHEN $3::text IS NULL THEN NULL ELSE ($3::date::timestamp AT TIME ZONE 'Europe/Berlin') END AS from_time,
+              CASE WHEN $4::text IS NULL THEN NULL ELSE (($4::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin') END AS before_time,
+              (SELECT count(*)::int FROM categories WHERE id = $5 AND procedure_id = $1) AS category,
+              (SELECT count(*)::int FROM rubrics WHERE id = $6 AND procedure_id = $1) AS rubric`,
+      [procedureId, query.phase ?? null, validDay(query.from, 'from'), validDay(query.to, 'to'), query.category ?? null, query.rubric ?? null],
+    );
+    if (!row.procedure) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', 'There is no such procedure.');
+    if (query.phase && !row.phase) throw badQuery('phase', 'phase must be the id of a phase of this procedure');
+    if (query.category && !row.category) throw badQuery('category', 'category must be the id of a category of this procedure');
+    if (query.rubric && !row.rubric) throw badQuery('rubric', 'rubric must be the id of a rubric of this procedure');
+    const [phaseStart, phaseEnd] = (row.phase as [string, string] | null) ?? [null, null];
+    const iso = (t: Date | string | null) => (t === null ? undefined : new Date(t).toISOString());
+    return {
+      kind: 'planner',
+      procedure: row.procedure,
+      filter: {
+        procedureId,
+        category: query.category,
+        rubric: query.rubric,
+        source: query.source,
+        createdFrom: iso(phaseStart ?? row.from_time),
+        createdBefore: iso(phaseEnd ?? row.before_time),
+      },
+    };
+  }
+
+  async public(slug: string): Promise<EvaluationScope> {
+    const [procedure] = await this.dataSource.query(`SELECT ${PROCEDURE_COLUMNS} FROM public_procedures WHERE slug = $1`, [slug]);
+    if (!procedure) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `There is no public procedure "${slug}".`);
+    return { kind: 'public', procedure, filter: { slug } };
+  }
+}
+
+/** A day that exists in the calendar (the DTO checked the shape; 2026-02-30 would reach PostgreSQL as an error). */
+function validDay(day: string | undefined, field: string): string | null {
+  if (day === undefined) return null;
+  const time = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(time.getTime()) || time.toISOString().slice(0, 10) !== day) throw badQuery(field, `${field} is not a day of the calendar`);
+  return day;
+}

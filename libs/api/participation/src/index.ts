@@ -1,0 +1,4 @@
+export * from './lib/geometry';
+export * from './lib/participation';
+export * from './lib/participation-headers';
+export * from './lib/text';

@@ -1,0 +1,85 @@
+import type { ContributionSource, ContributionStatus } from './contribution';
+
+export const STATISTICS_INTERVALS = ['day', 'week'] as const;
+export type StatisticsInterval = (typeof STATISTICS_INTERVALS)[number];
+
+/** Filters of the planner's statistics and exports; the public statistics take none of them. */
+export interface EvaluationQuery {
+  /** a phase of the procedure: contributions created within its start and end */
+  phase?: string;
+  /** created on or after this day (YYYY-MM-DD, Europe/Berlin) */
+  from?: string;
+  /** created on or before this day (YYYY-MM-DD, Europe/Berlin) */
+  to?: string;
+  source?: ContributionSource;
+  category?: string;
+  rubric?: string;
+  interval?: StatisticsInterval;
+}
+
+/** One bar of a chart: `key` is an id or a code, `label` what people read. */
+export interface StatisticsCount {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface StatisticsBucket {
+  /** first day of the bucket, YYYY-MM-DD in Europe/Berlin */
+  start: string;
+  contributions: number;
+  comments: number;
+}
+
+export interface TopContribution {
+  id: string;
+  title: string;
+  status: ContributionStatus;
+  ratingsUp: number;
+  ratingsDown: number;
+  commentCount: number;
+}
+
+export interface KeyTerm {
+  /** the most common surface form of the stem, e.g. "Bäume" */
+  term: string;
+  stem: string;
+  /** how often the stem occurs in titles, texts and comments */
+  occurrences: number;
+  /** how many contributions use it in their own title or text: what `q=<term>` finds in the list */
+  contributions: number;
+}
+
+export interface ProcedureStatistics {
+  procedure: { id: string; slug: string; title: string };
+  /** planner: every status; public: published content of a public procedure */
+  scope: 'planner' | 'public';
+  totals: {
+    contributions: number;
+    /** null where a public procedure hides comments */
+    comments: number | null;
+    /** null where a public procedure hides ratings */
+    ratings: number | null;
+    ratingsUp: number | null;
+    ratingsDown: number | null;
+    /** distinct anonymous participants (tokens) who wrote, commented or rated */
+    participants: number;
+  };
+  /** planner only; null on the public statistics */
+  byStatus: StatisticsCount[] | null;
+  commentsByStatus: StatisticsCount[] | null;
+  byCategory: StatisticsCount[];
+  byRubric: StatisticsCount[];
+  byGeometry: StatisticsCount[];
+  bySource: StatisticsCount[];
+  overTime: { interval: StatisticsInterval; buckets: StatisticsBucket[] };
+  /** empty where a public procedure hides ratings */
+  topRated: TopContribution[];
+  /** empty where a public procedure hides comments */
+  topCommented: TopContribution[];
+  keyTerms: KeyTerm[];
+}
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_ROWS_HEADER = 'X-Export-Rows';

@@ -1,0 +1,293 @@
+import { inject, Injectable, InjectionToken, OnDestroy, Signal, signal, WritableSignal } from '@angular/core';
+import { PublicCommentEvent, PublicContributionEvent, PublicRemovedEvent } from '@stadtdialog/shared/contract';
+import { API_BASE } from '../procedures/procedure-api';
+
+/** An event of a procedure's public stream, as the resident pages apply it. */
+export type PublicLiveEvent =
+  | { type: 'contribution'; data: PublicContributionEvent }
+  | { type: 'contribution-removed'; data: PublicRemovedEvent }
+  | { type: 'comment'; data: PublicCommentEvent }
+  | { type: 'comment-removed'; data: PublicRemovedEvent }
+  /** the stream could not say what changed: reload everything */
+  | { type: 'reset' };
+
+export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting';
+
+/** The part of `EventSource` the live clients use, so tests can stand in for it. */
+export interface LiveEventSource {
+  onopen: ((event: Event) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  close(): void;
+  readonly readyState: number;
+}
+
+/** The part of `navigator.locks` the leader election uses. */
+export interface LiveLocks {
+  request(name: string, options: { signal: AbortSignal }, callback: () => Promise<void>): Promise<unknown>;
+}
+
+/** The part of `BroadcastChannel` the tabs talk over. */
+export interface LiveChannel {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
+  close(): void;
+}
+
+/** What the browser offers; without locks or channels every tab keeps its own connection. */
+export interface LivePlatform {
+  openEventSource(url: string): LiveEventSource | null;
+  locks: LiveLocks | null;
+  openChannel(name: string): LiveChannel | null;
+}
+
+export const LIVE_PLATFORM = new InjectionToken<LivePlatform>('LIVE_PLATFORM', {
+  providedIn: 'root',
+  factory: () => ({
+    openEventSource: (url) => (typeof EventSource === 'function' ? new EventSource(url, { withCredentials: true }) : null),
+    locks: typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks as unknown as LiveLocks) : null,
+    openChannel: (name) => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null),
+  }),
+});
+
+const PUBLIC_EVENTS = ['contribution', 'contribution-removed', 'comment', 'comment-removed', 'reset'] as const;
+/** The browser's own reconnection covers dropped streams; these delays cover refused ones (503, 502). */
+const REOPEN_DELAYS_MS = [1000, 3000, 10_000, 30_000];
+const CLOSED = 2;
+
+/** What the leader tab tells the others. */
+type PeerMessage =
+  | { kind: 'event'; id: string | null; event: PublicLiveEvent }
+  | { kind: 'state'; state: LiveState }
+  | { kind: 'hello' };
+
+/**
+ * The live stream of one URL shared by the tabs of this browser: the tab holding the Web Lock
+ * opens the one EventSource and passes every event on over a BroadcastChannel; when that tab
+ * closes, the lock goes to a waiting tab, which resumes from the last event id it heard.
+ */
+class SharedStream {
+  readonly listeners = new Set<(event: PublicLiveEvent) => void>();
+  readonly state: WritableSignal<LiveState> = signal('off');
+  private running = false;
+  private leading = false;
+  /** another tab led this stream while this one listened */
+  private followed = false;
+  private lastId: string | null = null;
+  private source: LiveEventSource | null = null;
+  private channel: LiveChannel | null = null;
+  private abort: AbortController | null = null;
+  private release: (() => void) | null = null;
+  private reopenTimer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly platform: LivePlatform,
+    private readonly name: string,
+    private readonly url: string,
+    private readonly eventNames: readonly string[],
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.state.set('connecting');
+    const locks = this.platform.locks;
+    const channel = locks ? this.platform.openChannel(this.name) : null;
+    if (!locks || !channel) {
+      this.lead();
+      return;
+    }
+    this.channel = channel;
+    channel.onmessage = (message) => this.fromPeer(message.data as PeerMessage);
+    const abort = new AbortController();
+    this.abort = abort;
+    locks
+      .request(this.name, { signal: abort.signal }, () =>
+        new Promise<void>((release) => {
+          if (!this.running || abort.signal.aborted) {
+            release();
+            return;
+          }
+          this.release = release;
+          this.lead();
+        }),
+      )
+      .catch(() => undefined);
+    channel.postMessage({ kind: 'hello' } satisfies PeerMessage);
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.leading = false;
+    this.followed = false;
+    this.closeSource();
+    this.abort?.abort();
+    this.abort = null;
+    this.release?.();
+    this.release = null;
+    this.channel?.close();
+    this.channel = null;
+    this.state.set('off');
+  }
+
+  private lead(): void {
+    const takeover = this.followed && this.lastId === null;
+    this.leading = true;
+    this.open();
+    // A follower that heard no event id cannot resume exactly: its pages read everything again.
+    if (takeover) this.deliver({ type: 'reset' }, null);
+  }
+
+  private open(): void {
+    this.closeSource();
+    const url = this.lastId ? `${this.url}?lastEventId=${encodeURIComponent(this.lastId)}` : this.url;
+    const source = this.platform.openEventSource(url);
+    if (!source) {
+      this.setState('off');
+      return;
+    }
+    this.source = source;
+    this.setState(this.failures ? 'reconnecting' : 'connecting');
+    source.onopen = () => {
+      this.failures = 0;
+      this.setState('live');
+    };
+    source.onerror = () => {
+      if (source.readyState !== CLOSED) {
+        this.setState('reconnecting');
+        return;
+      }
+      // The server refused the stream (e.g. 503): the browser gives up, so this client tries again later.
+      this.closeSource();
+      this.setState('reconnecting');
+      const delay = REOPEN_DELAYS_MS[Math.min(this.failures, REOPEN_DELAYS_MS.length - 1)];
+      this.failures++;
+      this.reopenTimer = setTimeout(() => {
+        this.reopenTimer = null;
+        if (this.running && this.leading) this.open();
+      }, delay);
+    };
+    for (const name of this.eventNames) {
+      source.addEventListener(name, (message) => {
+        const event = parseEvent(name, message);
+        if (message.lastEventId) this.lastId = message.lastEventId;
+        if (event) this.deliver(event, this.lastId);
+      });
+    }
+  }
+
+  private closeSource(): void {
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = null;
+    if (this.source) {
+      this.source.onopen = null;
+      this.source.onerror = null;
+      this.source.close();
+    }
+    this.source = null;
+  }
+
+  private deliver(event: PublicLiveEvent, id: string | null): void {
+    if (this.leading) this.channel?.postMessage({ kind: 'event', id, event } satisfies PeerMessage);
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One page's failing handler must not keep the event from the others.
+        console.error(error);
+      }
+    }
+  }
+
+  private setState(state: LiveState): void {
+    this.state.set(state);
+    if (this.leading) this.channel?.postMessage({ kind: 'state', state } satisfies PeerMessage);
+  }
+
+  private fromPeer(message: PeerMessage): void {
+    if (!this.running || !message) return;
+    if (this.leading) {
+      if (message.kind === 'hello') this.channel?.postMessage({ kind: 'state', state: this.state() } satisfies PeerMessage);
+      return;
+    }
+    if (message.kind !== 'hello') this.followed = true;
+    if (message.kind === 'state') this.state.set(message.state);
+    else if (message.kind === 'event') {
+      if (message.id) this.lastId = message.id;
+      this.deliver(message.event, message.id);
+    }
+  }
+}
+
+function parseEvent(name: string, message: MessageEvent): PublicLiveEvent | null {
+  if (name === 'reset') return { type: 'reset' };
+  let data: unknown;
+  try {
+    data = JSON.parse(String(message.data));
+  } catch {
+    return null;
+  }
+  if (!data || typeof data !== 'object') return null;
+  const value = data as Record<string, unknown>;
+  switch (name) {
+    case 'contribution':
+      return value['contribution'] && typeof (value['contribution'] as { id?: unknown }).id === 'string'
+        ? { type: 'contribution', data: data as PublicContributionEvent }
+        : null;
+    case 'comment':
+      return typeof value['id'] === 'string' && typeof value['contributionId'] === 'string'
+        ? { type: 'comment', data: data as PublicCommentEvent }
+        : null;
+    case 'contribution-removed':
+    case 'comment-removed':
+      return typeof value['id'] === 'string' ? { type: name, data: data as PublicRemovedEvent } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The one live-events client of the web app: the public event stream of a procedure
+ * (`GET /api/v1/procedures/:slug/events`), one connection per browser however many tabs and
+ * pages listen, resumed with Last-Event-ID after a drop.
+ */
+@Injectable({ providedIn: 'root' })
+export class LiveEvents implements OnDestroy {
+  private readonly platform = inject(LIVE_PLATFORM);
+  private readonly streams = new Map<string, SharedStream>();
+
+  /** Calls `listener` with every public event of the procedure until the returned function is called. */
+  subscribe(slug: string, listener: (event: PublicLiveEvent) => void): () => void {
+    const stream = this.stream(slug);
+    stream.listeners.add(listener);
+    stream.start();
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      stream.listeners.delete(listener);
+      if (stream.listeners.size === 0) stream.stop();
+    };
+  }
+
+  /** Whether the procedure's stream is connected: 'off' while nobody in this tab listens. */
+  state(slug: string): Signal<LiveState> {
+    return this.stream(slug).state.asReadonly();
+  }
+
+  ngOnDestroy(): void {
+    for (const stream of this.streams.values()) stream.stop();
+  }
+
+  private stream(slug: string): SharedStream {
+    let stream = this.streams.get(slug);
+    if (!stream) {
+      const url = `${API_BASE}/procedures/${encodeURIComponent(slug)}/events`;
+      stream = new SharedStream(this.platform, `stadtdialog-live:${slug}`, url, PUBLIC_EVENTS);
+      this.streams.set(slug, stream);
+    }
+    return stream;
+  }
+}
