@@ -105,7 +105,7 @@ describe(`the API reference on the ${ENGINE} engine`, () => {
   it('describes the list and its items as the API answers them', async () => {
     const list = document.paths['/api/v1/procedures/{slug}/contributions'].get;
     const query = (list.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-    expect(query.sort()).toEqual(['bbox', 'category', 'cursor', 'limit', 'mine', 'q', 'rubric', 'sort']);
+    expect(query.sort()).toEqual(['bbox', 'category', 'cursor', 'limit', 'mine', 'q', 'rubric', 'sort', 'source', 'workshop']);
     const { body } = await getJson<ContributionPage>(api, '/api/v1/procedures/gruene-mitte-altona/contributions?limit=1');
     const schemas = document.components.schemas;
     expect(Object.keys(body).sort()).toEqual([...(schemas['ContributionPage'].required ?? [])].sort());

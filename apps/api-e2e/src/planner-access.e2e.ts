@@ -180,6 +180,48 @@ describe(`planner endpoints: who may call what (${ENGINE} engine)`, () => {
         return { path: `${base(t)}/setup/appointments/${a.id}` };
       },
     },
+    // variants and planning information (uploads are covered with real files in variants.e2e.ts)
+    { name: 'GET variants', needs: 'moderator', perProcedure: true, method: 'GET', request: (t) => ({ path: `${base(t)}/setup/variants` }) },
+    { name: 'POST variant', needs: 'manager', perProcedure: true, method: 'POST', request: (t) => ({ path: `${base(t)}/setup/variants`, body: { title: `Variante ${unique()}` } }) },
+    {
+      name: 'PUT variant', needs: 'manager', perProcedure: true, method: 'PUT',
+      request: async (t) => {
+        const v = await asAdmin('POST', `${base(t)}/setup/variants`, { title: 'Variante' });
+        return { path: `${base(t)}/setup/variants/${v.id}`, body: { title: 'Variante', published: true } };
+      },
+    },
+    {
+      name: 'DELETE variant', needs: 'manager', perProcedure: true, method: 'DELETE',
+      request: async (t) => {
+        const v = await asAdmin('POST', `${base(t)}/setup/variants`, { title: 'Weg damit' });
+        return { path: `${base(t)}/setup/variants/${v.id}` };
+      },
+    },
+    { name: 'GET uploads', needs: 'manager', perProcedure: true, method: 'GET', request: (t) => ({ path: `${base(t)}/setup/uploads` }) },
+    { name: 'GET information', needs: 'moderator', perProcedure: true, method: 'GET', request: (t) => ({ path: `${base(t)}/setup/information` }) },
+    { name: 'POST faq', needs: 'manager', perProcedure: true, method: 'POST', request: (t) => ({ path: `${base(t)}/setup/faq`, body: { question: 'Wann?', answer: 'Bald.' } }) },
+    {
+      name: 'PUT faq', needs: 'manager', perProcedure: true, method: 'PUT',
+      request: async (t) => {
+        const f = await asAdmin('POST', `${base(t)}/setup/faq`, { question: 'Wo?', answer: 'Hier.' });
+        return { path: `${base(t)}/setup/faq/${f.id}`, body: { question: 'Wo genau?', answer: 'Hier.' } };
+      },
+    },
+    {
+      name: 'DELETE faq', needs: 'manager', perProcedure: true, method: 'DELETE',
+      request: async (t) => {
+        const f = await asAdmin('POST', `${base(t)}/setup/faq`, { question: 'Wer?', answer: 'Wir.' });
+        return { path: `${base(t)}/setup/faq/${f.id}` };
+      },
+    },
+    { name: 'POST contact', needs: 'manager', perProcedure: true, method: 'POST', request: (t) => ({ path: `${base(t)}/setup/contacts`, body: { name: 'Bezirksamt', email: 'plan@example.org' } }) },
+    {
+      name: 'DELETE contact', needs: 'manager', perProcedure: true, method: 'DELETE',
+      request: async (t) => {
+        const c = await asAdmin('POST', `${base(t)}/setup/contacts`, { name: 'Weg' });
+        return { path: `${base(t)}/setup/contacts/${c.id}` };
+      },
+    },
     { name: 'POST archive', needs: 'manager', perProcedure: true, method: 'POST', request: (t) => ({ path: `${base(t)}/setup/archive`, body: {} }) },
     { name: 'POST restore', needs: 'manager', perProcedure: true, method: 'POST', request: (t) => ({ path: `${base(t)}/setup/restore`, body: {} }) },
     { name: 'GET memberships', needs: 'manager', perProcedure: true, method: 'GET', request: (t) => ({ path: `${base(t)}/memberships` }) },

@@ -44,7 +44,8 @@ describe(`the schema built by the migrations (${ENGINE} engine)`, () => {
     expect(rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
         'procedures', 'phases', 'categories', 'rubrics', 'participants', 'contributions', 'comments', 'ratings',
-        'reports', 'appointments', 'conceptions', 'planners', 'procedure_memberships', 'audit_log',
+        'reports', 'appointments', 'variants', 'variant_images', 'variant_features', 'variant_ratings', 'variant_comments',
+        'uploads', 'documents', 'faq_entries', 'contacts', 'planners', 'procedure_memberships', 'audit_log',
         'idempotency_keys', 'migrations',
       ]),
     );
@@ -61,19 +62,23 @@ describe(`the schema built by the migrations (${ENGINE} engine)`, () => {
       { column: 'appointments.location', type: 'geometry(Point,4326)' },
       { column: 'contributions.geom', type: 'geometry(Geometry,4326)' },
       { column: 'procedures.planning_area', type: 'geometry(MultiPolygon,4326)' },
+      { column: 'variant_features.geom', type: 'geometry(Geometry,4326)' },
     ]);
     const gist: { indexname: string }[] = await ds.query(
       `SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexdef ILIKE '%USING gist%' ORDER BY indexname`,
     );
     expect(gist.map((i) => i.indexname)).toEqual([
-      'appointments_location_gist', 'contributions_geom_gist', 'procedures_planning_area_gist',
+      'appointments_location_gist', 'contributions_geom_gist', 'procedures_planning_area_gist', 'variant_features_geom_gist',
     ]);
   });
 
   it('has the public views', async () => {
     const views: { viewname: string }[] = await ds.query(`SELECT viewname FROM pg_views WHERE schemaname = 'public' ORDER BY 1`);
     expect(views.map((v) => v.viewname)).toEqual(
-      expect.arrayContaining(['public_appointments', 'public_comments', 'public_contributions', 'public_procedures']),
+      expect.arrayContaining([
+        'public_appointments', 'public_comments', 'public_contributions', 'public_procedures', 'public_variants',
+        'public_variant_comments', 'public_documents', 'public_faq_entries', 'public_contacts', 'public_files',
+      ]),
     );
   });
 

@@ -13,7 +13,9 @@ import { IdentityModule } from '@stadtdialog/api/identity';
 import { PlanningModule } from '@stadtdialog/api/planning';
 import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
+import { WorkshopsModule } from '@stadtdialog/api/workshops';
 import { EvaluationModule } from '@stadtdialog/api/evaluation';
+import { VariantsModule } from '@stadtdialog/api/variants';
 
 interface LoggedRequest {
   id: unknown;
@@ -57,7 +59,9 @@ export class AppModule {
         PlanningModule,
         ModerationModule,
         RealtimeModule,
+        WorkshopsModule,
         EvaluationModule,
+        VariantsModule,
       ],
     };
   }

@@ -8,7 +8,8 @@ import { AppConfig } from '@stadtdialog/api/config';
 import { openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
 import { ProblemFilter, compressResponses, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
-import { LIMITS, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
+import { LIMITS, PARTICIPANT_TOKEN_HEADER, TABLE_KEY_HEADER } from '@stadtdialog/shared/contract';
+import { UPLOAD_PATHS } from '@stadtdialog/api/variants';
 import { AppModule } from './app.module';
 
 export function createLogger(config: AppConfig): pino.Logger {
@@ -46,10 +47,12 @@ export async function createApp(
       perParticipant: config.rateLimitWritesPerMinute,
       perAddress: config.rateLimitAddressWritesPerMinute,
       tokenHeader: PARTICIPANT_TOKEN_HEADER,
+      perTable: config.rateLimitTableWritesPerMinute,
+      tableHeader: TABLE_KEY_HEADER,
       onLimited: (limit) => logger.warn({ context: 'RateLimit', limit }, `write refused: ${limit} rate limit reached`),
     }),
   );
-  app.use(refuseNonJsonBodies(problems));
+  app.use(refuseNonJsonBodies(problems, UPLOAD_PATHS));
   app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>
     error ? problems.render(error, request, response) : next(),

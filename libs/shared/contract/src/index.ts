@@ -6,4 +6,6 @@ export * from './lib/health';
 export * from './lib/phase-state';
 export * from './lib/limits';
 export * from './lib/planner';
+export * from './lib/workshop';
 export * from './lib/evaluation';
+export * from './lib/variant';

@@ -35,7 +35,8 @@ export function mapSource(url: string): string | null {
 
 /**
  * Security headers for every response (API and web app) with a Content-Security-Policy that lets
- * the map load from the hosts of the procedures' map layers and BASE_MAP_URL, and nothing else.
+ * the map load from the hosts of the procedures' map layers, their variants' overlays and BASE_MAP_URL,
+ * and nothing else.
  */
 @Injectable()
 export class ContentSecurityPolicy implements OnModuleInit {
@@ -73,7 +74,10 @@ export class ContentSecurityPolicy implements OnModuleInit {
         `SELECT DISTINCT layer->>'url' AS url
          FROM procedures p, jsonb_array_elements(CASE WHEN jsonb_typeof(p.map_config->'layers') = 'array'
                                                       THEN p.map_config->'layers' ELSE '[]'::jsonb END) AS layer
-         WHERE p.archived_at IS NULL AND layer->>'url' IS NOT NULL`,
+         WHERE p.archived_at IS NULL AND layer->>'url' IS NOT NULL
+         UNION
+         SELECT v.overlay->>'url' FROM variants v JOIN procedures p ON p.id = v.procedure_id
+         WHERE p.archived_at IS NULL AND v.overlay->>'url' IS NOT NULL`,
       );
       this.sources = this.withBaseMap(rows.map((r) => r.url));
     } catch (error) {

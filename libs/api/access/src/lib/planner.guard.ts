@@ -30,6 +30,11 @@ export interface PlannerRequest {
   procedureRole?: ProcedureRole | 'admin';
 }
 
+/** Whether the route of `context` is a planner endpoint (guarded by one of the decorators below). */
+export function isPlannerRoute(reflector: Reflector, context: ExecutionContext): boolean {
+  return reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]) !== undefined;
+}
+
 /** Any signed-in, enabled planner. */
 export const RequirePlanner = () => applyDecorators(SetMetadata(ACCESS, { kind: 'planner' }), UseGuards(PlannerGuard));
 

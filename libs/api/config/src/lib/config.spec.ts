@@ -56,6 +56,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('reads the upload limits, refusing values outside their range', () => {
+    expect(loadConfig({})).toMatchObject({ uploadMaxBytes: 10 * 1024 * 1024, imageMaxDimension: 2560 });
+    expect(loadConfig({ UPLOAD_MAX_MB: '2', IMAGE_MAX_DIMENSION: '800' })).toMatchObject({ uploadMaxBytes: 2 * 1024 * 1024, imageMaxDimension: 800 });
+    expect(() => loadConfig({ UPLOAD_MAX_MB: '0' })).toThrow(/UPLOAD_MAX_MB/);
+    expect(() => loadConfig({ IMAGE_MAX_DIMENSION: 'big' })).toThrow(/IMAGE_MAX_DIMENSION/);
+  });
+
   it('reads the planner sign-in variables', () => {
     expect(loadConfig({})).toMatchObject({
       cookieSecure: 'auto', sessionIdleTimeoutMs: 120 * 60_000, sessionMaxAgeMs: 12 * 3_600_000, admin: null,

@@ -18,6 +18,8 @@ export interface AppConfig {
   rateLimitWritesPerMinute: number;
   /** writes per minute per client address; 0 = no limit */
   rateLimitAddressWritesPerMinute: number;
+  /** writes per minute per workshop table (instead of per participant and address); 0 = no limit */
+  rateLimitTableWritesPerMinute: number;
   /** express `trust proxy`: false, a hop count, or the proxies' addresses/subnets */
   trustProxy: boolean | number | string;
   /** `auto`: Secure cookies unless the request is plain http to a loopback host */
@@ -26,6 +28,10 @@ export interface AppConfig {
   sessionMaxAgeMs: number;
   /** the first admin, created on a start that finds no planner */
   admin: { email: string; password: string } | null;
+  /** largest file a planner may upload (images, PDFs), in bytes */
+  uploadMaxBytes: number;
+  /** longest side of an uploaded image after re-encoding, in pixels */
+  imageMaxDimension: number;
 }
 
 /** Passwords of planners: at least this long. */
@@ -60,6 +66,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
     description: 'writes per client address (IPv6: per /64) and minute, per API process; kept only as an in-memory HMAC; 0 turns it off',
   },
   {
+    name: 'RATE_LIMIT_TABLE_WRITES_PER_MINUTE',
+    default: '240',
+    description: 'writes per workshop table (its X-Table-Key) and minute, per API process; they count instead of the limits per participant and address; 0 turns it off',
+  },
+  {
     name: 'TRUST_PROXY',
     default: 'false',
     description: 'behind a reverse proxy: its hop count (1) or addresses/subnets (e.g. 10.0.0.0/8, loopback), so the client address comes from X-Forwarded-For',
@@ -69,6 +80,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'SESSION_MAX_AGE', default: '12', description: 'hours after sign-in after which a planner session ends' },
   { name: 'ADMIN_EMAIL', default: '(unset)', description: 'first admin, created at a start that finds no planner account' },
   { name: 'ADMIN_PASSWORD', default: '(unset)', description: 'password of ADMIN_EMAIL, at least 12 characters' },
+  { name: 'UPLOAD_MAX_MB', default: '10', description: 'largest image or PDF a planner may upload, in megabytes' },
+  { name: 'IMAGE_MAX_DIMENSION', default: '2560', description: 'uploaded images are scaled down to at most this many pixels on their longest side' },
 ];
 
 export class ConfigError extends Error {}
@@ -148,11 +161,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseMapUrl: env['BASE_MAP_URL']?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     rateLimitWritesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 30, 0, 100_000),
     rateLimitAddressWritesPerMinute: int(env, 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE', 120, 0, 100_000),
+    rateLimitTableWritesPerMinute: int(env, 'RATE_LIMIT_TABLE_WRITES_PER_MINUTE', 240, 0, 100_000),
     trustProxy: trustProxy(env),
     cookieSecure,
     sessionIdleTimeoutMs: sessionIdleMinutes * 60_000,
     sessionMaxAgeMs: sessionMaxHours * 3_600_000,
     admin: firstAdmin(env),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
+    imageMaxDimension: int(env, 'IMAGE_MAX_DIMENSION', 2560, 256, 8192),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   ApiParticipantToken,
   ApiProblems,
   ApiWriteProblems,
+  TableKeyAccepted,
   WRITE_RESPONSE_HEADERS,
   ref,
 } from '@stadtdialog/api/http';
@@ -22,6 +23,7 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Post()
+  @TableKeyAccepted()
   @ApiOperation({ summary: 'Comment on a published contribution, or reply to a top-level comment' })
   @ApiBody({ schema: ref('NewComment') })
   @ApiIdempotencyKey()

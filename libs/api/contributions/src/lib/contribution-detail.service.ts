@@ -11,7 +11,7 @@ import { ParticipantTokens } from '@stadtdialog/api/db';
 import { COMMENT_JSON } from './comment-json';
 import { CONTRIBUTION_JSON } from './contributions.service';
 
-const CONTRIBUTION_COLUMNS = `id, procedure_id, category_id, rubric_id, participant_id, title, body, geom, source,
+const CONTRIBUTION_COLUMNS = `id, procedure_id, category_id, rubric_id, participant_id, title, body, geom, source, workshop_id,
   ratings_up, ratings_down, comment_count, created_at, updated_at`;
 
 /**

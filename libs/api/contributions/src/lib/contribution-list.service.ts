@@ -20,7 +20,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 const MICROSECOND_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
 /** A row's columns as clients see them: counts the procedure `p` hides are null, as on the detail. */
-const SHOWN_COLUMNS = `c.id, c.procedure_id, c.category_id, c.rubric_id, c.title, c.body, c.geom, c.status, c.source,
+const SHOWN_COLUMNS = `c.id, c.procedure_id, c.category_id, c.rubric_id, c.title, c.body, c.geom, c.status, c.source, c.workshop_id,
   c.created_at, c.updated_at,
   CASE WHEN p.settings->>'ratings' = 'hidden' THEN NULL ELSE c.ratings_up END AS ratings_up,
   CASE WHEN p.settings->>'ratings' = 'hidden' THEN NULL ELSE c.ratings_down END AS ratings_down,
@@ -44,6 +44,8 @@ export class ContributionListService {
       rubric: query.rubric,
       q: query.q?.trim() || undefined,
       bbox: query.bbox ? parseBbox(query.bbox) : null,
+      source: query.source,
+      workshop: query.workshop,
       mine: query.mine ? { tokenHash: participantToken ? this.participants.hash(participantToken) : null } : undefined,
     };
   }

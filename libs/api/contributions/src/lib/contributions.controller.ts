@@ -8,6 +8,7 @@ import {
   ApiParticipantToken,
   ApiProblems,
   ApiWriteProblems,
+  TableKeyAccepted,
   WRITE_RESPONSE_HEADERS,
   ref,
 } from '@stadtdialog/api/http';
@@ -17,7 +18,7 @@ import { ContributionsService } from './contributions.service';
 import { ContributionClusterQueryDto } from './dto/contribution-cluster-query.dto';
 import { ContributionQueryDto } from './dto/contribution-query.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
-import { Idempotent, IdempotentRequest, ParticipantToken, sendParticipantWrite } from '@stadtdialog/api/participation';
+import { Idempotent, IdempotentRequest, ParticipantToken, TableWorkshopId, sendParticipantWrite } from '@stadtdialog/api/participation';
 
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @Controller('v1/procedures/:slug/contributions')
@@ -46,7 +47,11 @@ export class ContributionsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Make a contribution (published at once, or pending under pre-moderation)' })
+  @TableKeyAccepted()
+  @ApiOperation({
+    summary: 'Make a contribution (published at once, or pending under pre-moderation)',
+    description: 'From a workshop table (X-Table-Key) or with the workshopId of a phone hand-off, it has source workshop.',
+  })
   @ApiBody({ schema: ref('NewContribution') })
   @ApiIdempotencyKey()
   @ApiParticipantToken({ issues: true })
@@ -60,9 +65,10 @@ export class ContributionsController {
     @Body() dto: CreateContributionDto,
     @Idempotent() idempotent: IdempotentRequest,
     @ParticipantToken() participantToken: string | undefined,
+    @TableWorkshopId() tableWorkshopId: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Contribution> {
-    const result = await this.contributions.create(slug, dto, { ...idempotent, participantToken });
+    const result = await this.contributions.create(slug, dto, { ...idempotent, participantToken, tableWorkshopId });
     return sendParticipantWrite(response, result);
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe, P
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PARTICIPANT_TOKEN_HEADER, RatingSummary } from '@stadtdialog/shared/contract';
-import { ApiJsonResponse, ApiParticipantToken, ApiProblems, ApiWriteProblems, WRITE_RESPONSE_HEADERS, ref } from '@stadtdialog/api/http';
+import { ApiJsonResponse, ApiParticipantToken, ApiProblems, ApiWriteProblems, TableKeyAccepted, WRITE_RESPONSE_HEADERS, ref } from '@stadtdialog/api/http';
 import { RateDto } from './dto/rate.dto';
 import { ParticipantToken } from '@stadtdialog/api/participation';
 import { RatingsService } from './ratings.service';
@@ -15,6 +15,7 @@ export class RatingsController {
   constructor(private readonly ratings: RatingsService) {}
 
   @Put()
+  @TableKeyAccepted()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Rate a contribution +1 or −1; one rating per participant, a new value replaces the old' })
   @ApiBody({ schema: ref('NewRating') })
@@ -37,6 +38,7 @@ export class RatingsController {
   }
 
   @Delete()
+  @TableKeyAccepted()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Withdraw the caller\'s rating of a contribution' })
   @ApiParticipantToken({ purpose: 'Whose rating to withdraw.' })

@@ -8,6 +8,7 @@ import {
   ApiParticipantToken,
   ApiProblems,
   ApiWriteProblems,
+  TableKeyAccepted,
   WRITE_RESPONSE_HEADERS,
   ref,
 } from '@stadtdialog/api/http';
@@ -21,6 +22,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
+  @TableKeyAccepted()
   @ApiOperation({ summary: 'Report a contribution or a comment to the moderators' })
   @ApiBody({ schema: ref('NewReport') })
   @ApiIdempotencyKey()

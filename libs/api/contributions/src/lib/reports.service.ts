@@ -63,7 +63,7 @@ export class ReportsService {
           issuedToken = participant.issuedToken;
           const [report] = await manager.query(
             `INSERT INTO reports (participant_id, ${target.column}, reason) VALUES ($1, $2, $3)
-             ON CONFLICT (participant_id, coalesce(contribution_id, comment_id)) WHERE resolved_at IS NULL DO NOTHING
+             ON CONFLICT (participant_id, coalesce(contribution_id, comment_id, variant_comment_id)) WHERE resolved_at IS NULL DO NOTHING
              RETURNING id`,
             [participant.id, id, reason],
           );

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CONTRIBUTION_SORTS, ContributionSort } from '@stadtdialog/shared/contract';
+import { CONTRIBUTION_SORTS, ContributionSort, ContributionSource as ContributionOrigin } from '@stadtdialog/shared/contract';
 import { ProblemException } from '@stadtdialog/api/http';
 
 export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
@@ -33,12 +33,15 @@ export interface ContributionFilter {
   rubric?: string;
   q?: string;
   bbox?: Bbox | null;
+  /** where the contributions were made: online, at a workshop (table or phone hand-off), imported */
+  source?: ContributionOrigin;
+  /** the workshop they were made at */
+  workshop?: string;
   /**
    * Set for `mine=true`: the caller's own contributions, their pending ones included, found by the
    * keyed hash of their participant token; null without a token (then nothing matches).
    */
   mine?: { tokenHash: Buffer | null };
-  source?: string;
   /** created at or after / before these times (ISO 8601 with zone) */
   createdFrom?: string;
   createdBefore?: string;
@@ -56,7 +59,7 @@ export interface PlannerContributionFilter extends Omit<ContributionFilter, 'slu
 /** Columns of a contribution row both sources below give, in one order so they can be unioned. */
 const COLUMNS =
   'id, procedure_id, category_id, rubric_id, participant_id, title, body, geom, source, ' +
-  'ratings_up, ratings_down, comment_count, search, created_at, updated_at';
+  'ratings_up, ratings_down, comment_count, search, created_at, updated_at, workshop_id';
 
 /** FROM and WHERE parts of a read of contributions, for the caller to join more tables in between. */
 export interface ContributionSource {
@@ -95,6 +98,8 @@ export function contributionSource(filter: ContributionFilter | PlannerContribut
   }
   if (filter.category) conditions.push(`c.category_id = ${params.add(filter.category)}`);
   if (filter.rubric) conditions.push(`c.rubric_id = ${params.add(filter.rubric)}`);
+  if (filter.source) conditions.push(`c.source = ${params.add(filter.source)}`);
+  if (filter.workshop) conditions.push(`c.workshop_id = ${params.add(filter.workshop)}`);
   if (filter.q) conditions.push(`c.search @@ websearch_to_tsquery('german', ${params.add(filter.q)})`);
   if (filter.bbox) {
     const [minLon, minLat, maxLon, maxLat] = filter.bbox.map((n) => params.add(n));
@@ -103,7 +108,6 @@ export function contributionSource(filter: ContributionFilter | PlannerContribut
     // bbox, not a diagonal line or an L-shaped area whose box only reaches into it.
     conditions.push(`c.geom && ${envelope} AND ST_Intersects(c.geom, ${envelope})`);
   }
-  if (filter.source) conditions.push(`c.source = ${params.add(filter.source)}`);
   if (filter.createdFrom) conditions.push(`c.created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
   if (filter.createdBefore) conditions.push(`c.created_at < ${params.add(filter.createdBefore)}::timestamptz`);
   return { from, where: conditions.join(' AND ') };

@@ -129,15 +129,6 @@ export class AppointmentEntity {
   @Column({ type: 'geometry', spatialFeatureType: 'Point', srid: 4326, nullable: true }) location!: Point | null;
 }
 
-@Entity('conceptions')
-export class ConceptionEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'procedure_id', type: 'uuid' }) procedureId!: string;
-  @Column() title!: string;
-  @Column() description!: string;
-  @Column() position!: number;
-}
-
 @Entity('planners')
 export class PlannerEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -171,6 +162,6 @@ export class AuditEntryEntity {
 
 export const ENTITIES = [
   ProcedureEntity, PhaseEntity, CategoryEntity, RubricEntity, ParticipantEntity, ContributionEntity,
-  CommentEntity, RatingEntity, ReportEntity, AppointmentEntity, ConceptionEntity, PlannerEntity,
+  CommentEntity, RatingEntity, ReportEntity, AppointmentEntity, PlannerEntity,
   ProcedureMembershipEntity, AuditEntryEntity,
 ];

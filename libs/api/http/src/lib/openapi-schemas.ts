@@ -61,12 +61,14 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     title: text, text,
     categoryId: uuid, rubricId: uuid,
     geometry: { allOf: [ref('ContributionGeometry')], nullable: true },
-  }, ['geometry']),
+    workshopId: { ...uuid, nullable: true, description: 'phone hand-off from a workshop table: an active workshop of the procedure' },
+  }, ['geometry', 'workshopId']),
   Contribution: object({
     id: uuid, procedureId: uuid, title: text, text, categoryId: uuid, rubricId: uuid,
     geometry: { allOf: [ref('ContributionGeometry')], nullable: true },
     status: { type: 'string', enum: [...CONTRIBUTION_STATUSES], description: 'published, or pending for its author under pre-moderation' },
     source: { type: 'string', enum: [...CONTRIBUTION_SOURCES] },
+    workshopId: { ...uuid, nullable: true, description: 'the workshop it was made at (table or phone hand-off)' },
     createdAt: time, updatedAt: time,
     ratingsUp: count(hidden), ratingsDown: count(hidden), commentCount: count(hidden),
   }),
@@ -130,6 +132,11 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     description: 'exactly one of contributionId and commentId',
   },
   ReportReceipt: object({ id: uuid }),
+  VariantComment: object({
+    id: uuid, variantId: uuid, text, createdAt: time,
+    status: { type: 'string', enum: ['pending', 'published'], description: 'only in the answer to its author\'s POST' },
+  }, ['status']),
+  NewVariantComment: object({ text }),
 
   Phase: object({
     id: uuid, kind: { type: 'string', enum: [...PHASE_KINDS] }, title: text, startsAt: time, endsAt: time,

@@ -194,10 +194,15 @@ export class ProblemFilter implements ExceptionFilter {
 
 /**
  * Express middleware before the JSON parser: a body that is not JSON is answered with 415, where
- * the parser would skip it and validation would then report every field as missing.
+ * the parser would skip it and validation would then report every field as missing. Only the
+ * paths of `multipartPaths` (file uploads, read by multer in their route) take multipart/form-data.
  */
-export function refuseNonJsonBodies(problems: ProblemFilter) {
-  return (request: BodyRequestLike & HttpRequestLike, response: HttpResponseLike, next: () => void): void => {
+export function refuseNonJsonBodies(problems: ProblemFilter, multipartPaths?: RegExp) {
+  return (request: BodyRequestLike & HttpRequestLike & { path?: string }, response: HttpResponseLike, next: () => void): void => {
+    const type = request.headers['content-type'];
+    if (multipartPaths && typeof type === 'string' && /^multipart\/form-data\s*;/i.test(type) && multipartPaths.test(request.path ?? request.url)) {
+      return next();
+    }
     const detail = nonJsonBodyDetail(request);
     if (!detail) return next();
     problems.render(new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, TITLES[415], detail), request, response);

@@ -1,24 +1,29 @@
 import { ProblemException } from './problem';
 import { SlidingWindow, clientAddressKey, writeRateLimit } from './rate-limit';
 
-function limiter(perParticipant: number, perAddress: number) {
+function limiter(perParticipant: number, perAddress: number, perTable = 0) {
   let clock = 1_000_000;
   const limited: string[] = [];
   const middleware = writeRateLimit({
     perParticipant,
     perAddress,
     tokenHeader: 'X-Participant-Token',
+    perTable,
+    tableHeader: 'X-Table-Key',
     now: () => clock,
     onLimited: (limit) => limited.push(limit),
   });
-  const send = (request: { method?: string; path?: string; ip?: string; token?: string }) => {
+  const send = (request: { method?: string; path?: string; ip?: string; token?: string; table?: string }) => {
     let outcome: unknown = 'not called';
     middleware(
       {
         method: request.method ?? 'POST',
         path: request.path ?? '/api/v1/procedures/p/contributions',
         ip: request.ip ?? '192.0.2.1',
-        headers: request.token ? { 'x-participant-token': request.token } : {},
+        headers: {
+          ...(request.token ? { 'x-participant-token': request.token } : {}),
+          ...(request.table ? { 'x-table-key': request.table } : {}),
+        },
       },
       {},
       (error?: unknown) => (outcome = error ?? 'next'),
@@ -53,6 +58,19 @@ describe('writeRateLimit', () => {
     expect(send({ ip: '2001:db8:1:2::77' })).toBeInstanceOf(ProblemException);
     expect(limited).toEqual(['address']);
     expect(send({ ip: '2001:db8:1:3::1' })).toBe('next');
+  });
+
+  it('counts a workshop table per table key, not per seat or address', () => {
+    const { send, limited } = limiter(1, 2, 3);
+    // four seats at one table, one address: the table's own limit applies, not theirs
+    expect(send({ table: 'T', token: 'seat1' })).toBe('next');
+    expect(send({ table: 'T', token: 'seat1' })).toBe('next');
+    expect(send({ table: 'T', token: 'seat2' })).toBe('next');
+    expect(send({ table: 'T', token: 'seat3' })).toBeInstanceOf(ProblemException);
+    expect(limited).toEqual(['table']);
+    // another table at the same address counts on its own, and the address's own limit is untouched
+    expect(send({ table: 'U', token: 'seat1' })).toBe('next');
+    expect(send({ token: 'phone' })).toBe('next');
   });
 
   it('leaves reads and paths outside /api/v1 alone, and is off at 0', () => {

@@ -74,11 +74,20 @@ export interface WriteRateLimitOptions {
   perAddress: number;
   /** the header carrying the participant token */
   tokenHeader: string;
+  /**
+   * writes per minute per workshop table (by its X-Table-Key), which count instead of the limits per
+   * participant and address: one table posts for many people; 0 turns this limit off
+   */
+  perTable?: number;
+  /** the header carrying a workshop table's key */
+  tableHeader?: string;
   windowMs?: number;
   now?: () => number;
   /** told which limit refused a request, e.g. to log it (without the address) */
-  onLimited?: (limit: 'participant' | 'address') => void;
+  onLimited?: (limit: RateLimitKind) => void;
 }
+
+type RateLimitKind = 'participant' | 'address' | 'table';
 
 interface WriteRequestLike {
   method: string;
@@ -91,7 +100,8 @@ interface WriteRequestLike {
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Express middleware limiting writes under /api/v1 per participant token and per client address,
+ * Express middleware limiting writes under /api/v1 per participant token and per client address (or
+ * per workshop table for requests with its key),
  * answered with 429 and Retry-After. Neither addresses nor tokens are kept: only an HMAC of them
  * under a key made at start-up and held in memory, and the times of recent requests. The windows
  * are per process: behind a load balancer each instance counts on its own.
@@ -103,16 +113,24 @@ export function writeRateLimit(options: WriteRateLimitOptions) {
   const hash = (kind: string, value: string) => createHmac('sha256', secret).update(`${kind}\0${value}`).digest('base64url');
   const participants = options.perParticipant > 0 ? new SlidingWindow(options.perParticipant, windowMs) : null;
   const addresses = options.perAddress > 0 ? new SlidingWindow(options.perAddress, windowMs) : null;
+  const tables = options.perTable ? new SlidingWindow(options.perTable, windowMs) : null;
   const tokenHeader = options.tokenHeader.toLowerCase();
+  const tableHeader = options.tableHeader?.toLowerCase();
 
   return (request: WriteRequestLike, _response: unknown, next: (error?: unknown) => void): void => {
     if (!WRITE_METHODS.has(request.method) || !request.path.startsWith('/api/v1/')) return next();
     const t = now();
     const token = request.headers[tokenHeader];
+    const tableKey = tableHeader ? request.headers[tableHeader] : undefined;
     const address = request.ip ?? request.socket?.remoteAddress;
-    const checks: [SlidingWindow, string, 'participant' | 'address'][] = [];
-    if (participants && typeof token === 'string' && token) checks.push([participants, hash('token', token), 'participant']);
-    if (addresses && address) checks.push([addresses, hash('address', clientAddressKey(address)), 'address']);
+    const checks: [SlidingWindow, string, RateLimitKind][] = [];
+    // A wrong table key is refused (401) before anything is written, so it buys no writes.
+    if (typeof tableKey === 'string' && tableKey) {
+      if (tables) checks.push([tables, hash('table', tableKey), 'table']);
+    } else {
+      if (participants && typeof token === 'string' && token) checks.push([participants, hash('token', token), 'participant']);
+      if (addresses && address) checks.push([addresses, hash('address', clientAddressKey(address)), 'address']);
+    }
     const waits = checks.map(([window, key, limit]) => [window.wait(key, t), limit] as const);
     const wait = Math.max(0, ...waits.map(([ms]) => ms));
     if (wait > 0) {

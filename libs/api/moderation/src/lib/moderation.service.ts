@@ -24,11 +24,11 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const ITEMS = `
   SELECT 'contribution'::text AS kind, c.id, c.id AS contribution_id, c.title, c.body AS text, c.status, c.flagged_at,
          c.category_id, c.rubric_id, c.geom, false AS official, c.original IS NOT NULL AS edited, c.moderation_reason,
-         c.created_at
+         c.source, c.workshop_id, c.created_at
   FROM contributions c WHERE c.procedure_id = $1
   UNION ALL
   SELECT 'comment', m.id, m.contribution_id, c.title, m.body, m.status, m.flagged_at, c.category_id, c.rubric_id, NULL,
-         m.official, false, m.moderation_reason, m.created_at
+         m.official, false, m.moderation_reason, c.source, c.workshop_id, m.created_at
   FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.procedure_id = $1`;
 
 const ITEM_JSON = `json_build_object(
@@ -39,7 +39,8 @@ const ITEM_JSON = `json_build_object(
                           FROM reports r WHERE r.resolved_at IS NULL
                             AND CASE WHEN i.kind = 'contribution' THEN r.contribution_id = i.id ELSE r.comment_id = i.id END), '[]'::json),
   'categoryId', i.category_id, 'rubricId', i.rubric_id, 'geometry', ST_AsGeoJSON(i.geom, 7)::json,
-  'official', i.official, 'edited', i.edited, 'moderationReason', i.moderation_reason, 'createdAt', ${ISO('i.created_at')})`;
+  'official', i.official, 'edited', i.edited, 'moderationReason', i.moderation_reason,
+  'source', i.source, 'workshopId', i.workshop_id, 'createdAt', ${ISO('i.created_at')})`;
 
 const STATE_FILTER: Record<string, string> = {
   open: `(i.status = 'pending' OR i.flagged_at IS NOT NULL)`,
@@ -81,7 +82,10 @@ export class ModerationService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Pending and flagged items by default, newest first, keyset-paged. */
+  /**
+   * Pending and flagged items by default, newest first, keyset-paged. `source` and `workshop` narrow to
+   * contributions from there and the comments on them.
+   */
   async queue(procedureId: string, query: QueueQueryDto): Promise<ModerationPage> {
     await this.procedureExists(procedureId);
     const limit = Math.min(query.limit ?? 50, LIMITS.maxPageSize);
@@ -93,9 +97,11 @@ export class ModerationService {
          AND ($2::text IS NULL OR i.kind = $2)
          AND ($3::uuid IS NULL OR i.category_id = $3)
          AND ($4::timestamptz IS NULL OR (i.created_at, i.id) < ($4::timestamptz, $5::uuid))
+         AND ($7::text IS NULL OR i.source = $7)
+         AND ($8::uuid IS NULL OR i.workshop_id = $8)
        ORDER BY i.created_at DESC, i.id DESC
        LIMIT $6`,
-      [procedureId, query.kind ?? null, query.category ?? null, at, id, limit + 1],
+      [procedureId, query.kind ?? null, query.category ?? null, at, id, limit + 1, query.source ?? null, query.workshop ?? null],
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

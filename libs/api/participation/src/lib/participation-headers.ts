@@ -2,7 +2,7 @@ import { ExecutionContext, HttpStatus, createParamDecorator } from '@nestjs/comm
 import type { Request, Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { IDEMPOTENCY_KEY_PATTERN } from '@stadtdialog/api/db';
-import { ProblemException } from '@stadtdialog/api/http';
+import { ProblemException, TableKeyRequest } from '@stadtdialog/api/http';
 
 /** The Idempotency-Key of a POST and the scope it is unique in, or 400 when it is not a UUID. */
 export interface IdempotentRequest {
@@ -28,6 +28,15 @@ export const Idempotent = createParamDecorator((_: unknown, context: ExecutionCo
 export const ParticipantToken = createParamDecorator(
   (_: unknown, context: ExecutionContext): string | undefined =>
     context.switchToHttp().getRequest<Request>().header(PARTICIPANT_TOKEN_HEADER),
+);
+
+/**
+ * The workshop whose table sent the request (a valid X-Table-Key, checked by the workshops module's
+ * guard on routes marked TableKeyAccepted), or undefined for everyone else.
+ */
+export const TableWorkshopId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<TableKeyRequest>().tableWorkshop?.id,
 );
 
 /** What a participant's write answers with: its status, a newly issued token, and whether it is a replay. */

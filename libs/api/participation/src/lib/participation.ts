@@ -1,6 +1,6 @@
 import { HttpStatus, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DEFAULT_PROCEDURE_SETTINGS, ProcedureSettings } from '@stadtdialog/shared/contract';
+import { DEFAULT_PROCEDURE_SETTINGS, PhaseKind, ProcedureSettings } from '@stadtdialog/shared/contract';
 import { IdempotencyConflict } from '@stadtdialog/api/db';
 import { ProblemException } from '@stadtdialog/api/http';
 
@@ -8,18 +8,25 @@ import { ProblemException } from '@stadtdialog/api/http';
 export interface ProcedureForWrite {
   id: string;
   settings: ProcedureSettings;
-  /** its participation phase runs now */
+  /** a phase of the kinds asked for (by default: participation) runs now */
   open: boolean;
 }
 
-/** The public procedure (404 otherwise) with its settings merged over the defaults. */
-export async function procedureForWrite(manager: EntityManager, slug: string): Promise<ProcedureForWrite> {
+/**
+ * The public procedure (404 otherwise) with its settings merged over the defaults, and whether one
+ * of its phases of `openIn` runs now (variants take part in the participation and conception phases).
+ */
+export async function procedureForWrite(
+  manager: EntityManager,
+  slug: string,
+  openIn: readonly PhaseKind[] = ['participation'],
+): Promise<ProcedureForWrite> {
   const [row] = await manager.query(
     `SELECT p.id, p.settings,
-            EXISTS (SELECT 1 FROM phases ph WHERE ph.procedure_id = p.id AND ph.kind = 'participation'
+            EXISTS (SELECT 1 FROM phases ph WHERE ph.procedure_id = p.id AND ph.kind = ANY($2::text[])
                       AND now() >= ph.starts_at AND now() < ph.ends_at) AS open
      FROM public_procedures p WHERE p.slug = $1`,
-    [slug],
+    [slug, openIn],
   );
   if (!row) throw new NotFoundException(`There is no public procedure "${slug}"`);
   return { id: row.id, settings: { ...DEFAULT_PROCEDURE_SETTINGS, ...row.settings }, open: row.open };

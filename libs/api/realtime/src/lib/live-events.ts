@@ -51,7 +51,7 @@ const PUBLIC_CONTRIBUTIONS = `
   SELECT c.id,
          json_build_object('id', c.id, 'procedureId', c.procedure_id, 'title', c.title, 'text', c.body,
            'categoryId', c.category_id, 'rubricId', c.rubric_id, 'geometry', ST_AsGeoJSON(c.geom, 7)::json,
-           'status', 'published', 'source', c.source, 'createdAt', ${ISO('c.created_at')}, 'updatedAt', ${ISO('c.updated_at')},
+           'status', 'published', 'source', c.source, 'workshopId', c.workshop_id, 'createdAt', ${ISO('c.created_at')}, 'updatedAt', ${ISO('c.updated_at')},
            'ratingsUp', c.ratings_up, 'ratingsDown', c.ratings_down, 'commentCount', c.comment_count) AS contribution,
          CASE WHEN c.geom IS NULL THEN NULL ELSE json_build_object('type', 'Feature', 'id', c.id,
            'geometry', ST_AsGeoJSON(c.geom, 7)::json,

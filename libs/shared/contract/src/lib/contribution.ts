@@ -12,6 +12,11 @@ export interface NewContribution {
   categoryId: string;
   rubricId: string;
   geometry?: ContributionGeometry | null;
+  /**
+   * The workshop a phone hand-off came from (the table's QR code): accepted for an active workshop
+   * of the procedure; the contribution then has source 'workshop'. A table sends X-Table-Key instead.
+   */
+  workshopId?: string | null;
 }
 
 export interface Contribution {
@@ -24,6 +29,8 @@ export interface Contribution {
   geometry: ContributionGeometry | null;
   status: ContributionStatus;
   source: ContributionSource;
+  /** the workshop it was made at (table or phone hand-off), else null */
+  workshopId: string | null;
   createdAt: string;
   updatedAt: string;
   /** null where the procedure hides rating counts (settings.ratings = 'hidden') */
@@ -72,6 +79,10 @@ export interface ContributionQuery {
   cursor?: string;
   /** only the caller's own contributions (by participant token), pending ones included */
   mine?: boolean;
+  /** only contributions from this source */
+  source?: ContributionSource;
+  /** only contributions made at this workshop (its id) */
+  workshop?: string;
 }
 
 export interface ContributionPage {

@@ -1,5 +1,5 @@
 import { ContributionGeometry, MultiPolygon, Polygon } from './geojson';
-import { ContributionStatus } from './contribution';
+import { ContributionSource, ContributionStatus } from './contribution';
 import type { Contribution, ContributionFeature, Comment } from './contribution';
 import {
   Appointment,
@@ -158,6 +158,10 @@ export interface ModerationItem {
   official: boolean;
   edited: boolean;
   moderationReason: string | null;
+  /** the source of the contribution (for comments: of the contribution they answer) */
+  source: ContributionSource;
+  /** the workshop of that contribution, else null */
+  workshopId: string | null;
   createdAt: string;
 }
 

@@ -15,6 +15,9 @@ export type ContributionGeometryType = (typeof GEOMETRY_TYPES)[number];
 export const LAYER_KINDS = ['xyz', 'wmts', 'wms', 'geojson', 'image'] as const;
 export type MapLayerKind = (typeof LAYER_KINDS)[number];
 
+/** Map layer URLs: absolute http(s) URLs (their host goes into the Content-Security-Policy) or paths on this server. */
+export const MAP_LAYER_URL = /^(https?:\/\/[a-z0-9.-]+(:\d{1,5})?(\/[^\s"'`<>;]*)?|\/[^\s"'`<>;]*|https?:\/\/\{[a-z0-9-]+\}\.[a-z0-9.-]+(:\d{1,5})?(\/[^\s"'`<>;]*)?)$/i;
+
 export interface MapLayer {
   id: string;
   kind: MapLayerKind;

@@ -77,6 +77,7 @@ export const listFixture: Contribution[] = contributionsFixture.features.map((fe
   geometry: feature.geometry,
   status: 'published',
   source: 'online',
+  workshopId: null,
   createdAt: feature.properties.createdAt,
   updatedAt: feature.properties.createdAt,
   ratingsUp: feature.properties.ratingsUp,

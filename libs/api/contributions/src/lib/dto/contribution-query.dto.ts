@@ -15,7 +15,7 @@ import {
   ValidatorConstraintInterface,
   Validate,
 } from 'class-validator';
-import { CONTRIBUTION_SORTS, ContributionQuery, ContributionSort, LIMITS } from '@stadtdialog/shared/contract';
+import { CONTRIBUTION_SORTS, CONTRIBUTION_SOURCES, ContributionQuery, ContributionSort, ContributionSource, LIMITS } from '@stadtdialog/shared/contract';
 import { parseBbox } from '@stadtdialog/api/db';
 
 @ValidatorConstraint({ name: 'bbox' })
@@ -77,6 +77,16 @@ export class ContributionQueryDto implements ContributionQuery {
   @IsString({ message: 'cursor must be text' })
   @MaxLength(400, { message: 'cursor is not a nextCursor this API issued; start again without cursor' })
   cursor?: string;
+
+  @ApiPropertyOptional({ enum: CONTRIBUTION_SOURCES, description: 'only contributions from this source (workshop: a table or a phone hand-off)' })
+  @IsOptional()
+  @IsIn(CONTRIBUTION_SOURCES, { message: `source must be one of ${CONTRIBUTION_SOURCES.join(', ')}` })
+  source?: ContributionSource;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only contributions made at this workshop' })
+  @IsOptional()
+  @IsUUID('all', { message: 'workshop must be the id (UUID) of a workshop' })
+  workshop?: string;
 
   @ApiPropertyOptional({
     type: Boolean,

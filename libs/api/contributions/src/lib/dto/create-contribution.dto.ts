@@ -25,4 +25,8 @@ export class CreateContributionDto implements NewContribution {
   @IsOptional()
   @IsObject({ message: 'geometry must be a GeoJSON Point, LineString or Polygon object' })
   geometry?: ContributionGeometry | null;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'workshopId must be the id (UUID) of an active workshop of this procedure' })
+  workshopId?: string | null;
 }

@@ -16,9 +16,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MODERATION_KINDS, MODERATION_STATES } from '@stadtdialog/shared/contract';
+import { CONTRIBUTION_SOURCES, MODERATION_KINDS, MODERATION_STATES } from '@stadtdialog/shared/contract';
 import type {
   BulkModeration,
+  ContributionSource,
   ContributionEdit,
   ContributionGeometry,
   ModerationKind,
@@ -34,6 +35,12 @@ export class QueueQueryDto {
 
   @IsOptional() @IsUUID('all', { message: 'category must be the id of a category' })
   category?: string;
+
+  @IsOptional() @IsIn(CONTRIBUTION_SOURCES, { message: `source must be one of ${CONTRIBUTION_SOURCES.join(', ')}` })
+  source?: ContributionSource;
+
+  @IsOptional() @IsUUID('all', { message: 'workshop must be the id of a workshop' })
+  workshop?: string;
 
   @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(100)
   limit?: number;

@@ -22,6 +22,7 @@ import {
 import {
   GEOMETRY_TYPES,
   LAYER_KINDS,
+  MAP_LAYER_URL,
   MODERATION_MODES,
   PHASE_KINDS,
   PROCEDURE_ROLES,
@@ -44,8 +45,6 @@ import type {
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = 'slug must be lower-case letters and digits in words joined by single hyphens, at most 80 characters';
-/** Absolute http(s) URLs (their host goes into the Content-Security-Policy) or paths on this server. */
-const LAYER_URL = /^(https?:\/\/[a-z0-9.-]+(:\d{1,5})?(\/[^\s"'`<>;]*)?|\/[^\s"'`<>;]*|https?:\/\/\{[a-z0-9-]+\}\.[a-z0-9.-]+(:\d{1,5})?(\/[^\s"'`<>;]*)?)$/i;
 
 export class MapLayerDto implements MapLayer {
   @IsDefined({ message: 'id is required' })
@@ -61,7 +60,7 @@ export class MapLayerDto implements MapLayer {
 
   @IsString({ message: 'url must be text' })
   @MaxLength(2000, { message: 'url must be at most 2000 characters' })
-  @Matches(LAYER_URL, { message: 'url must be an http(s) URL or a path on this server' })
+  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server' })
   url!: string;
 
   @IsIn(['base', 'overlay'], { message: 'role must be base or overlay' })

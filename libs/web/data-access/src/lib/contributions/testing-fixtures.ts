@@ -11,6 +11,7 @@ export function contributionFixture(overrides: Partial<Contribution> = {}): Cont
     geometry: { type: 'Point', coordinates: [9.93, 53.556] },
     status: 'published',
     source: 'online',
+    workshopId: null,
     createdAt: '2026-03-16T10:00:00Z',
     updatedAt: '2026-03-16T10:00:00Z',
     ratingsUp: 2,

@@ -21,6 +21,8 @@ function item(id: string, patch: Partial<ModerationItem> = {}): ModerationItem {
     official: false,
     edited: false,
     moderationReason: null,
+    source: 'online',
+    workshopId: null,
     createdAt: '2026-05-01T10:00:00.000Z',
     ...patch,
   };

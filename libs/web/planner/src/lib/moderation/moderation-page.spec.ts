@@ -43,6 +43,8 @@ const item = (id: string, title: string): ModerationItem => ({
   official: false,
   edited: false,
   moderationReason: null,
+  source: 'online',
+  workshopId: null,
   createdAt: '2026-05-01T10:00:00.000Z',
 });
 

@@ -1,0 +1,348 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the tests' assertions, not by types */
+import { randomUUID } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
+import { SeededProcedure, apiEnv } from './participation-fixtures';
+import { ADMIN, PlannerClient, Reply, call } from './planner-fixtures';
+
+const PASSWORD = 'planner password 2026';
+
+/** A valid 1-bit PNG of width × height pixels: a few kilobytes that decode to gigapixels. */
+function bombPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([1, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc((1 + Math.ceil(width / 8)) * height), { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+describe(`variants, uploads and planning information (${ENGINE} engine)`, () => {
+  let db: TestDatabase;
+  let api: RunningApi;
+  let env: Record<string, string>;
+  let A: SeededProcedure;
+  let B: SeededProcedure;
+  let closed: SeededProcedure;
+  let pre: SeededProcedure;
+  let hidden: SeededProcedure;
+  let admin: PlannerClient;
+  let manager: PlannerClient;
+  let moderator: PlannerClient;
+  const setup = (p: SeededProcedure) => `/api/v1/procedures/${p.id}/setup`;
+
+  async function upload(client: PlannerClient | null, procedure: SeededProcedure, content: Buffer, name: string, type = 'application/octet-stream'): Promise<Reply> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(content)], { type }), name);
+    const headers: Record<string, string> = client ? { cookie: `sd_session=${client.session}`, 'x-csrf-token': client.csrf } : {};
+    const response = await fetch(`${api.baseUrl}${setup(procedure)}/uploads`, { method: 'POST', body: form, headers });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : null };
+  }
+
+  async function count(table: string): Promise<number> {
+    const reply = await admin.call('GET', `${setup(A)}/uploads`);
+    if (table === 'uploads') return reply.body.length;
+    throw new Error(table);
+  }
+
+  /** A procedure made as planners make one: its area, settings and a phase that runs now unless `closed`. */
+  async function procedure(slug: string, options: { settings?: Record<string, unknown>; internal?: boolean; closed?: boolean } = {}) {
+    const created = await admin.call('POST', '/api/v1/workspace/procedures', { slug, title: slug });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const area = { type: 'MultiPolygon', coordinates: [[[[9.9, 53.5], [10, 53.5], [10, 53.6], [9.9, 53.6], [9.9, 53.5]]]] };
+    const patched = await admin.call('PATCH', `/api/v1/procedures/${id}/setup`, {
+      planningArea: area, internal: options.internal ?? false, settings: options.settings ?? {},
+    });
+    expect(patched.status).toBe(200);
+    const day = 86_400_000;
+    const [from, to] = options.closed ? [-30 * day, -day] : [-7 * day, 21 * day];
+    const phases = await admin.call('PUT', `/api/v1/procedures/${id}/setup/phases`, {
+      phases: [{ kind: 'participation', startsAt: new Date(Date.now() + from).toISOString(), endsAt: new Date(Date.now() + to).toISOString() }],
+    });
+    expect(phases.status).toBe(200);
+    return { id, slug, categoryId: '', rubricId: '' };
+  }
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    env = apiEnv({ ...db.env, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, UPLOAD_MAX_MB: '1', IMAGE_MAX_DIMENSION: '800' });
+    api = await startApi(env);
+    admin = await PlannerClient.signIn(api, ADMIN.email, ADMIN.password);
+    A = await procedure('variante-a');
+    B = await procedure('variante-b');
+    closed = await procedure('variante-zu', { closed: true });
+    pre = await procedure('variante-vorab', { settings: { moderation: 'pre' } });
+    hidden = await procedure('variante-intern', { internal: true });
+    for (const [email, role] of [['manager@stadtdialog.test', 'manager'], ['moderator@stadtdialog.test', 'moderator']] as const) {
+      const created = await admin.call('POST', '/api/v1/planners', { email, displayName: role, password: PASSWORD });
+      for (const p of [A, closed, pre, hidden]) {
+        expect((await admin.call('PUT', `/api/v1/procedures/${p.id}/memberships/${created.body.id}`, { role })).status).toBe(200);
+      }
+    }
+    manager = await PlannerClient.signIn(api, 'manager@stadtdialog.test', PASSWORD);
+    moderator = await PlannerClient.signIn(api, 'moderator@stadtdialog.test', PASSWORD);
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  describe('uploads', () => {
+    it('re-encodes an image within IMAGE_MAX_DIMENSION, without its metadata, and serves it with its type and nosniff', async () => {
+      const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#4caf50' } })
+        .withMetadata({ exif: { IFD0: { Artist: 'Jemand', Copyright: 'GPS 53.55 9.93' } } }).jpeg().toBuffer();
+      const reply = await upload(manager, A, photo, 'Lageplan.png', 'image/png');
+      expect(reply.status).toBe(201);
+      expect(reply.body).toMatchObject({ mediaType: 'image/jpeg', fileName: 'Lageplan.jpg', width: 800, height: 600 });
+      const served = await fetch(api.baseUrl + reply.body.url, { headers: { cookie: `sd_session=${manager.session}` } });
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/jpeg');
+      expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+      const bytes = Buffer.from(await served.arrayBuffer());
+      const metadata = await sharp(bytes).metadata();
+      expect(metadata).toMatchObject({ format: 'jpeg', width: 800, height: 600 });
+      expect(metadata.exif).toBeUndefined();
+      expect(bytes.includes(Buffer.from('Jemand'))).toBe(false);
+    });
+
+    it('refuses by content, size and pixel count, and stores nothing', async () => {
+      const before = await count('uploads');
+      const html = await upload(manager, A, Buffer.from('<!doctype html><script>alert(document.cookie)</script>'), 'bild.png', 'image/png');
+      expect(html.status).toBe(415);
+      expect(html.headers.get('content-type')).toContain('application/problem+json');
+      expect(html.body.errors[0]).toMatchObject({ field: 'file', code: 'unsupported_file_type' });
+
+      const svg = await upload(manager, A, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'plan.svg', 'image/svg+xml');
+      expect(svg.status).toBe(415);
+
+      const bomb = bombPng(30_000, 30_000);
+      expect(bomb.length).toBeLessThan(300_000);
+      const bombReply = await upload(manager, A, bomb, 'klein.png', 'image/png');
+      expect(bombReply.status).toBe(422);
+      expect(bombReply.body.errors[0]).toMatchObject({ field: 'file', code: 'image_too_large' });
+
+      const big = Buffer.concat([PDF.subarray(0, 9), Buffer.alloc(1024 * 1024 + 10, 0x20), Buffer.from('\n%%EOF\n')]);
+      const tooLarge = await upload(manager, A, big, 'gross.pdf', 'application/pdf');
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
+
+      const broken = await upload(manager, A, PDF.subarray(0, 30), 'kaputt.pdf', 'application/pdf');
+      expect(broken.status).toBe(422);
+      expect(broken.body.errors[0].code).toBe('file_damaged');
+
+      const none = await manager.call('POST', `${setup(A)}/uploads`, { file: 'x' });
+      expect(none.status).toBe(422);
+      expect(await count('uploads')).toBe(before);
+    });
+
+    it('lets only managers of the procedure and admins upload', async () => {
+      expect((await upload(null, A, PDF, 'a.pdf')).status).toBe(401);
+      expect((await upload(moderator, A, PDF, 'a.pdf')).status).toBe(403);
+      expect((await upload(manager, B, PDF, 'a.pdf')).status).toBe(403);
+      expect((await upload(admin, B, PDF, 'a.pdf')).status).toBe(201);
+    });
+  });
+
+  describe('variants', () => {
+    let image: any;
+    let plan: any;
+    let first: any;
+    let second: any;
+
+    beforeAll(async () => {
+      const png = (colour: string) => sharp({ create: { width: 300, height: 200, channels: 3, background: colour } }).png().toBuffer();
+      image = (await upload(manager, A, await png('#2e7d32'), 'park.png')).body;
+      plan = (await upload(manager, A, await png('#1565c0'), 'plan.png')).body;
+    });
+
+    it('is set up by a manager with images, key figures, an overlay and geometries, and audit-logged', async () => {
+      const created = await manager.call('POST', `${setup(A)}/variants`, {
+        title: 'Variante A: Der grüne Bogen', summary: 'Ein Park in einem Bogen', description: 'Lang…', colour: '#2e7d32', position: 0,
+        keyFigures: [{ label: 'Grünfläche', value: '2,4', unit: 'ha' }, { label: 'Wohnungen', value: '450', unit: '' }],
+        images: [{ uploadId: image.id, alt: 'Luftbild des Parks im Bogen', caption: 'Blick von Süden' }],
+        overlay: { kind: 'image', uploadId: plan.id, extent: [9.93, 53.54, 9.96, 53.56], opacity: 0.7 },
+        features: [
+          { label: 'Weg', colour: '#795548', geometry: { type: 'LineString', coordinates: [[9.94, 53.55], [9.95, 53.555]] } },
+          { label: 'Spielplatz', colour: '#ff9800', geometry: { type: 'Point', coordinates: [9.945, 53.552] } },
+        ],
+      });
+      expect(created.status).toBe(201);
+      first = created.body;
+      expect(first).toMatchObject({
+        published: false, keyFigures: [{ label: 'Grünfläche', value: '2,4', unit: 'ha' }, { label: 'Wohnungen', value: '450', unit: '' }],
+        images: [{ uploadId: image.id, alt: 'Luftbild des Parks im Bogen', width: 300, height: 200 }],
+        overlay: { kind: 'image', uploadId: plan.id, extent: [9.93, 53.54, 9.96, 53.56], opacity: 0.7 },
+        features: [{ label: 'Weg', geometry: { type: 'LineString' } }, { label: 'Spielplatz', geometry: { type: 'Point' } }],
+      });
+      second = (await manager.call('POST', `${setup(A)}/variants`, {
+        title: 'Variante B: Die Achse', position: 1, colour: '#c62828',
+        overlay: { kind: 'wms', url: 'https://geodienste.example.org/wms', layers: 'bplan' },
+      })).body;
+      const audit = await manager.call('GET', `/api/v1/procedures/${A.id}/audit`);
+      expect(audit.body.items.filter((e: any) => e.action === 'variant.create').map((e: any) => e.entityId)).toEqual([second.id, first.id]);
+      expect(audit.body.items.some((e: any) => e.action === 'upload.create')).toBe(true);
+    });
+
+    it('refuses a missing alt text, a foreign upload, a bad overlay and a bad geometry with the fields at fault, storing nothing', async () => {
+      const foreign = (await upload(admin, B, await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer(), 'b.png')).body;
+      const reply = await manager.call('POST', `${setup(A)}/variants`, {
+        title: 'Kaputt',
+        images: [{ uploadId: image.id, alt: '   ' }, { uploadId: foreign.id, alt: 'fremd' }],
+        overlay: { kind: 'image', extent: [9.96, 53.54, 9.93, 53.56] },
+        features: [{ colour: '#000000', geometry: { type: 'Polygon', coordinates: [[[9.94, 53.55], [9.95, 53.56], [9.95, 53.55], [9.94, 53.56], [9.94, 53.55]]] } }],
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining([
+        'images[0].alt', 'images[1].uploadId', 'overlay.extent', 'overlay.uploadId', 'features[0].geometry',
+      ]));
+      const far = await manager.call('POST', `${setup(A)}/variants`, {
+        title: 'Weit weg', features: [{ colour: '#000000', geometry: { type: 'Point', coordinates: [11.57, 48.13] } }],
+      });
+      expect(far.status).toBe(422);
+      expect(far.body.errors[0]).toMatchObject({ field: 'features[0].geometry', message: expect.stringMatching(/outside the planning area/) });
+      const noAlt = await manager.call('POST', `${setup(A)}/variants`, { title: 'Ohne Alt', images: [{ uploadId: image.id }] });
+      expect(noAlt.status).toBe(422);
+      expect((await manager.call('GET', `${setup(A)}/variants`)).body).toHaveLength(2);
+    });
+
+    it('shows nothing unpublished publicly: no variant, no image, no overlay file', async () => {
+      expect((await call(api, 'GET', '/api/v1/procedures/variante-a/variants')).body).toEqual([]);
+      expect((await call(api, 'GET', `/api/v1/procedures/variante-a/variants/${first.id}`)).status).toBe(404);
+      expect((await call(api, 'GET', `/api/v1/files/${image.id}`)).status).toBe(404);
+      expect((await call(api, 'GET', `/api/v1/files/${plan.id}`)).status).toBe(404);
+      expect((await call(api, 'GET', `${setup(A)}/uploads/${image.id}`)).status).toBe(401);
+    });
+
+    it('publishes: residents see both in their order, with public file URLs served with type and nosniff', async () => {
+      for (const v of [first, second]) {
+        const { id, published, ratingsUp, ratingsDown, commentCount, createdAt, updatedAt, ...input } = v;
+        void [id, published, ratingsUp, ratingsDown, commentCount, createdAt, updatedAt];
+        const body = {
+          ...input,
+          images: input.images.map((i: any) => ({ uploadId: i.uploadId, alt: i.alt, caption: i.caption })),
+          overlay: input.overlay && (({ url, ...o }: any) => (o.uploadId ? o : { ...o, url }))(input.overlay),
+          published: true,
+        };
+        const reply = await manager.call('PUT', `${setup(A)}/variants/${v.id}`, body);
+        expect(reply.status).toBe(200);
+      }
+      const list = await call(api, 'GET', '/api/v1/procedures/variante-a/variants');
+      expect(list.body.map((v: any) => v.title)).toEqual(['Variante A: Der grüne Bogen', 'Variante B: Die Achse']);
+      expect(list.body[0].images[0].url).toBe(`/api/v1/files/${image.id}`);
+      expect(list.body[0].overlay.url).toBe(`/api/v1/files/${plan.id}`);
+      expect(list.body[1].overlay).toMatchObject({ kind: 'wms', url: 'https://geodienste.example.org/wms', layers: 'bplan' });
+      expect(list.body[0].rating).toEqual({ up: 0, down: 0, own: null });
+      const served = await fetch(api.baseUrl + list.body[0].images[0].url);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/png');
+      expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe('png');
+      // The overlay's WMS host is allowed by the Content-Security-Policy now.
+      const page = await fetch(api.baseUrl + '/api/health');
+      expect(page.headers.get('content-security-policy')).toContain('https://geodienste.example.org');
+    });
+
+    it('takes one rating per participant and comments by the participation rules', async () => {
+      const path = `/api/v1/procedures/variante-a/variants/${first.id}`;
+      const rated = await call(api, 'PUT', `${path}/rating`, { body: { value: 1 } });
+      expect(rated.status).toBe(200);
+      expect(rated.body).toEqual({ up: 1, down: 0, own: 1 });
+      const token = rated.headers.get('x-participant-token') as string;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const again = await call(api, 'PUT', `${path}/rating`, { body: { value: -1 }, headers: { 'X-Participant-Token': token } });
+      expect(again.body).toEqual({ up: 0, down: 1, own: -1 });
+      expect((await call(api, 'PUT', `${path}/rating`, { body: { value: 5 } })).status).toBe(422);
+
+      const key = randomUUID();
+      const headers = { 'Idempotency-Key': key, 'X-Participant-Token': token };
+      const comment = await call(api, 'POST', `${path}/comments`, { body: { text: '  Der Bogen gefällt mir.  ' }, headers });
+      expect(comment.status).toBe(201);
+      expect(comment.body).toMatchObject({ text: 'Der Bogen gefällt mir.', status: 'published', variantId: first.id });
+      const replay = await call(api, 'POST', `${path}/comments`, { body: { text: '  Der Bogen gefällt mir.  ' }, headers });
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body.id).toBe(comment.body.id);
+      expect((await call(api, 'POST', `${path}/comments`, { body: { text: 'anders' }, headers })).status).toBe(422);
+      expect((await call(api, 'POST', `${path}/comments`, { body: { text: '' }, headers: { 'Idempotency-Key': randomUUID() } })).status).toBe(422);
+      expect((await call(api, 'POST', `${path}/comments`, { body: { text: 'x' }, headers: { 'Idempotency-Key': 'nochmal' } })).status).toBe(400);
+
+      const detail = await call(api, 'GET', path, { headers: { 'X-Participant-Token': token } });
+      expect(detail.body).toMatchObject({ rating: { up: 0, down: 1, own: -1 }, commentCount: 1, comments: [{ text: 'Der Bogen gefällt mir.' }] });
+      const withdrawn = await call(api, 'DELETE', `${path}/rating`, { headers: { 'X-Participant-Token': token } });
+      expect(withdrawn.body).toEqual({ up: 0, down: 0, own: null });
+    });
+
+    it('refuses participation on unpublished variants, closed procedures and internal ones', async () => {
+      const unpublished = (await manager.call('POST', `${setup(A)}/variants`, { title: 'Entwurf' })).body;
+      expect((await call(api, 'PUT', `/api/v1/procedures/variante-a/variants/${unpublished.id}/rating`, { body: { value: 1 } })).status).toBe(404);
+      expect((await call(api, 'POST', `/api/v1/procedures/variante-a/variants/${unpublished.id}/comments`, {
+        body: { text: 'Hallo' }, headers: { 'Idempotency-Key': randomUUID() },
+      })).status).toBe(404);
+      for (const [p, status] of [[closed, 409], [hidden, 404]] as const) {
+        const v = (await manager.call('POST', `${setup(p)}/variants`, { title: 'Variante', published: true })).body;
+        expect((await call(api, 'PUT', `/api/v1/procedures/${p.slug}/variants/${v.id}/rating`, { body: { value: 1 } })).status).toBe(status);
+        expect((await call(api, 'GET', `/api/v1/procedures/${p.slug}/variants`)).status).toBe(p === hidden ? 404 : 200);
+      }
+    });
+
+    it('holds comments back under pre-moderation', async () => {
+      const v = (await manager.call('POST', `${setup(pre)}/variants`, { title: 'Vorab', published: true })).body;
+      const path = `/api/v1/procedures/${pre.slug}/variants/${v.id}`;
+      const reply = await call(api, 'POST', `${path}/comments`, { body: { text: 'Erst prüfen' }, headers: { 'Idempotency-Key': randomUUID() } });
+      expect(reply.status).toBe(201);
+      expect(reply.body.status).toBe('pending');
+      expect((await call(api, 'GET', path)).body).toMatchObject({ commentCount: 0, comments: [] });
+    });
+
+    it('lets moderators read but not change variants', async () => {
+      expect((await moderator.call('GET', `${setup(A)}/variants`)).status).toBe(200);
+      expect((await moderator.call('POST', `${setup(A)}/variants`, { title: 'Nein' })).status).toBe(403);
+      expect((await moderator.call('DELETE', `${setup(A)}/variants/${first.id}`)).status).toBe(403);
+    });
+  });
+
+  describe('documents, FAQ and contacts', () => {
+    it('are set up by managers and shown publicly, documents with size, type and a download', async () => {
+      const pdf = (await upload(manager, A, PDF, 'Begründung "Bebauungsplan".pdf', 'application/pdf')).body;
+      const doc = await manager.call('POST', `${setup(A)}/documents`, { uploadId: pdf.id, title: 'Begründung', description: 'Entwurf' });
+      expect(doc.status).toBe(201);
+      expect((await manager.call('POST', `${setup(A)}/faq`, { question: 'Wann wird gebaut?', answer: 'Ab 2028.', position: 1 })).status).toBe(201);
+      expect((await manager.call('POST', `${setup(A)}/faq`, { question: 'Wer plant?', answer: 'Das Bezirksamt.', position: 0 })).status).toBe(201);
+      expect((await manager.call('POST', `${setup(A)}/contacts`, { name: 'Frau Muster', organisation: 'Bezirksamt Altona', email: 'plan@example.org' })).status).toBe(201);
+      expect((await manager.call('POST', `${setup(A)}/faq`, { question: '', answer: 'x' })).status).toBe(422);
+      expect((await manager.call('POST', `${setup(A)}/documents`, { uploadId: randomUUID(), title: 'Nichts' })).status).toBe(422);
+      expect((await moderator.call('POST', `${setup(A)}/faq`, { question: 'Q', answer: 'A' })).status).toBe(403);
+
+      const info = await call(api, 'GET', '/api/v1/procedures/variante-a/information');
+      expect(info.status).toBe(200);
+      expect(info.body.faq.map((f: any) => f.question)).toEqual(['Wer plant?', 'Wann wird gebaut?']);
+      expect(info.body.contacts).toEqual([expect.objectContaining({ name: 'Frau Muster', organisation: 'Bezirksamt Altona' })]);
+      expect(info.body.documents).toEqual([expect.objectContaining({
+        title: 'Begründung', file: expect.objectContaining({ mediaType: 'application/pdf', byteSize: PDF.length, url: `/api/v1/files/${pdf.id}` }),
+      })]);
+      const served = await fetch(api.baseUrl + info.body.documents[0].file.url);
+      expect(served.headers.get('content-type')).toBe('application/pdf');
+      expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(served.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
+      expect(Buffer.from(await served.arrayBuffer()).equals(PDF)).toBe(true);
+      expect((await call(api, 'GET', '/api/v1/procedures/variante-intern/information')).status).toBe(404);
+    });
+  });
+});

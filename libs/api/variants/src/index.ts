@@ -1,0 +1,2 @@
+export * from './lib/variants.module';
+export { UPLOAD_PATHS } from './lib/variants.controller';

@@ -1,0 +1,188 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  ArrayMinSize,
+} from 'class-validator';
+import { MAP_LAYER_URL, VARIANT_LIMITS, VARIANT_OVERLAY_KINDS } from '@stadtdialog/shared/contract';
+import type {
+  ContactInput,
+  ContributionGeometry,
+  DocumentInput,
+  FaqInput,
+  KeyFigure,
+  VariantFeature,
+  VariantInput,
+  VariantOverlay,
+  VariantOverlayKind,
+} from '@stadtdialog/shared/contract';
+
+const COLOUR = /^#[0-9a-f]{6}$/;
+const COLOUR_MESSAGE = 'colour must be a colour like #2e7d32 (lower-case hex)';
+
+export class KeyFigureDto implements KeyFigure {
+  @IsDefined({ message: 'label is required' }) @IsString({ message: 'label must be text' }) @MaxLength(80)
+  label!: string;
+
+  @IsDefined({ message: 'value is required' }) @IsString({ message: 'value must be text, e.g. "2,4"' }) @MaxLength(40)
+  value!: string;
+
+  @IsOptional() @IsString({ message: 'unit must be text' }) @MaxLength(20)
+  unit!: string;
+}
+
+export class OverlayDto implements VariantOverlay {
+  @IsIn(VARIANT_OVERLAY_KINDS, { message: `kind must be one of ${VARIANT_OVERLAY_KINDS.join(', ')}` })
+  kind!: VariantOverlayKind;
+
+  @IsOptional() @IsString() @MaxLength(2000)
+  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server' })
+  url?: string;
+
+  @IsOptional() @IsUUID('all', { message: 'uploadId must be the id of an uploaded image' })
+  uploadId?: string;
+
+  @IsOptional() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsNumber({}, { each: true, message: 'extent must be four numbers' })
+  extent?: [number, number, number, number];
+
+  @IsOptional() @IsString() @MaxLength(500)
+  layers?: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  matrixSet?: string;
+
+  @IsOptional() @IsNumber({}, { message: 'opacity must be a number' }) @Min(0) @Max(1)
+  opacity?: number;
+
+  @IsOptional() @IsString() @MaxLength(500)
+  attribution?: string;
+}
+
+export class VariantImageDto {
+  @IsUUID('all', { message: 'uploadId must be the id of an uploaded image' })
+  uploadId!: string;
+
+  @IsDefined({ message: 'alt is required: say what the image shows' }) @IsString({ message: 'alt must be text' })
+  @MaxLength(VARIANT_LIMITS.altMaxLength)
+  alt!: string;
+
+  @IsOptional() @IsString() @MaxLength(300)
+  caption?: string;
+}
+
+/** The geometry's shape is judged by the one geometry rule set in the service, not here. */
+export class VariantFeatureDto implements VariantFeature {
+  @IsOptional() @IsString() @MaxLength(120)
+  label!: string;
+
+  @Matches(COLOUR, { message: COLOUR_MESSAGE })
+  colour!: string;
+
+  @IsDefined({ message: 'geometry is required' }) @IsObject({ message: 'geometry must be a GeoJSON Point, LineString or Polygon' })
+  geometry!: ContributionGeometry;
+}
+
+export class VariantDto implements VariantInput {
+  @IsDefined({ message: 'title is required' }) @IsString({ message: 'title must be text' }) @MaxLength(VARIANT_LIMITS.titleMaxLength)
+  title!: string;
+
+  @IsOptional() @IsString() @MaxLength(VARIANT_LIMITS.summaryMaxLength)
+  summary?: string;
+
+  @IsOptional() @IsString() @MaxLength(VARIANT_LIMITS.descriptionMaxLength)
+  description?: string;
+
+  @IsOptional() @IsInt({ message: 'position must be a whole number' }) @Min(0) @Max(1000)
+  position?: number;
+
+  @IsOptional() @IsBoolean({ message: 'published must be true or false' })
+  published?: boolean;
+
+  @IsOptional() @Matches(COLOUR, { message: COLOUR_MESSAGE })
+  colour?: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxKeyFigures)
+  @ValidateNested({ each: true }) @Type(() => KeyFigureDto)
+  keyFigures?: KeyFigureDto[];
+
+  @IsOptional() @ValidateNested() @Type(() => OverlayDto)
+  overlay?: OverlayDto | null;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxImages)
+  @ValidateNested({ each: true }) @Type(() => VariantImageDto)
+  images?: VariantImageDto[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxFeatures)
+  @ValidateNested({ each: true }) @Type(() => VariantFeatureDto)
+  features?: VariantFeatureDto[];
+}
+
+export class DocumentDto implements DocumentInput {
+  @IsUUID('all', { message: 'uploadId must be the id of an uploaded file' })
+  uploadId!: string;
+
+  @IsDefined({ message: 'title is required' }) @IsString() @MaxLength(200)
+  title!: string;
+
+  @IsOptional() @IsString() @MaxLength(2000)
+  description?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  position?: number;
+}
+
+export class FaqDto implements FaqInput {
+  @IsDefined({ message: 'question is required' }) @IsString() @MaxLength(500)
+  question!: string;
+
+  @IsDefined({ message: 'answer is required' }) @IsString() @MaxLength(5000)
+  answer!: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  position?: number;
+}
+
+export class ContactDto implements ContactInput {
+  @IsDefined({ message: 'name is required' }) @IsString() @MaxLength(200)
+  name!: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  organisation?: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'email must be an e-mail address' })
+  email?: string;
+
+  @IsOptional() @IsString() @MaxLength(60)
+  phone?: string;
+
+  @IsOptional() @IsString() @MaxLength(500)
+  address?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  position?: number;
+}
+
+export class VariantCommentDto {
+  @IsDefined({ message: 'text is required' }) @IsString({ message: 'text must be text' })
+  text!: string;
+}
+
+export class VariantRatingDto {
+  @IsIn([1, -1], { message: 'value must be 1 or -1' })
+  value!: 1 | -1;
+}

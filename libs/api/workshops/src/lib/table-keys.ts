@@ -1,0 +1,38 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** What a table link's secret looks like: 32 random bytes, base64url. */
+export const TABLE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Table link secrets: the table keeps the secret (in its URL), the server only a keyed hash under a
+ * key generated once per database, so a copy of the database does not open any table.
+ */
+@Injectable()
+export class TableKeys implements OnModuleInit {
+  private key: Buffer | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Loaded before the first request: inside a write transaction the one embedded connection is taken. */
+  async onModuleInit(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO instance_secrets (name, value) VALUES ('table_key_key', $1) ON CONFLICT (name) DO NOTHING`,
+      [randomBytes(32)],
+    );
+    const [row] = await this.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'table_key_key'`);
+    this.key = row.value as Buffer;
+  }
+
+  hash(secret: string): Buffer {
+    if (!this.key) throw new Error('TableKeys used before the module was initialised');
+    return createHmac('sha256', this.key).update(secret).digest();
+  }
+
+  /** A new secret and the hash to store for it. */
+  issue(): { secret: string; hash: Buffer } {
+    const secret = randomBytes(32).toString('base64url');
+    return { secret, hash: this.hash(secret) };
+  }
+}
