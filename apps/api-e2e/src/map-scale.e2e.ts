@@ -86,7 +86,8 @@ describe(`the map layer at scale on the ${ENGINE} engine`, () => {
     await opened.dataSource.destroy();
     await opened.database.stop();
     api = await startApi(db.env);
-  });
+    // two starts of the API and one of the engine in between: on the embedded engine that takes a while
+  }, 300_000);
 
   afterAll(async () => {
     await api?.stop();
