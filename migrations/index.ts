@@ -2,7 +2,9 @@ import { PostgisAndDomain1764374400000 } from './1764374400000-postgis-and-domai
 import { PublicViews1764374400001 } from './1764374400001-public-views';
 import { ModerationFlags1764460800000 } from './1764460800000-moderation-flags';
 import { PlannerWorkspace1764547200000 } from './1764547200000-planner-workspace';
+import { SharedRateLimits1764600000000 } from './1764600000000-shared-rate-limits';
 import { Workshops1764630000000 } from './1764630000000-workshops';
+import { EvaluationIndexes1764640000000 } from './1764640000000-evaluation-indexes';
 import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-variants-and-planning-information';
 
 /** In order of application. */
@@ -11,6 +13,8 @@ export const MIGRATIONS = [
   PublicViews1764374400001,
   ModerationFlags1764460800000,
   PlannerWorkspace1764547200000,
+  SharedRateLimits1764600000000,
   Workshops1764630000000,
+  EvaluationIndexes1764640000000,
   VariantsAndPlanningInformation1764660000000,
 ];

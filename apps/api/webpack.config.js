@@ -14,6 +14,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The embedded engine's thread (PGlite) is its own file, started by libs/api/db's EmbeddedEngine.
+      additionalEntryPoints: [{ entryName: 'embedded-worker', entryPath: 'libs/api/db/src/lib/embedded-worker.ts' }],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SeededProcedure, seedParticipant, seedProcedure } from './participation-fixtures';
 
 export interface EvaluationProcedure extends SeededProcedure {
   secondCategoryId: string;
   secondRubricId: string;
+  /** the workshop "Tisch 1", where Zebrastreifen and Abgelehnt were made */
+  workshopId: string;
   /** ids by title */
   contributions: Record<string, string>;
 }
@@ -38,14 +41,22 @@ export async function seedEvaluationProcedure(ds: DataSource, slug: string, opti
     ['Versteckt', 'Beleidigung versteckt', 'hidden', 'online', 'POINT(9.952 53.552)', secondCategoryId, 1, people[3]],
     ['Abgelehnt', 'Abgelehnter Beitrag', 'rejected', 'workshop', 'POINT(9.953 53.553)', base.categoryId, 2, people[3]],
   ];
+  const [{ id: appointmentId }] = await ds.query(
+    `INSERT INTO appointments (procedure_id, title, starts_at) VALUES ($1, 'Workshop im Stadtteilhaus', now()) RETURNING id`, [base.id],
+  );
+  const [{ id: workshopId }] = await ds.query(
+    `INSERT INTO workshops (procedure_id, appointment_id, title, seats, key_hash, link_expires_at)
+     VALUES ($1, $2, 'Tisch 1', '[{"side":"bottom"}]', $3, now() + interval '1 day') RETURNING id`,
+    [base.id, appointmentId, randomBytes(32)],
+  );
   const contributions: Record<string, string> = {};
   for (const [title, body, status, source, wkt, category, daysAgo, participant] of rows) {
     const rubric = source === 'workshop' ? secondRubricId : base.rubricId;
     const [{ id }] = await ds.query(
-      `INSERT INTO contributions (procedure_id, category_id, rubric_id, participant_id, title, body, geom, status, source, created_at)
+      `INSERT INTO contributions (procedure_id, category_id, rubric_id, participant_id, title, body, geom, status, source, created_at, workshop_id)
        VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::text IS NULL THEN NULL ELSE ST_GeomFromText($7, 4326) END, $8, $9,
-               now() - $10 * interval '1 day') RETURNING id`,
-      [base.id, category, rubric, participant, title, body, wkt, status, source, daysAgo],
+               now() - $10 * interval '1 day', $11) RETURNING id`,
+      [base.id, category, rubric, participant, title, body, wkt, status, source, daysAgo, source === 'workshop' ? workshopId : null],
     );
     contributions[title] = id;
   }
@@ -64,5 +75,5 @@ export async function seedEvaluationProcedure(ds: DataSource, slug: string, opti
   await rate('Zebrastreifen', people[0], -1);
   await rate('Spielplatz', people[0], 1);
   await rate('Versteckt', people[3], 1);
-  return { ...base, secondCategoryId, secondRubricId, contributions };
+  return { ...base, secondCategoryId, secondRubricId, workshopId, contributions };
 }

@@ -52,7 +52,7 @@ describe(`statistics (${ENGINE} engine)`, () => {
     const created = await admin.call('POST', '/api/v1/planners', { email: 'mod@stadtdialog.test', displayName: 'Mo', password: 'moderator password' });
     expect((await admin.call('PUT', `/api/v1/procedures/${other.id}/memberships/${created.body.id}`, { role: 'moderator' })).status).toBe(200);
     otherModerator = await PlannerClient.signIn(api, 'mod@stadtdialog.test', 'moderator password');
-  });
+  }, 420_000);
 
   afterAll(async () => {
     await api?.stop();
@@ -73,6 +73,7 @@ describe(`statistics (${ENGINE} engine)`, () => {
     expect(asMap(body.byStatus)).toEqual(expectedPlanner.by_status);
     expect(asMap(body.commentsByStatus)).toEqual({ published: 4, hidden: 1 });
     expect(asMap(body.bySource)).toEqual({ online: 4, workshop: 2, import: 1 });
+    expect(body.byWorkshop).toEqual([{ key: procedure.workshopId, label: 'Tisch 1', count: 2 }]);
     expect(asMap(body.byGeometry)).toEqual({ POINT: 4, LINESTRING: 1, POLYGON: 1, NONE: 1 });
     expect(body.byCategory.map((c: any) => [c.label, c.count])).toEqual([['Grün', 4], ['Verkehr', 3]]);
     expect(body.byRubric.map((c: any) => [c.key, c.label, c.count])).toEqual([['idea', 'Idee', 5], ['criticism', 'Kritik', 2]]);
@@ -97,6 +98,7 @@ describe(`statistics (${ENGINE} engine)`, () => {
     expect(body.byStatus).toBeNull();
     expect(body.commentsByStatus).toBeNull();
     expect(asMap(body.bySource)).toEqual({ online: 2, workshop: 1, import: 1 });
+    expect(body.byWorkshop).toEqual([{ key: procedure.workshopId, label: 'Tisch 1', count: 1 }]);
     expect(body.topRated.map((t: any) => t.title)).toEqual([KNOWN_TEXT.title, 'Spielplatz', 'Zebrastreifen']);
     for (const secret of ['Versteckt', 'Wartet', 'Abgelehnt', 'Versteckter Kommentar', 'Beleidigung']) expect(text).not.toContain(secret);
     expect(body.keyTerms.map((t: any) => t.term)).not.toContain('Beleidigung');
@@ -118,6 +120,9 @@ describe(`statistics (${ENGINE} engine)`, () => {
     const workshop = await admin.call('GET', plannerPath('?source=workshop'));
     expect(workshop.body.totals.contributions).toBe(2);
     expect(asMap(workshop.body.byStatus)).toEqual({ published: 1, rejected: 1 });
+    const workshop2 = await admin.call('GET', plannerPath(`?workshop=${procedure.workshopId}`));
+    expect(workshop2.body.totals.contributions).toBe(2);
+    expect((await admin.call('GET', plannerPath(`?workshop=${internal.workshopId}`))).status).toBe(400);
     const category = await admin.call('GET', plannerPath(`?category=${procedure.secondCategoryId}`));
     expect(category.body.totals.contributions).toBe(3);
     const rubric = await admin.call('GET', plannerPath(`?rubric=${procedure.secondRubricId}`));
@@ -135,7 +140,7 @@ describe(`statistics (${ENGINE} engine)`, () => {
     for (const [query, field] of [
       ['?from=2026-02-30', 'from'], ['?from=gestern', 'from'], ['?from=2026-03-02&to=2026-03-01', 'to'],
       ['?phase=00000000-0000-4000-8000-000000000000', 'phase'], [`?category=${internal.categoryId}`, 'category'],
-      ['?source=fax', 'source'], ['?interval=month', 'interval'], ['?unknown=1', 'unknown'],
+      ['?source=fax', 'source'], [`?workshop=${internal.workshopId}`, 'workshop'], ['?workshop=1', 'workshop'], ['?interval=month', 'interval'], ['?unknown=1', 'unknown'],
     ]) {
       const reply = await admin.call('GET', plannerPath(query));
       expect({ query, status: reply.status, type: reply.headers.get('content-type') }).toEqual({ query, status: 400, type: expect.stringContaining('application/problem+json') });

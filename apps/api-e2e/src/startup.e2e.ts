@@ -1,4 +1,5 @@
 import { ContributionFeatureCollection, Health, ProcedureDetail, ProcedureSummary } from '@stadtdialog/shared/contract';
+import { MIGRATIONS } from '@stadtdialog/migrations';
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, getJson, postJson, startApi } from './server';
 
 describe(`a fresh start on the ${ENGINE} engine`, () => {
@@ -20,8 +21,9 @@ describe(`a fresh start on the ${ENGINE} engine`, () => {
     expect(status).toBe(200);
     expect(body.engine).toBe(ENGINE);
     expect(body.postgis).toMatch(/^3\.\d+/);
-    expect(body.migrations).toMatchObject({ pending: 0, last: 'PlannerWorkspace1764547200000' });
-    expect(body.migrations.applied).toBe(4);
+    // every registered migration, the last one registered last
+    expect(body.migrations).toMatchObject({ pending: 0, last: MIGRATIONS[MIGRATIONS.length - 1].name });
+    expect(body.migrations.applied).toBe(MIGRATIONS.length);
   });
 
   it('logs the engine and PostGIS version, as JSON lines without client addresses', async () => {
@@ -63,6 +65,27 @@ describe(`a fresh start on the ${ENGINE} engine`, () => {
     expect([...types].sort()).toEqual(['LineString', 'Point', 'Polygon']);
     expect(body.features.some((f) => f.properties.commentCount > 0)).toBe(true);
     expect(body.features.some((f) => f.properties.ratingsUp > 0)).toBe(true);
+  });
+
+  it('seeds two published variants with plan images, and documents, FAQ and a contact for the procedure page', async () => {
+    const variants = await getJson<{ title: string; images: { url: string; alt: string }[]; keyFigures: unknown[] }[]>(
+      api, '/api/v1/procedures/gruene-mitte-altona/variants',
+    );
+    expect(variants.body.map((v) => v.title)).toEqual(['Variante A: Der grüne Bogen', 'Variante B: Die grüne Achse']);
+    for (const v of variants.body) {
+      expect(v.images[0].alt.length).toBeGreaterThan(10);
+      expect(v.keyFigures.length).toBeGreaterThan(0);
+      const image = await fetch(api.baseUrl + v.images[0].url);
+      expect(image.headers.get('content-type')).toBe('image/png');
+    }
+    const information = await getJson<{ documents: { file: { url: string } }[]; faq: unknown[]; contacts: unknown[] }>(
+      api, '/api/v1/procedures/gruene-mitte-altona/information',
+    );
+    expect(information.body.documents).toHaveLength(2);
+    expect(information.body.faq).toHaveLength(3);
+    expect(information.body.contacts).toHaveLength(1);
+    const pdf = await fetch(api.baseUrl + information.body.documents[0].file.url);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('keeps a contribution made through the API across a restart', async () => {

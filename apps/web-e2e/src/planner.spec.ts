@@ -373,7 +373,7 @@ test.describe('planner accounts', () => {
     await expect(moderator.locator('tbody tr')).toContainText('Moderation');
     await moderator.getByRole('link', { name: /^Moderation\W+Grüne Mitte Altona/ }).click();
     const sections = moderator.getByRole('navigation', { name: 'Bereiche des Verfahrens' });
-    await expect(sections.getByRole('link')).toHaveText(['Moderation', 'Protokoll']);
+    await expect(sections.getByRole('link')).toHaveText(['Moderation', 'Protokoll', 'Auswertung']);
     await expect(moderator.getByText('Live: Neue Einträge erscheinen von selbst.')).toBeVisible();
 
     // Disabled by the admin: the moderator's next step leads to the sign-in page.

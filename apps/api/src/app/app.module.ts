@@ -15,6 +15,7 @@ import { ModerationModule } from '@stadtdialog/api/moderation';
 import { RealtimeModule } from '@stadtdialog/api/realtime';
 import { WorkshopsModule } from '@stadtdialog/api/workshops';
 import { EvaluationModule } from '@stadtdialog/api/evaluation';
+import { OpenDataModule } from '@stadtdialog/api/open-data';
 import { VariantsModule } from '@stadtdialog/api/variants';
 
 interface LoggedRequest {
@@ -52,7 +53,7 @@ export class AppModule {
               }),
             ]
           : []),
-        HealthModule,
+        HealthModule.forRoot({ faultInjection: config.faultInjection }),
         ProceduresModule,
         ContributionsModule,
         IdentityModule,
@@ -61,6 +62,7 @@ export class AppModule {
         RealtimeModule,
         WorkshopsModule,
         EvaluationModule,
+        OpenDataModule,
         VariantsModule,
       ],
     };

@@ -5,7 +5,8 @@ import { NextFunction, Request, Response, json } from 'express';
 import pino from 'pino';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
-import { openDatabase } from '@stadtdialog/api/db';
+import { DataSource } from 'typeorm';
+import { PostgresRateLimitStore, openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
 import { ProblemFilter, compressResponses, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
 import { LIMITS, PARTICIPANT_TOKEN_HEADER, TABLE_KEY_HEADER } from '@stadtdialog/shared/contract';
@@ -42,8 +43,12 @@ export async function createApp(
   // Security headers and the CSP on every response, the web app's files included.
   app.use(app.get(ContentSecurityPolicy).middleware());
   app.set('trust proxy', config.trustProxy);
+  // On a PostgreSQL server the limits are shared by every instance; the embedded engine is one instance.
+  const shared = opened.database.engine === 'server' ? await PostgresRateLimitStore.open(app.get(DataSource)) : null;
   app.use(
     writeRateLimit({
+      store: shared ?? undefined,
+      secret: shared?.secret,
       perParticipant: config.rateLimitWritesPerMinute,
       perAddress: config.rateLimitAddressWritesPerMinute,
       tokenHeader: PARTICIPANT_TOKEN_HEADER,

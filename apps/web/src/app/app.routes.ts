@@ -4,7 +4,14 @@ import { NotFoundPage } from './not-found-page';
 export const appRoutes: Route[] = [
   {
     path: 'planner',
-    loadChildren: () => import('@stadtdialog/web/planner').then((m) => m.plannerRoutes),
+    loadChildren: () =>
+      Promise.all([import('@stadtdialog/web/planner'), import('@stadtdialog/web/evaluation')]).then(([planner, evaluation]) =>
+        planner.plannerRoutesWith(evaluation.plannerEvaluationRoutes),
+      ),
+  },
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
   },
   {
     path: 'table',

@@ -1,4 +1,5 @@
 export * from './lib/database';
+export * from './lib/database-status';
 export * from './lib/data-source';
 export * from './lib/entities';
 export * from './lib/demo-seed';
@@ -6,4 +7,5 @@ export * from './lib/tokens';
 export * from './lib/db.module';
 export * from './lib/participants';
 export * from './lib/idempotency';
+export * from './lib/rate-limit-store';
 export * from './lib/contribution-query';

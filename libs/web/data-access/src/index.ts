@@ -18,4 +18,5 @@ export * from './lib/contributions/contribution-draft.store';
 export * from './lib/contributions/contribution-detail.store';
 export * from './lib/live/live-events';
 export * from './lib/planner';
+export * from './lib/evaluation/evaluation-api';
 export * from './lib/outbox/outbox';

@@ -10,6 +10,14 @@ export interface AppConfig {
   runMigrations: boolean;
   seedDemo: boolean;
   databaseConnectTimeoutMs: number;
+  /** server engine: statement_timeout of every statement of a request, ms */
+  databaseStatementTimeoutMs: number;
+  /** embedded engine: a query running longer ends and reopens the engine, ms */
+  embeddedQueryTimeoutMs: number;
+  /** live event streams one instance holds at most */
+  liveMaxConnections: number;
+  /** test-only endpoints that start a runaway query (POST /api/test/runaway-query) */
+  faultInjection: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webDistDir: string | null;
   participantTokenSecret: string | null;
@@ -51,6 +59,26 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'RUN_MIGRATIONS', default: 'true', description: 'apply pending migrations at start' },
   { name: 'SEED_DEMO', default: 'true', description: 'create the demo procedure on an empty database' },
   { name: 'DATABASE_CONNECT_TIMEOUT', default: '20', description: 'seconds to retry the database server at start' },
+  {
+    name: 'DATABASE_STATEMENT_TIMEOUT',
+    default: '10',
+    description: 'PostgreSQL server: seconds any one statement of a request may run (statement_timeout); past it the request gets 503',
+  },
+  {
+    name: 'EMBEDDED_QUERY_TIMEOUT',
+    default: '10',
+    description: 'embedded engine: seconds a query may run; past it the engine thread is ended and reopened, the request gets 503',
+  },
+  {
+    name: 'LIVE_MAX_CONNECTIONS',
+    default: '2000',
+    description: 'live event streams (SSE) one API instance holds at most; more get 503 with Retry-After. Each takes a file descriptor and about 10–50 KiB',
+  },
+  {
+    name: 'FAULT_INJECTION',
+    default: 'false',
+    description: 'tests only: enables POST /api/test/runaway-query, a query that runs until its time bound ends it; never in production',
+  },
   { name: 'LOG_LEVEL', default: 'info', description: 'pino log level' },
   { name: 'WEB_DIST_DIR', default: 'dist/apps/web/browser', description: 'built web app served at /' },
   { name: 'PARTICIPANT_TOKEN_SECRET', default: '(generated, kept in the database)', description: 'key for hashing participant tokens' },
@@ -58,17 +86,17 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   {
     name: 'RATE_LIMIT_WRITES_PER_MINUTE',
     default: '30',
-    description: 'writes (POST, PUT, PATCH, DELETE under /api/v1) per participant token and minute, per API process; 0 turns it off',
+    description: 'writes (POST, PUT, PATCH, DELETE under /api/v1) per participant token and minute, shared by all instances on a PostgreSQL server; 0 turns it off',
   },
   {
     name: 'RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE',
     default: '120',
-    description: 'writes per client address (IPv6: per /64) and minute, per API process; kept only as an in-memory HMAC; 0 turns it off',
+    description: 'writes per client address (IPv6: per /64) and minute, shared like the one above; kept only as an HMAC; 0 turns it off',
   },
   {
     name: 'RATE_LIMIT_TABLE_WRITES_PER_MINUTE',
     default: '240',
-    description: 'writes per workshop table (its X-Table-Key) and minute, per API process; they count instead of the limits per participant and address; 0 turns it off',
+    description: 'writes per workshop table (its X-Table-Key) and minute, shared like the ones above; they count instead of the limits per participant and address; 0 turns it off',
   },
   {
     name: 'TRUST_PROXY',
@@ -155,6 +183,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runMigrations: bool(env, 'RUN_MIGRATIONS', true),
     seedDemo: bool(env, 'SEED_DEMO', true),
     databaseConnectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT', 20, 0, 600) * 1000,
+    databaseStatementTimeoutMs: int(env, 'DATABASE_STATEMENT_TIMEOUT', 10, 1, 3600) * 1000,
+    embeddedQueryTimeoutMs: int(env, 'EMBEDDED_QUERY_TIMEOUT', 10, 1, 3600) * 1000,
+    liveMaxConnections: int(env, 'LIVE_MAX_CONNECTIONS', 2000, 1, 1_000_000),
+    faultInjection: bool(env, 'FAULT_INJECTION', false),
     logLevel,
     webDistDir: env['WEB_DIST_DIR']?.trim() || null,
     participantTokenSecret: secret,

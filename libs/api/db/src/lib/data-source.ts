@@ -1,9 +1,18 @@
 import { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
 import { MIGRATIONS } from '@stadtdialog/migrations';
+import { isDatabaseUnavailable } from '@stadtdialog/api/http';
 import { ENTITIES } from './entities';
 import { RunningDatabase } from './database';
 
-export function createDataSource(database: RunningDatabase): DataSource {
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * `bounded`: every statement of the pool's sessions has the database's statement_timeout (and a
+ * transaction left idle is ended after twice that); migrations run unbounded.
+ */
+export function createDataSource(database: RunningDatabase, options: { bounded?: boolean } = {}): DataSource {
+  const timeout = options.bounded === false ? 0 : database.statementTimeoutMs;
   return new DataSource({
     type: 'postgres',
     url: database.url,
@@ -13,8 +22,34 @@ export function createDataSource(database: RunningDatabase): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: database.poolSize, idleTimeoutMillis: 0 },
+    extra: {
+      max: database.poolSize,
+      idleTimeoutMillis: 0,
+      // a database that does not answer a connect is reported (503) instead of waiting forever
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...(timeout > 0 ? { statement_timeout: timeout, idle_in_transaction_session_timeout: timeout * 2 } : {}),
+    },
   });
+}
+
+/**
+ * Every connection of the pool gets an 'error' listener for its whole life, checked out or idle:
+ * a server restart terminates sessions between two queries, and an 'error' without a listener would
+ * end the process. The monitor learns of the outage from it and of the recovery from the next
+ * connection that opens.
+ */
+export function watchPool(dataSource: DataSource, database: RunningDatabase, log: { warn(message: string): void }): void {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const lost = (error: Error) => {
+    if (isDatabaseUnavailable(error) && database.monitor.incident('connection_lost', `database connection lost: ${error.message}`, 'unavailable')) {
+      log.warn(`database connection lost (${error.message}); requests are answered with 503 until it is back`);
+    }
+  };
+  pool.on('connect', (client: PoolClient) => {
+    client.on('error', lost);
+    if (database.monitor.recovered()) log.warn('database connection is back');
+  });
+  pool.on('error', lost);
 }
 
 export interface MigrationState {

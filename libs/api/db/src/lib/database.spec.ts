@@ -9,6 +9,8 @@ describe('startDatabase with DATABASE_URL', () => {
       databaseUrl: 'postgres://planner:s3cret@127.0.0.1:1/stadtdialog',
       dataDir: 'unused',
       connectTimeoutMs: 600,
+      statementTimeoutMs: 0,
+      embeddedQueryTimeoutMs: 10_000,
       log: quiet,
     }).catch((e) => e);
     expect(error).toBeInstanceOf(DatabaseStartupError);
@@ -27,6 +29,8 @@ describe('startDatabase with DATABASE_URL', () => {
         databaseUrl: `postgres://127.0.0.1:${port}/x`,
         dataDir: 'unused',
         connectTimeoutMs: 300,
+        statementTimeoutMs: 0,
+        embeddedQueryTimeoutMs: 10_000,
         log: quiet,
       }).catch((e) => e);
       expect(error).toBeInstanceOf(DatabaseStartupError);

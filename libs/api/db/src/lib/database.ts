@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import type { PGlite } from '@electric-sql/pglite';
-import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DatabaseEngine } from '@stadtdialog/shared/contract';
+import { DatabaseMonitor } from './database-status';
+import { EmbeddedEngine } from './embedded-engine';
 
 /** Raised when the database cannot be used; its message is the one line the operator sees. */
 export class DatabaseStartupError extends Error {}
@@ -19,6 +19,12 @@ export interface RunningDatabase {
   url: string;
   /** connections the pool may open: the embedded engine is one session */
   poolSize: number;
+  /** the bound of every statement on the server engine, in ms (the embedded engine bounds queries itself) */
+  statementTimeoutMs: number;
+  /** state and last incident, for /api/health */
+  monitor: DatabaseMonitor;
+  /** start-up is done: from now on the embedded engine ends queries past its bound */
+  arm(): void;
   stop(): Promise<void>;
 }
 
@@ -26,6 +32,10 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   dataDir: string;
   connectTimeoutMs: number;
+  /** server engine: statement_timeout of every statement, ms; 0 = none */
+  statementTimeoutMs: number;
+  /** embedded engine: a query running longer than this ends and reopens the engine, ms */
+  embeddedQueryTimeoutMs: number;
   log: DatabaseLog;
 }
 
@@ -64,7 +74,15 @@ async function connectServer(url: string, options: DatabaseOptions): Promise<Run
           `PostGIS is missing: the database server at ${redact(url)} has no postgis extension; ${POSTGIS_HINT}`,
         );
       }
-      return { engine: 'server', url, poolSize: 10, stop: async () => undefined };
+      return {
+        engine: 'server',
+        url,
+        poolSize: 10,
+        statementTimeoutMs: options.statementTimeoutMs,
+        monitor: new DatabaseMonitor(),
+        arm: () => undefined,
+        stop: async () => undefined,
+      };
     } catch (error) {
       await client.end().catch(() => undefined);
       if (error instanceof DatabaseStartupError) throw error;
@@ -98,30 +116,23 @@ function describe(error: Error | undefined): string {
 async function startEmbedded(options: DatabaseOptions): Promise<RunningDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  // Loaded on demand: a server deployment never loads the WebAssembly engine.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { postgis } = await import('@electric-sql/pglite-postgis');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  let db: PGlite;
+  const engine = new EmbeddedEngine({ dataDir: `${dataDir}/pgdata`, queryTimeoutMs: options.embeddedQueryTimeoutMs, log: options.log });
   try {
-    db = await PGlite.create({ dataDir: `${dataDir}/pgdata`, extensions: { postgis } });
+    await engine.start();
   } catch (error) {
+    await engine.stop();
     throw new DatabaseStartupError(
       `cannot open the embedded database in ${dataDir}: ${(error as Error).message} (is another Stadtdialog using it?)`,
     );
   }
-  await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
-  const server: PGLiteSocketServer = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
-  await server.start();
-  const address = server.getServerConn();
   options.log.info(`embedded database in ${dataDir}`);
   return {
     engine: 'embedded',
-    url: `postgres://postgres@${address}/postgres`,
+    url: engine.url,
     poolSize: 1,
-    stop: async () => {
-      await server.stop();
-      await db.close();
-    },
+    statementTimeoutMs: 0,
+    monitor: engine.monitor,
+    arm: () => engine.arm(),
+    stop: () => engine.stop(),
   };
 }

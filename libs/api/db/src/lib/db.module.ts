@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@stadtdialog/api/config';
 import { DatabaseLog, RunningDatabase, startDatabase } from './database';
-import { createDataSource } from './data-source';
+import { createDataSource, watchPool } from './data-source';
 import { seedDemo } from './demo-seed';
 import { ParticipantTokens } from './participants';
 import { APP_CONFIG, RUNNING_DATABASE } from './tokens';
@@ -34,23 +34,37 @@ export async function openDatabase(config: AppConfig, log: DatabaseLog): Promise
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     connectTimeoutMs: config.databaseConnectTimeoutMs,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    embeddedQueryTimeoutMs: config.embeddedQueryTimeoutMs,
     log,
   });
-  const dataSource = createDataSource(database);
+  // Start-up work (migrations, the demo seed) runs without the per-statement bound; on the server it
+  // uses a pool of its own, on the embedded engine the bound is armed when it is done.
+  const separate = database.statementTimeoutMs > 0;
+  const setup = createDataSource(database, { bounded: false });
+  let dataSource = setup;
   try {
-    await dataSource.initialize();
+    await setup.initialize();
     if (config.runMigrations) {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      const applied = await setup.runMigrations({ transaction: 'each' });
       if (applied.length) log.info(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
     }
-    const [{ postgres, postgis }] = await dataSource.query(
+    const [{ postgres, postgis }] = await setup.query(
       `SELECT current_setting('server_version') AS postgres, (SELECT extversion FROM pg_extension WHERE extname = 'postgis') AS postgis`,
     );
     log.info(`database engine ${database.engine}, PostgreSQL ${postgres}, PostGIS ${postgis ?? 'not installed yet'}`);
-    if (config.seedDemo && (await hasSchema(dataSource)) && (await seedDemo(dataSource, { baseMapUrl: config.baseMapUrl }))) {
+    if (config.seedDemo && (await hasSchema(setup)) && (await seedDemo(setup, { baseMapUrl: config.baseMapUrl }))) {
       log.info('seeded the demo procedure');
     }
+    if (separate) {
+      await setup.destroy();
+      dataSource = createDataSource(database);
+      await dataSource.initialize();
+    }
+    watchPool(dataSource, database, log);
+    database.arm();
   } catch (error) {
+    if (setup.isInitialized) await setup.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.stop();
     throw error;

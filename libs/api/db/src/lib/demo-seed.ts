@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { seedDemoVariants } from './demo-variants';
 import {
   ContributionGeometry,
   DEFAULT_PROCEDURE_SETTINGS,
@@ -228,6 +229,7 @@ export async function seedDemo(dataSource: DataSource, options: { baseMapUrl: st
         }
       }
     }
+    await seedDemoVariants(tx, procedureId);
     return true;
   });
 }

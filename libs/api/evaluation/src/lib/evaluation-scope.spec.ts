@@ -11,7 +11,7 @@ describe('EvaluationScopes.planner', () => {
   beforeEach(() => {
     query.mockReset();
     query.mockResolvedValue([
-      { procedure: { id: ID, slug: 's', title: 'S', ratings: 'on', comments: 'on' }, phase: null, from_time: null, before_time: null, category: 0, rubric: 0 },
+      { procedure: { id: ID, slug: 's', title: 'S', ratings: 'on', comments: 'on' }, phase: null, from_time: null, before_time: null, category: 0, rubric: 0, workshop: 0 },
     ]);
   });
 
@@ -38,7 +38,7 @@ describe('EvaluationScopes.planner', () => {
     ]);
     const scope = await scopes.planner(ID, { phase: ID, source: 'workshop' });
     expect(scope.filter).toEqual({
-      procedureId: ID, source: 'workshop', category: undefined, rubric: undefined,
+      procedureId: ID, source: 'workshop', workshop: undefined, category: undefined, rubric: undefined,
       createdFrom: '2026-05-01T08:00:00.000Z', createdBefore: '2026-06-01T08:00:00.000Z',
     });
   });

@@ -41,13 +41,18 @@ export class EvaluationScopes {
               CASE WHEN $3::text IS NULL THEN NULL ELSE ($3::date::timestamp AT TIME ZONE 'Europe/Berlin') END AS from_time,
               CASE WHEN $4::text IS NULL THEN NULL ELSE (($4::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin') END AS before_time,
               (SELECT count(*)::int FROM categories WHERE id = $5 AND procedure_id = $1) AS category,
-              (SELECT count(*)::int FROM rubrics WHERE id = $6 AND procedure_id = $1) AS rubric`,
-      [procedureId, query.phase ?? null, validDay(query.from, 'from'), validDay(query.to, 'to'), query.category ?? null, query.rubric ?? null],
+              (SELECT count(*)::int FROM rubrics WHERE id = $6 AND procedure_id = $1) AS rubric,
+              (SELECT count(*)::int FROM workshops WHERE id = $7 AND procedure_id = $1) AS workshop`,
+      [
+        procedureId, query.phase ?? null, validDay(query.from, 'from'), validDay(query.to, 'to'), query.category ?? null,
+        query.rubric ?? null, query.workshop ?? null,
+      ],
     );
     if (!row.procedure) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', 'There is no such procedure.');
     if (query.phase && !row.phase) throw badQuery('phase', 'phase must be the id of a phase of this procedure');
     if (query.category && !row.category) throw badQuery('category', 'category must be the id of a category of this procedure');
     if (query.rubric && !row.rubric) throw badQuery('rubric', 'rubric must be the id of a rubric of this procedure');
+    if (query.workshop && !row.workshop) throw badQuery('workshop', 'workshop must be the id of a workshop of this procedure');
     const [phaseStart, phaseEnd] = (row.phase as [string, string] | null) ?? [null, null];
     const iso = (t: Date | string | null) => (t === null ? undefined : new Date(t).toISOString());
     return {
@@ -58,6 +63,7 @@ export class EvaluationScopes {
         category: query.category,
         rubric: query.rubric,
         source: query.source,
+        workshop: query.workshop,
         createdFrom: iso(phaseStart ?? row.from_time),
         createdBefore: iso(phaseEnd ?? row.before_time),
       },

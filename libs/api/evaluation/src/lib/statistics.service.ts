@@ -7,8 +7,12 @@ import { DOMAIN_STOP_WORDS, KEY_TERM_COUNT, keyTermsSql } from './key-terms';
 
 const TOP = 10;
 
-/** Rows of the filtered contributions (`f`) and their comments (`cm`) for a scope, with parameters. */
-export function evaluationRows(scope: EvaluationScope, params: SqlParameters): string {
+/**
+ * Rows of the filtered contributions (`f`) and their comments (`cm`) for a scope, with parameters.
+ * `f` is referenced twice, so PostgreSQL would compute it once in full; `inline` lets a keyset
+ * batch (exports) push its order and limit into it instead.
+ */
+export function evaluationRows(scope: EvaluationScope, params: SqlParameters, inline = false): string {
   const source = contributionSource(scope.filter, params);
   // A public procedure that hides comments shows none; the public view has published comments only.
   const comments =
@@ -17,7 +21,7 @@ export function evaluationRows(scope: EvaluationScope, params: SqlParameters): s
       : scope.procedure.comments === 'hidden'
         ? `SELECT m.id, m.contribution_id, m.participant_id, m.body, 'published'::text AS status, m.official, m.created_at FROM public_comments m WHERE false`
         : `SELECT m.id, m.contribution_id, m.participant_id, m.body, 'published'::text AS status, m.official, m.created_at FROM public_comments m`;
-  return `f AS (SELECT c.* FROM ${source.from} WHERE ${source.where}),
+  return `f AS ${inline ? 'NOT MATERIALIZED ' : ''}(SELECT c.* FROM ${source.from} WHERE ${source.where}),
     cm AS (SELECT m.* FROM (${comments}) m JOIN f ON f.id = m.contribution_id)`;
 }
 
@@ -79,6 +83,10 @@ export class StatisticsService {
            FROM (SELECT rubric_id, count(*)::int AS n FROM f GROUP BY rubric_id) g JOIN rubrics r ON r.id = g.rubric_id),
          'byGeometry', ${counted(`coalesce(GeometryType(geom), 'NONE')`)},
          'bySource', ${counted('source')},
+         'byWorkshop', (
+           SELECT coalesce(json_agg(json_build_object('key', w.id, 'label', w.title, 'count', n) ORDER BY n DESC, w.title), '[]'::json)
+           FROM (SELECT workshop_id, count(*)::int AS n FROM f WHERE workshop_id IS NOT NULL GROUP BY workshop_id) g
+           JOIN workshops w ON w.id = g.workshop_id),
          'overTime', json_build_object('interval', ${step}::text, 'buckets', (
            SELECT coalesce(json_agg(json_build_object('start', to_char(s.d, 'YYYY-MM-DD'),
                     'contributions', coalesce(b.contributions, 0), 'comments', coalesce(b.comments, 0)) ORDER BY s.d), '[]'::json)

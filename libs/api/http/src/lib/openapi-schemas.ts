@@ -181,7 +181,19 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   },
 
   Health: object({
-    status: { type: 'string', enum: ['ok'] }, engine: { type: 'string', enum: ['embedded', 'server'] }, postgres: text, postgis: text,
+    status: { type: 'string', enum: ['ok', 'degraded'] }, engine: { type: 'string', enum: ['embedded', 'server'] }, postgres: text, postgis: text,
     migrations: object({ applied: { type: 'integer' }, pending: { type: 'integer' }, last: { type: 'string', nullable: true } }),
+    database: object({
+      state: { type: 'string', enum: ['ok', 'busy', 'restarting', 'unavailable'] },
+      busySince: { type: 'string', format: 'date-time', nullable: true },
+      restarts: { type: 'integer' },
+      lastIncident: {
+        ...object({
+          kind: { type: 'string', enum: ['query_timeout', 'engine_failed', 'connection_lost'] }, at: { type: 'string', format: 'date-time' },
+          detail: text, recoveredAt: { type: 'string', format: 'date-time', nullable: true },
+        }),
+        nullable: true,
+      },
+    }),
   }),
 };

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Problem } from '@stadtdialog/shared/contract';
 import { BodyRequestLike, jsonBodyError, nonJsonBodyDetail } from './json-body';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 
 export interface FieldError {
   field: string;
@@ -140,10 +141,14 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   /** Also the express error handler for errors raised before Nest routes (the JSON body parser). */
-  render(exception: unknown, request: HttpRequestLike, response: HttpResponseLike): void {
+  render(raw: unknown, request: HttpRequestLike, response: HttpResponseLike): void {
+    const unavailable = isDatabaseUnavailable(raw);
+    const exception = unavailable ? databaseUnavailableProblem() : raw;
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl ?? request.url;
-    if (problem.status >= 500) {
+    if (unavailable) {
+      this.logger.warn({ path: problem.instance, reason: (raw as Error).message }, 'database unavailable, answered 503');
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, path: problem.instance }, 'unhandled error');
     }
     if (exception instanceof ProblemException) {
@@ -190,6 +195,17 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return { type: 'about:blank', title: TITLES[500], status: 500 };
   }
+}
+
+/** The database went away (restart, runaway query ended, time bound): the client retries later with the same key. */
+export function databaseUnavailableProblem(): ProblemException {
+  return new ProblemException(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    TITLES[503],
+    'The database is not available right now. Try again after Retry-After seconds; a write retried with the same Idempotency-Key is applied once.',
+    undefined,
+    { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+  );
 }
 
 /**

@@ -31,6 +31,13 @@ export class SlidingWindow {
     this.sweep(now);
   }
 
+  /** Removes the request recorded at `at` (let through by one limit, refused by another). */
+  forget(key: string, at: number): void {
+    const times = this.hits.get(key);
+    const i = times?.lastIndexOf(at) ?? -1;
+    if (times && i >= 0) times.splice(i, 1);
+  }
+
   /** Keys without a request in the last window are forgotten, at most once a window. */
   private sweep(now: number): void {
     if (now - this.lastSweep < this.windowMs) return;
@@ -67,6 +74,47 @@ export function clientAddressKey(address: string): string {
   return `${ipv6Groups(bare.toLowerCase()).slice(0, 4).join(':')}::/64`;
 }
 
+/**
+ * Where the windows live: in this process (the embedded engine, one instance) or in PostgreSQL,
+ * shared by every instance. `take` lets a request through and records it, or answers how many ms
+ * to wait without recording it; `giveBack` removes a request that was let through by one limit
+ * and refused by another.
+ */
+export interface RateLimitStore {
+  take(key: string, limit: number, windowMs: number): number | Promise<number>;
+  giveBack(key: string, limit: number, windowMs: number): void | Promise<void>;
+}
+
+/** The windows in this process's memory. */
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly windows = new Map<string, SlidingWindow>();
+  private readonly taken = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private window(limit: number, windowMs: number): SlidingWindow {
+    const id = `${limit}/${windowMs}`;
+    let window = this.windows.get(id);
+    if (!window) this.windows.set(id, (window = new SlidingWindow(limit, windowMs)));
+    return window;
+  }
+
+  take(key: string, limit: number, windowMs: number): number {
+    const window = this.window(limit, windowMs);
+    const t = this.now();
+    const wait = window.wait(key, t);
+    if (wait === 0) {
+      window.record(key, t);
+      this.taken.set(key, t);
+    }
+    return wait;
+  }
+
+  giveBack(key: string, limit: number, windowMs: number): void {
+    this.window(limit, windowMs).forget(key, this.taken.get(key) ?? NaN);
+  }
+}
+
 export interface WriteRateLimitOptions {
   /** writes per minute per participant token; 0 turns this limit off */
   perParticipant: number;
@@ -83,6 +131,10 @@ export interface WriteRateLimitOptions {
   tableHeader?: string;
   windowMs?: number;
   now?: () => number;
+  /** in memory by default; PostgreSQL to share the limits between instances */
+  store?: RateLimitStore;
+  /** key of the HMAC of tokens and addresses; the same on every instance that shares a store */
+  secret?: Buffer;
   /** told which limit refused a request, e.g. to log it (without the address) */
   onLimited?: (limit: RateLimitKind) => void;
 }
@@ -99,54 +151,75 @@ interface WriteRequestLike {
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+interface Check {
+  key: string;
+  limit: number;
+  kind: RateLimitKind;
+}
+
 /**
  * Express middleware limiting writes under /api/v1 per participant token and per client address (or
- * per workshop table for requests with its key),
- * answered with 429 and Retry-After. Neither addresses nor tokens are kept: only an HMAC of them
- * under a key made at start-up and held in memory, and the times of recent requests. The windows
- * are per process: behind a load balancer each instance counts on its own.
+ * per workshop table for requests with its key), answered with 429 and Retry-After. Neither
+ * addresses nor tokens are kept: only an HMAC of them, and the times of recent requests. With the
+ * in-memory store the windows are per process; with the PostgreSQL store every instance behind a
+ * load balancer counts in the same windows.
  */
 export function writeRateLimit(options: WriteRateLimitOptions) {
   const windowMs = options.windowMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  const secret = randomBytes(32);
+  const store = options.store ?? new MemoryRateLimitStore(options.now);
+  const secret = options.secret ?? randomBytes(32);
   const hash = (kind: string, value: string) => createHmac('sha256', secret).update(`${kind}\0${value}`).digest('base64url');
-  const participants = options.perParticipant > 0 ? new SlidingWindow(options.perParticipant, windowMs) : null;
-  const addresses = options.perAddress > 0 ? new SlidingWindow(options.perAddress, windowMs) : null;
-  const tables = options.perTable ? new SlidingWindow(options.perTable, windowMs) : null;
   const tokenHeader = options.tokenHeader.toLowerCase();
   const tableHeader = options.tableHeader?.toLowerCase();
 
+  const refuse = (wait: number, kind: Check['kind']) => {
+    options.onLimited?.(kind);
+    const seconds = Math.max(1, Math.ceil(wait / 1000));
+    return new ProblemException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'Too many requests',
+      `Too many changes in a short time; try again in ${seconds} s.`,
+      undefined,
+      { 'Retry-After': String(seconds) },
+    );
+  };
+
+  /** Takes the checks in order; the first refusal gives back what the earlier ones took. Synchronous for the memory store. */
+  const run = (checks: Check[], index: number, next: (error?: unknown) => void): void | Promise<void> => {
+    if (index === checks.length) return next();
+    const check = checks[index];
+    const settle = (wait: number): void | Promise<void> => {
+      if (wait === 0) return run(checks, index + 1, next);
+      const undo = checks.slice(0, index).map((c) => store.giveBack(c.key, c.limit, windowMs));
+      const answer = () => next(refuse(wait, check.kind));
+      return undo.some((u) => u instanceof Promise) ? Promise.all(undo).then(answer) : answer();
+    };
+    const taken = store.take(check.key, check.limit, windowMs);
+    return taken instanceof Promise ? taken.then(settle) : settle(taken);
+  };
+
   return (request: WriteRequestLike, _response: unknown, next: (error?: unknown) => void): void => {
     if (!WRITE_METHODS.has(request.method) || !request.path.startsWith('/api/v1/')) return next();
-    const t = now();
     const token = request.headers[tokenHeader];
     const tableKey = tableHeader ? request.headers[tableHeader] : undefined;
     const address = request.ip ?? request.socket?.remoteAddress;
-    const checks: [SlidingWindow, string, RateLimitKind][] = [];
+    const checks: Check[] = [];
     // A wrong table key is refused (401) before anything is written, so it buys no writes.
     if (typeof tableKey === 'string' && tableKey) {
-      if (tables) checks.push([tables, hash('table', tableKey), 'table']);
+      if (options.perTable) checks.push({ key: `t:${hash('table', tableKey)}`, limit: options.perTable, kind: 'table' });
     } else {
-      if (participants && typeof token === 'string' && token) checks.push([participants, hash('token', token), 'participant']);
-      if (addresses && address) checks.push([addresses, hash('address', clientAddressKey(address)), 'address']);
+      if (options.perParticipant > 0 && typeof token === 'string' && token) {
+        checks.push({ key: `p:${hash('token', token)}`, limit: options.perParticipant, kind: 'participant' });
+      }
+      if (options.perAddress > 0 && address) {
+        checks.push({ key: `a:${hash('address', clientAddressKey(address))}`, limit: options.perAddress, kind: 'address' });
+      }
     }
-    const waits = checks.map(([window, key, limit]) => [window.wait(key, t), limit] as const);
-    const wait = Math.max(0, ...waits.map(([ms]) => ms));
-    if (wait > 0) {
-      options.onLimited?.(waits.find(([ms]) => ms === wait)?.[1] ?? 'address');
-      const seconds = Math.max(1, Math.ceil(wait / 1000));
-      return next(
-        new ProblemException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          'Too many requests',
-          `Too many changes in a short time; try again in ${seconds} s.`,
-          undefined,
-          { 'Retry-After': String(seconds) },
-        ),
-      );
+    try {
+      const pending = run(checks, 0, next);
+      if (pending instanceof Promise) pending.catch((error) => next(error));
+    } catch (error) {
+      next(error);
     }
-    for (const [window, key] of checks) window.record(key, t);
-    next();
   };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RUNNING_DATABASE, RunningDatabase } from '@stadtdialog/api/db';
+import { AppConfig } from '@stadtdialog/api/config';
+import { APP_CONFIG, RUNNING_DATABASE, RunningDatabase } from '@stadtdialog/api/db';
 import { InProcessSignal, LiveSignal, PgListenSignal } from './live-signal';
 
 export type LiveChannel = 'public' | 'moderation';
@@ -42,9 +43,10 @@ interface Subscriber extends LiveConnection {
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const REPLAY_LIMIT = 1000;
+/** how far behind the highest event id seen a scan starts, and how many sent ids are remembered */
+const RESCAN = 2000n;
 const HEARTBEAT_MS = 25_000;
 const RETENTION = `interval '7 days'`;
-export const MAX_LIVE_CONNECTIONS = 2000;
 
 /** Public contribution and its map feature, read from the public views only. */
 const PUBLIC_CONTRIBUTIONS = `
@@ -82,13 +84,21 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
   private announced: string[] = [];
   private scanRequested = false;
   private heartbeat: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** ids sent lately, so a scan that looks back does not send one twice */
+  private readonly dispatched = new Set<string>();
   private pruneTimer: NodeJS.Timeout | null = null;
+
+  /** streams this instance holds at most (LIVE_MAX_CONNECTIONS); more are answered 503 */
+  readonly maxConnections: number;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(RUNNING_DATABASE) database: RunningDatabase,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.signal = database.engine === 'server' ? new PgListenSignal(database.url) : new InProcessSignal();
+    this.maxConnections = config.liveMaxConnections;
   }
 
   get connections(): number {
@@ -108,6 +118,7 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.signal.stop();
     // Open streams would keep the HTTP server from closing.
     for (const subscriber of this.subscribers) subscriber.close();
@@ -142,12 +153,31 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  /**
+   * A dispatch that fails (the database went away) puts its work back and tries again shortly:
+   * the ids it was told of and the look for anything new are not lost.
+   */
   private async dispatchPending(): Promise<void> {
     const scanFrom = this.lastSeen;
     const announced = this.announced;
     const scan = this.scanRequested;
     this.announced = [];
     this.scanRequested = false;
+    try {
+      await this.dispatch(announced, scan, scanFrom);
+    } catch (error) {
+      this.lastSeen = scanFrom;
+      this.announced.unshift(...announced);
+      this.scanRequested ||= scan;
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = null;
+        this.onSignal(null);
+      }, 1000);
+      throw error;
+    }
+  }
+
+  private async dispatch(announced: string[], scan: boolean, scanFrom: bigint): Promise<void> {
     if (this.subscribers.size === 0) {
       // Nobody listens: skip the read; later subscribers start from their own position.
       if (scan) this.lastSeen = await this.maxId();
@@ -167,26 +197,38 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
       const scanned: EventRow[] = await this.dataSource.query(
         `SELECT id::text, procedure_id, entity_type, entity_id, contribution_id, status, flagged, public, moderation
          FROM live_events WHERE id > $1 ORDER BY id LIMIT 5000`,
-        [scanFrom.toString()],
+        // a little behind the highest id seen: ids are taken before commit, so a lower one can commit
+        // later, and its notification is lost when it came while the listener was reconnecting
+        [(scanFrom > RESCAN ? scanFrom - RESCAN : 0n).toString()],
       );
       if (scanned.length && BigInt(scanned[scanned.length - 1].id) > this.lastSeen) this.lastSeen = BigInt(scanned[scanned.length - 1].id);
       const known = new Set(rows.map((r) => r.id));
-      rows.push(...scanned.filter((r) => !known.has(r.id) && procedures.includes(r.procedure_id)));
+      rows.push(...scanned.filter((r) => !known.has(r.id) && !this.dispatched.has(r.id) && procedures.includes(r.procedure_id)));
       rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     }
+    const fresh = rows.filter((r) => !this.dispatched.has(r.id));
+    // All payloads are read before anything is sent: a read that fails sends nothing, and is retried.
+    const outgoing: [Subscriber, LiveMessage[]][] = [];
     for (const procedureId of procedures) {
-      const events = rows.filter((r) => r.procedure_id === procedureId);
+      const events = fresh.filter((r) => r.procedure_id === procedureId);
       if (!events.length) continue;
-      const listeners = [...this.subscribers].filter((s) => s.procedureId === procedureId);
       const byChannel: Record<LiveChannel, LiveMessage[] | null> = { public: null, moderation: null };
-      for (const subscriber of listeners) {
+      for (const subscriber of [...this.subscribers].filter((s) => s.procedureId === procedureId)) {
         byChannel[subscriber.channel] ??= await this.messages(subscriber.channel, events);
-        for (const message of byChannel[subscriber.channel] as LiveMessage[]) {
-          if (BigInt(message.id) <= subscriber.replayedUpTo) continue;
-          if (subscriber.buffer) subscriber.buffer.push(message);
-          else subscriber.send(message);
-        }
+        outgoing.push([subscriber, byChannel[subscriber.channel] as LiveMessage[]]);
       }
+    }
+    for (const [subscriber, messages] of outgoing) {
+      for (const message of messages) {
+        if (BigInt(message.id) <= subscriber.replayedUpTo) continue;
+        if (subscriber.buffer) subscriber.buffer.push(message);
+        else subscriber.send(message);
+      }
+    }
+    for (const row of fresh) this.dispatched.add(row.id);
+    for (const id of this.dispatched) {
+      if (this.dispatched.size <= Number(RESCAN) * 2) break;
+      this.dispatched.delete(id);
     }
   }
 

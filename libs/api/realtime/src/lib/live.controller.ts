@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PlannerSessions, RequireProcedureRole, SESSION_COOKIE, parseCookies } from '@stadtdialog/api/access';
 import { ProblemException } from '@stadtdialog/api/http';
-import { LiveChannel, LiveEvents, LiveMessage, MAX_LIVE_CONNECTIONS } from './live-events';
+import { LiveChannel, LiveEvents, LiveMessage } from './live-events';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
@@ -57,7 +57,7 @@ export class LiveController {
   private async stream(
     request: Request, response: Response, procedureId: string, channel: LiveChannel, stillAllowed?: () => Promise<boolean>,
   ): Promise<void> {
-    if (this.live.connections >= MAX_LIVE_CONNECTIONS) {
+    if (this.live.connections >= this.live.maxConnections) {
       throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'Service unavailable', 'Too many live connections; try again later.', undefined, {
         'Retry-After': '30',
       });

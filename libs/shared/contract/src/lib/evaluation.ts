@@ -12,6 +12,8 @@ export interface EvaluationQuery {
   /** created on or before this day (YYYY-MM-DD, Europe/Berlin) */
   to?: string;
   source?: ContributionSource;
+  /** a workshop of the procedure */
+  workshop?: string;
   category?: string;
   rubric?: string;
   interval?: StatisticsInterval;
@@ -72,6 +74,8 @@ export interface ProcedureStatistics {
   byRubric: StatisticsCount[];
   byGeometry: StatisticsCount[];
   bySource: StatisticsCount[];
+  /** contributions per workshop (key: workshop id, label: its title); those made elsewhere are not counted */
+  byWorkshop: StatisticsCount[];
   overTime: { interval: StatisticsInterval; buckets: StatisticsBucket[] };
   /** empty where a public procedure hides ratings */
   topRated: TopContribution[];

@@ -5,9 +5,10 @@ import { SignInPage } from './sign-in/sign-in-page';
 
 /**
  * The planner workspace under /planner. Pages with a map are their own chunks (OpenLayers);
- * everything but sign-in needs a session.
+ * everything but sign-in needs a session. `sections` are more sections of a procedure from other
+ * feature libraries (evaluation), which the app composes in: a feature may not import another.
  */
-export const plannerRoutes: Route[] = [
+export const plannerRoutesWith = (sections: Route[]): Route[] => [
   { path: 'sign-in', component: SignInPage },
   {
     path: '',
@@ -37,9 +38,13 @@ export const plannerRoutes: Route[] = [
             path: 'moderation/:contributionId',
             loadComponent: () => import('./moderation/moderation-item-page').then((m) => m.ModerationItemPage),
           },
+          { path: 'workshops', loadComponent: () => import('./workshops/workshops-page').then((m) => m.WorkshopsPage) },
           { path: 'audit', loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage) },
+          ...sections,
         ],
       },
     ],
   },
 ];
+
+export const plannerRoutes: Route[] = plannerRoutesWith([]);

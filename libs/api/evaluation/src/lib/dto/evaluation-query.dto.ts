@@ -18,6 +18,9 @@ export class EvaluationQueryDto implements EvaluationQuery {
   @IsOptional() @IsIn(CONTRIBUTION_SOURCES, { message: `source must be one of ${CONTRIBUTION_SOURCES.join(', ')}` })
   source?: ContributionSource;
 
+  @IsOptional() @IsUUID('all', { message: 'workshop must be the id of a workshop' })
+  workshop?: string;
+
   @IsOptional() @IsUUID('all', { message: 'category must be the id of a category' })
   category?: string;
 

@@ -122,4 +122,25 @@ describe('ContributionDraftStore', () => {
     retry.flush(contributionFixture(), { status: 201, statusText: 'Created' });
     expect((await sending).kind).toBe('created');
   });
+
+  it('sends the workshop of a phone hand-off, and sends it as an ordinary contribution once that workshop has ended', async () => {
+    const store = openFilled();
+    const workshopId = '22222222-2222-4222-8222-222222222222';
+    store.update({ workshopId });
+    const sending = store.submit();
+    await Promise.resolve();
+    const first = http.expectOne(url);
+    expect(first.request.body).toMatchObject({ title: 'Bank', workshopId });
+    first.flush(
+      { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'workshopId', message: 'not an active workshop' }] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await Promise.resolve();
+    await Promise.resolve();
+    const again = http.expectOne(url);
+    expect(again.request.body.workshopId).toBeUndefined();
+    expect(again.request.body.title).toBe('Bank');
+    again.flush(contributionFixture(), { status: 201, statusText: 'Created' });
+    expect((await sending).kind).toBe('created');
+  });
 });

@@ -21,6 +21,8 @@ export interface ContributionDraft {
   step: DraftStep;
   /** the key of the first send attempt, reused by every retry until the draft is sent */
   idempotencyKey: string | null;
+  /** the workshop whose table handed the draft to this phone (its QR code), sent with it */
+  workshopId: string | null;
 }
 
 export const EMPTY_DRAFT: ContributionDraft = {
@@ -32,6 +34,7 @@ export const EMPTY_DRAFT: ContributionDraft = {
   withoutLocation: false,
   step: 'text',
   idempotencyKey: null,
+  workshopId: null,
 };
 
 export type SubmitResult = { kind: 'created'; contribution: Contribution } | WriteFailure;
@@ -84,6 +87,11 @@ export class ContributionDraftStore {
         this.update({ idempotencyKey: newIdempotencyKey() });
         result = await this.send(slug);
       }
+      if (result.kind === 'invalid' && result.errors.some((e) => e.field === 'workshopId')) {
+        // The workshop of the QR code has ended meanwhile: what was written still counts, as an online contribution.
+        this.update({ workshopId: null });
+        result = await this.send(slug);
+      }
       if (result.kind === 'created') {
         this.state.set(EMPTY_DRAFT);
         this.remove(slug);
@@ -103,6 +111,7 @@ export class ContributionDraftStore {
       categoryId: draft.categoryId ?? '',
       rubricId: draft.rubricId ?? '',
       geometry: draft.withoutLocation ? null : draft.geometry,
+      ...(draft.workshopId ? { workshopId: draft.workshopId } : {}),
     };
   }
 

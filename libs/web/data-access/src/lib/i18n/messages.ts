@@ -1,7 +1,9 @@
+import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { liveDe, liveEn } from './live-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
+import { workshopDe, workshopEn } from './workshop-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -191,7 +193,9 @@ const de = {
   'map.zoomOut': 'Karte verkleinern',
   'map.attributions': 'Quellenangaben der Karte',
   ...plannerDe,
+  ...evaluationDe,
   ...tableDe,
+  ...workshopDe,
   ...liveDe,
   ...mapDe,
 } as const;
@@ -381,7 +385,9 @@ const en: Messages = {
   'map.zoomOut': 'Zoom out',
   'map.attributions': 'Map sources',
   ...plannerEn,
+  ...evaluationEn,
   ...tableEn,
+  ...workshopEn,
   ...liveEn,
   ...mapEn,
 };

@@ -1,5 +1,6 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import {
+  ContributionSource,
   LIMITS,
   ModerationAction,
   ModerationItem,
@@ -19,6 +20,10 @@ export interface QueueFilter {
   kind: ModerationKind | '';
   /** '' for every category */
   category: string;
+  /** where the contribution was made; '' or left out for every source */
+  source?: ContributionSource | '';
+  /** one workshop's contributions (and the comments on them); '' or left out for all */
+  workshop?: string;
 }
 
 export const DEFAULT_QUEUE_FILTER: QueueFilter = { state: 'open', kind: '', category: '' };
@@ -35,6 +40,8 @@ export function queueKey(item: Pick<ModerationItem, 'kind' | 'id'>): string {
 export function matchesQueueFilter(item: ModerationItem, filter: QueueFilter): boolean {
   if (filter.kind && item.kind !== filter.kind) return false;
   if (filter.category && item.categoryId !== filter.category) return false;
+  if (filter.source && item.source !== filter.source) return false;
+  if (filter.workshop && item.workshopId !== filter.workshop) return false;
   switch (filter.state) {
     case 'open':
       return item.status === 'pending' || item.flaggedAt !== null;
@@ -178,6 +185,8 @@ export class ModerationQueueStore {
       state: filter.state,
       kind: filter.kind || undefined,
       category: filter.category || undefined,
+      source: filter.source || undefined,
+      workshop: filter.workshop || undefined,
     };
   }
 

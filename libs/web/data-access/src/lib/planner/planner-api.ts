@@ -6,6 +6,7 @@ import {
   Comment,
   ContributionEdit,
   ContributionGeometry,
+  ContributionSource,
   Me,
   ModerationAction,
   ModerationItem,
@@ -18,6 +19,11 @@ import {
   Point,
   ProcedureRole,
   ProcedureUpdate,
+  NewWorkshop,
+  Workshop,
+  WorkshopChange,
+  WorkshopList,
+  WorkshopWithLink,
   WorkspaceProcedure,
   WorkspaceProcedureSummary,
 } from '@stadtdialog/shared/contract';
@@ -75,6 +81,8 @@ export interface QueueQuery {
   state?: ModerationState;
   kind?: ModerationKind;
   category?: string;
+  source?: ContributionSource;
+  workshop?: string;
   limit?: number;
   cursor?: string;
 }
@@ -262,6 +270,29 @@ export class PlannerApi {
       `/procedures/${id(procedureId)}/moderation/contributions/${id(contributionId)}/responses`,
       parentId ? { text, parentId } : { text },
     );
+  }
+
+  // Workshops (managers)
+
+  workshops(procedureId: string): Observable<WorkshopList> {
+    return this.http.get<WorkshopList>(`/procedures/${id(procedureId)}/workshops`);
+  }
+
+  openWorkshop(procedureId: string, workshop: NewWorkshop): Observable<WorkshopWithLink> {
+    return this.http.post<WorkshopWithLink>(`/procedures/${id(procedureId)}/workshops`, workshop);
+  }
+
+  updateWorkshop(procedureId: string, workshopId: string, change: WorkshopChange): Observable<Workshop> {
+    return this.http.patch<Workshop>(`/procedures/${id(procedureId)}/workshops/${id(workshopId)}`, change);
+  }
+
+  revokeWorkshop(procedureId: string, workshopId: string): Observable<Workshop> {
+    return this.http.post<Workshop>(`/procedures/${id(procedureId)}/workshops/${id(workshopId)}/revoke`);
+  }
+
+  /** A new secret; the old link stops working. */
+  newWorkshopLink(procedureId: string, workshopId: string): Observable<WorkshopWithLink> {
+    return this.http.post<WorkshopWithLink>(`/procedures/${id(procedureId)}/workshops/${id(workshopId)}/link`);
   }
 
   // Audit log

@@ -52,9 +52,10 @@ describe('ContributePage', () => {
 
   afterEach(() => http.verify());
 
-  async function render(procedure = procedureFixture) {
+  async function render(procedure = procedureFixture, query: Record<string, string> = {}) {
     const fixture = TestBed.createComponent(ContributePage);
     fixture.componentRef.setInput('slug', 'gruene-mitte');
+    for (const [name, value] of Object.entries(query)) fixture.componentRef.setInput(name, value);
     await fixture.whenStable();
     http.expectOne(url).flush(procedure);
     await fixture.whenStable();
@@ -140,6 +141,42 @@ describe('ContributePage', () => {
     expect(text(page.element.querySelector('#done-heading'))).toBe('Danke für Ihren Beitrag!');
     expect(text(page.element.querySelector('.pending'))).toContain('wartet auf die Freigabe durch die Moderation');
     expect(localStorage.getItem('stadtdialog.draft.gruene-mitte')).toBeNull();
+  });
+
+  it('takes the place and the workshop of a table\'s QR code and sends them with the contribution', async () => {
+    const workshop = '33333333-3333-4333-8333-333333333333';
+    const page = await render(procedureFixture, { lon: '9.9351', lat: '53.5512', workshop });
+    await page.type('#title', 'Mehr Bänke');
+    await page.type('#text', 'Am Teich fehlen Bänke.');
+    page.button('Weiter').click();
+    await page.stable();
+    await page.choose('Verkehr');
+    page.button('Weiter').click();
+    await page.stable();
+    await page.choose('Idee');
+    page.button('Weiter').click();
+    await page.stable();
+    expect(page.picker().geometry()).toEqual({ type: 'Point', coordinates: [9.9351, 53.5512] });
+    page.button('Weiter').click();
+    await page.stable();
+    expect(page.heading()).toBe('Schritt 5 von 5: Prüfen und senden');
+    page.button('Beitrag senden').click();
+    await page.stable();
+    const call = http.expectOne(`${url}/contributions`);
+    expect(call.request.body).toMatchObject({ geometry: { type: 'Point', coordinates: [9.9351, 53.5512] }, workshopId: workshop });
+    call.flush({ id: 'neu', status: 'published' }, { status: 201, statusText: 'Created' });
+    await page.stable();
+  });
+
+  it('ignores a hand-off place outside the globe and a workshop that is no id', async () => {
+    const page = await render(procedureFixture, { lon: '200', lat: 'x', workshop: 'tisch-1' });
+    await fillToReview(page);
+    page.button('Beitrag senden').click();
+    await page.stable();
+    const call = http.expectOne(`${url}/contributions`);
+    expect(call.request.body).toEqual({ title: 'Mehr Bänke', text: 'Am Teich fehlen Bänke.', categoryId: 'c2', rubricId: 'r1', geometry: point });
+    call.flush({ id: 'neu', status: 'published' }, { status: 201, statusText: 'Created' });
+    await page.stable();
   });
 
   it('shows refused fields beside them, in the step they belong to', async () => {

@@ -35,6 +35,8 @@ import { RetryingNote } from '../shared/retrying-note';
 type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
 type FormProblem = 'conflict' | 'offline' | 'failed' | null;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const STEP_OF_FIELD: Record<ControlName | 'geometry', DraftStep> = {
   title: 'text',
   text: 'text',
@@ -64,6 +66,10 @@ const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
 export class ContributePage {
   /** from the route parameter `:slug` */
   readonly slug = input.required<string>();
+  /** a hand-off from a workshop table's QR code: the place tapped there, and the workshop */
+  readonly lon = input<string>();
+  readonly lat = input<string>();
+  readonly workshop = input<string>();
 
   protected readonly store = inject(ProcedureStore);
   protected readonly drafts = inject(ContributionDraftStore);
@@ -108,6 +114,7 @@ export class ContributePage {
       untracked(() => {
         this.store.load(slug);
         this.drafts.open(slug);
+        this.takeHandOff();
         const draft = this.drafts.draft();
         this.form.setValue(
           { title: draft.title, text: draft.text, categoryId: draft.categoryId ?? '', rubricId: draft.rubricId ?? '' },
@@ -150,6 +157,19 @@ export class ContributePage {
     this.form.controls.title.updateValueAndValidity({ emitEvent: false });
     this.form.controls.text.updateValueAndValidity({ emitEvent: false });
     if (!geometryTypes.includes(this.geometryType())) this.geometryType.set(geometryTypes[0] ?? 'Point');
+  }
+
+  /**
+   * The table's QR code names a place and its workshop: the place becomes the draft's location (the
+   * API still judges it against the planning area), the workshop goes with the contribution.
+   */
+  private takeHandOff(): void {
+    const lon = Number(this.lon());
+    const lat = Number(this.lat());
+    const placed = this.lon() && this.lat() && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+    const workshop = this.workshop();
+    if (placed) this.drafts.update({ geometry: { type: 'Point', coordinates: [lon, lat] }, withoutLocation: false });
+    if (workshop && UUID.test(workshop)) this.drafts.update({ workshopId: workshop });
   }
 
   protected stepLabel(step: DraftStep): MessageKey {

@@ -1,13 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { MODERATION_STATES, ModerationAction, ModerationItem, ModerationKind, ModerationState } from '@stadtdialog/shared/contract';
 import {
+  CONTRIBUTION_SOURCES,
+  ContributionSource,
+  MODERATION_STATES,
+  ModerationAction,
+  ModerationItem,
+  ModerationKind,
+  ModerationState,
+} from '@stadtdialog/shared/contract';
+import {
+  DEFAULT_QUEUE_FILTER,
   LocalizedDatePipe,
   MessageKey,
   ModerationQueueStore,
   ProcedureSetupStore,
   queueKey,
   TranslatePipe,
+  WorkshopsStore,
 } from '@stadtdialog/web/data-access';
 import { FormRun } from '../shared/form-run';
 import { FormStatus } from '../shared/form-status';
@@ -19,6 +29,12 @@ const LIVE_LABELS: Record<string, MessageKey> = {
   connecting: 'planner.queue.live.connecting',
   live: 'planner.queue.live.live',
   reconnecting: 'planner.queue.live.reconnecting',
+};
+
+const SOURCE_LABELS: Record<ContributionSource, MessageKey> = {
+  online: 'source.online',
+  workshop: 'source.workshop',
+  import: 'source.import',
 };
 
 const DONE: Record<ModerationAction, MessageKey> = {
@@ -37,12 +53,19 @@ const DONE: Record<ModerationAction, MessageKey> = {
   imports: [RouterLink, TranslatePipe, LocalizedDatePipe, FormStatus],
   templateUrl: './moderation-page.html',
   styleUrls: ['../shared/planner.css', './moderation-page.css'],
-  providers: [ModerationQueueStore],
+  providers: [ModerationQueueStore, WorkshopsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ModerationPage {
+  /** from the query parameter `workshop`: open the queue with that workshop's contributions */
+  readonly workshop = input<string>();
   protected readonly queue = inject(ModerationQueueStore);
   protected readonly setup = inject(ProcedureSetupStore);
+  /** a procedure's workshops, listed for its managers only: the filter by workshop is theirs */
+  protected readonly workshops = inject(WorkshopsStore);
+  protected readonly sources = CONTRIBUTION_SOURCES;
+  protected readonly sourceLabels = SOURCE_LABELS;
+  protected readonly workshopNames = computed(() => new Map(this.workshops.workshops().map((w) => [w.id, w.title])));
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly states = MODERATION_STATES;
@@ -67,7 +90,15 @@ export class ModerationPage {
     plannerPageTitle('planner.queue.title', () => this.setup.procedure()?.title);
     effect(() => {
       const id = this.setup.id();
-      if (id) untracked(() => this.queue.open(id));
+      if (!id) return;
+      untracked(() => {
+        const workshop = this.workshop();
+        this.queue.open(id, workshop ? { ...DEFAULT_QUEUE_FILTER, state: 'all', workshop } : DEFAULT_QUEUE_FILTER);
+      });
+    });
+    effect(() => {
+      const id = this.setup.id();
+      if (id && this.setup.canManage()) untracked(() => void this.workshops.load(id));
     });
     // New items are announced once, politely, with their number.
     effect(() => {
@@ -91,6 +122,14 @@ export class ModerationPage {
 
   protected setCategory(category: string): void {
     this.queue.setFilter({ ...this.queue.filter(), category });
+  }
+
+  protected setSource(source: string): void {
+    this.queue.setFilter({ ...this.queue.filter(), source: source as ContributionSource | '' });
+  }
+
+  protected setWorkshop(workshop: string): void {
+    this.queue.setFilter({ ...this.queue.filter(), workshop });
   }
 
   protected isSelected(item: ModerationItem): boolean {

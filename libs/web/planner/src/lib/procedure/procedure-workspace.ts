@@ -13,7 +13,9 @@ const TABS: Tab[] = [
   { path: 'structure', label: 'planner.nav.structure', managersOnly: true },
   { path: 'map', label: 'planner.nav.map', managersOnly: true },
   { path: 'moderation', label: 'planner.nav.moderation', managersOnly: false },
+  { path: 'workshops', label: 'planner.nav.workshops', managersOnly: true },
   { path: 'audit', label: 'planner.nav.audit', managersOnly: false },
+  { path: 'evaluation', label: 'planner.nav.evaluation', managersOnly: false },
 ];
 
 /**

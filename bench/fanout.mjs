@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+/**
+ * Live-event fan-out bench (no assertions; it prints numbers). On PostgreSQL:
+ *   1. FANOUT_CLIENTS_ONE (default 2,000) event-stream clients on one API instance,
+ *   2. FANOUT_CLIENTS (default 10,000) clients over two instances behind HAProxy (deploy/haproxy.cfg),
+ * each time FANOUT_POSTS (20) contributions are posted, one every FANOUT_INTERVAL ms (500), and it
+ * prints the delay from the POST's answer to each client's receipt (p50/p95/max), events lost, and
+ * the API's resident memory per connection.
+ *
+ * Needs `npx nx build api`, haproxy, and a file limit above twice the clients (HAProxy holds two
+ * sockets per client): `ulimit -n 65536` in the shell first (root may raise the hard limit).
+ * Clients run in FANOUT_CLIENT_PROCESSES (2) child processes, so parsing does not dominate.
+ * BENCH_DATABASE_URL: the server (default postgres://postgres@127.0.0.1:5432/postgres); a database
+ * stadtdialog_fanout is created and dropped.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SERVER = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const ONE = Number(process.env.FANOUT_CLIENTS_ONE || 2000);
+const TWO = Number(process.env.FANOUT_CLIENTS || 10_000);
+const POSTS = Number(process.env.FANOUT_POSTS || 20);
+const INTERVAL = Number(process.env.FANOUT_INTERVAL || 500);
+const PROCESSES = Number(process.env.FANOUT_CLIENT_PROCESSES || 2);
+const LB_PORT = 3980;
+const PORTS = [3981, 3982];
+const SLUG = 'fanout';
+const NAME = 'stadtdialog_fanout';
+const DB_URL = Object.assign(new URL(SERVER), { pathname: `/${NAME}` }).toString();
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- client process: holds connections, reports receipt times ------------------------------------
+if (process.argv[2] === 'clients') {
+  const [port, count] = [Number(process.argv[3]), Number(process.argv[4])];
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const receipts = new Map();
+  let connected = 0;
+  let failed = 0;
+  const connect = (i) =>
+    new Promise((done) => {
+      const request = http.get({ host: '127.0.0.1', port, path: `/api/v1/procedures/${SLUG}/events`, agent }, (response) => {
+        if (response.statusCode !== 200) {
+          failed++;
+          response.resume();
+          return done();
+        }
+        connected++;
+        done();
+        let buffer = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (!block.includes('event: contribution\n')) continue;
+            const at = now();
+            const id = /"contribution":\{"id":"([^"]+)"/.exec(block)?.[1];
+            if (!id) continue;
+            let list = receipts.get(id);
+            if (!list) receipts.set(id, (list = []));
+            list.push(at);
+          }
+        });
+      });
+      request.on('error', () => {
+        failed++;
+        done();
+      });
+    });
+  (async () => {
+    for (let i = 0; i < count; i += 200) await Promise.all(Array.from({ length: Math.min(200, count - i) }, (_, j) => connect(i + j)));
+    process.send({ type: 'connected', connected, failed });
+  })();
+  process.on('message', (message) => {
+    if (message.type === 'report') {
+      process.send({ type: 'report', receipts: Object.fromEntries(receipts) });
+      agent.destroy();
+      setTimeout(() => process.exit(0), 100);
+    }
+  });
+} else {
+  await main();
+}
+
+async function main() {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const { Client } = require('pg');
+  const sql = async (url, text, params) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  const children = [];
+  const startApi = async (port) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+      cwd: ROOT, stdio: 'ignore',
+      env: {
+        ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: DB_URL, SEED_DEMO: 'false', LOG_LEVEL: 'warn',
+        RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_ADDRESS_WRITES_PER_MINUTE: '0', LIVE_MAX_CONNECTIONS: String(TWO + 1000),
+      },
+    });
+    children.push(child);
+    for (let i = 0; i < 1200; i++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json()).then((h) => h.status === 'ok').catch(() => false);
+      if (ok) return child;
+      await sleep(100);
+    }
+    throw new Error(`the API on ${port} did not start`);
+  };
+  const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+  const dir = mkdtempSync(join(tmpdir(), 'stadtdialog-fanout-'));
+
+  const round = async (label, port, clients, apis, procedure) => {
+    const before = apis.reduce((s, c) => s + rss(c.pid), 0);
+    const workers = Array.from({ length: PROCESSES }, (_, i) => {
+      const share = Math.floor(clients / PROCESSES) + (i < clients % PROCESSES ? 1 : 0);
+      return { child: fork(import.meta.filename, ['clients', String(port), String(share)]), share };
+    });
+    const t = Date.now();
+    const connected = await Promise.all(workers.map((w) => new Promise((r) => w.child.once('message', r))));
+    const open = connected.reduce((s, m) => s + m.connected, 0);
+    const refused = connected.reduce((s, m) => s + m.failed, 0);
+    const connectSeconds = (Date.now() - t) / 1000;
+    await sleep(1000);
+    const after = apis.reduce((s, c) => s + rss(c.pid), 0);
+    const posted = new Map();
+    for (let i = 0; i < POSTS; i++) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/procedures/${SLUG}/contributions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: JSON.stringify({
+          title: `Fan-out ${i}`, text: 'Bench', categoryId: procedure.categoryId, rubricId: procedure.rubricId,
+          geometry: { type: 'Point', coordinates: [9.95, 53.55] },
+        }),
+      });
+      const answer = await response.json();
+      posted.set(answer.id, now());
+      await sleep(INTERVAL);
+    }
+    await sleep(3000);
+    const reports = await Promise.all(
+      workers.map((w) => new Promise((r) => {
+        w.child.once('message', (m) => r(m.receipts));
+        w.child.send({ type: 'report' });
+      })),
+    );
+    const delays = [];
+    let received = 0;
+    for (const receipts of reports) {
+      for (const [id, times] of Object.entries(receipts)) {
+        const sent = posted.get(id);
+        if (sent === undefined) continue;
+        received += times.length;
+        for (const at of times) delays.push(at - sent);
+      }
+    }
+    delays.sort((a, b) => a - b);
+    const q = (p) => (delays.length ? delays[Math.min(delays.length - 1, Math.floor(p * delays.length))].toFixed(1) : '-');
+    console.log(
+      `${label.padEnd(34)} clients ${String(open).padStart(6)} (refused ${refused}, connect ${connectSeconds.toFixed(1)} s)` +
+        `  delay POST→receipt p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  max ${delays.length ? delays.at(-1).toFixed(1) : '-'} ms` +
+        `  events lost ${open * POSTS - received}/${open * POSTS}` +
+        `  RSS per connection ${open ? ((after - before) / open / 1024).toFixed(1) : '-'} KiB (API RSS ${(after / 1048576).toFixed(0)} MiB)`,
+    );
+    await Promise.all(workers.map((w) => new Promise((r) => (w.child.exitCode !== null ? r() : w.child.once('exit', r)))));
+  };
+
+  try {
+    await sql(SERVER, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await sql(SERVER, `CREATE DATABASE ${NAME}`);
+    await sql(DB_URL, 'CREATE EXTENSION postgis');
+    const first = await startApi(PORTS[0]);
+    const [procedure] = await sql(DB_URL, `
+      WITH p AS (INSERT INTO procedures (slug, title, planning_area) VALUES ($1, 'Fan-out',
+                 ST_GeomFromText('MULTIPOLYGON(((9.9 53.5, 10 53.5, 10 53.6, 9.9 53.6, 9.9 53.5)))', 4326)) RETURNING id),
+           ph AS (INSERT INTO phases (procedure_id, kind, starts_at, ends_at) SELECT id, 'participation', now() - interval '1 day', now() + interval '7 days' FROM p),
+           c AS (INSERT INTO categories (procedure_id, name, colour) SELECT id, 'Grün', '#2e7d32' FROM p RETURNING id),
+           r AS (INSERT INTO rubrics (procedure_id, kind, name) SELECT id, 'idea', 'Idee' FROM p RETURNING id)
+      SELECT (SELECT id FROM c) AS "categoryId", (SELECT id FROM r) AS "rubricId"`, [SLUG]);
+    console.log(`fan-out bench: ${POSTS} contributions, one every ${INTERVAL} ms; ${PROCESSES} client processes; file limit: run under ulimit -n 65536`);
+    await round('one instance, direct', PORTS[0], ONE, [first], procedure);
+    const second = await startApi(PORTS[1]);
+    let servers = 0;
+    const config = readFileSync(join(ROOT, 'deploy/haproxy.cfg'), 'utf8')
+      .replace(/^(\s*)bind :\d+/m, `$1bind 127.0.0.1:${LB_PORT}`)
+      .replace(/^(\s*maxconn) \d+/m, `$1 ${2 * TWO + 1000}`)
+      .replace(/^(\s*server \S+) \S+/gm, (_, head) => `${head} 127.0.0.1:${PORTS[servers++]}`);
+    writeFileSync(join(dir, 'haproxy.cfg'), config);
+    children.push(spawn('haproxy', ['-db', '-f', join(dir, 'haproxy.cfg')], { stdio: 'ignore' }));
+    await sleep(1000);
+    await round('two instances behind HAProxy', LB_PORT, TWO, [first, second], procedure);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await sleep(1500);
+    await sql(SERVER, `DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
