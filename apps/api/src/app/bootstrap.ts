@@ -8,7 +8,16 @@ import { AppConfig } from '@stadtdialog/api/config';
 import { DataSource } from 'typeorm';
 import { PostgresRateLimitStore, openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
-import { ProblemFilter, compressResponses, createValidationPipe, refuseNonJsonBodies, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
+import {
+  ProblemFilter,
+  compressResponses,
+  createValidationPipe,
+  refuseNonJsonBodies,
+  requestDeadline,
+  setupApiDocs,
+  verifyUtf8,
+  writeRateLimit,
+} from '@stadtdialog/api/http';
 import { LIMITS, PARTICIPANT_TOKEN_HEADER, TABLE_KEY_HEADER } from '@stadtdialog/shared/contract';
 import { UPLOAD_PATHS } from '@stadtdialog/api/variants';
 import { AppModule } from './app.module';
@@ -57,6 +66,7 @@ export async function createApp(
       onLimited: (limit) => logger.warn({ context: 'RateLimit', limit }, `write refused: ${limit} rate limit reached`),
     }),
   );
+  app.use(requestDeadline(config.requestTimeoutMs));
   app.use(refuseNonJsonBodies(problems, UPLOAD_PATHS));
   app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>

@@ -1,4 +1,5 @@
 export * from './lib/geometry';
+export * from './lib/geometry-place';
 export * from './lib/participation';
 export * from './lib/participation-headers';
 export * from './lib/text';

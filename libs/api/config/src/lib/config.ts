@@ -36,6 +36,16 @@ export interface AppConfig {
   sessionMaxAgeMs: number;
   /** the first admin, created on a start that finds no planner */
   admin: { email: string; password: string } | null;
+  /** positions a geometry (contribution, moderator's edit, planning area) may have */
+  geometryMaxPositions: number;
+  /** rings of a polygon, or polygons and rings of a planning area */
+  geometryMaxParts: number;
+  /** square metres a contribution's polygon may cover */
+  contributionMaxAreaM2: number;
+  /** metres a contribution's line may be long */
+  contributionMaxLengthM: number;
+  /** a request's headers and body must have arrived within this time, else 408 */
+  requestTimeoutMs: number;
   /** largest file a planner may upload (images, PDFs), in bytes */
   uploadMaxBytes: number;
   /** longest side of an uploaded image after re-encoding, in pixels */
@@ -108,6 +118,11 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'SESSION_MAX_AGE', default: '12', description: 'hours after sign-in after which a planner session ends' },
   { name: 'ADMIN_EMAIL', default: '(unset)', description: 'first admin, created at a start that finds no planner account' },
   { name: 'ADMIN_PASSWORD', default: '(unset)', description: 'password of ADMIN_EMAIL, at least 12 characters' },
+  { name: 'GEOMETRY_MAX_POSITIONS', default: '1000', description: 'positions a submitted geometry may have (contributions, moderators\' edits, planning areas); more: 422 too_many_positions' },
+  { name: 'GEOMETRY_MAX_PARTS', default: '100', description: 'rings of a polygon, polygons and rings of a planning area; more: 422 too_many_parts' },
+  { name: 'CONTRIBUTION_MAX_AREA', default: '1000000', description: 'square metres a contribution\'s polygon may cover; larger: 422 too_large' },
+  { name: 'CONTRIBUTION_MAX_LENGTH', default: '5000', description: 'metres a contribution\'s line may be long; longer: 422 too_large' },
+  { name: 'REQUEST_TIMEOUT', default: '10', description: 'seconds within which a request\'s headers and body must have arrived; slower: 408' },
   { name: 'UPLOAD_MAX_MB', default: '10', description: 'largest image or PDF a planner may upload, in megabytes' },
   { name: 'IMAGE_MAX_DIMENSION', default: '2560', description: 'uploaded images are scaled down to at most this many pixels on their longest side' },
 ];
@@ -199,6 +214,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleTimeoutMs: sessionIdleMinutes * 60_000,
     sessionMaxAgeMs: sessionMaxHours * 3_600_000,
     admin: firstAdmin(env),
+    geometryMaxPositions: int(env, 'GEOMETRY_MAX_POSITIONS', 1000, 4, 100_000),
+    geometryMaxParts: int(env, 'GEOMETRY_MAX_PARTS', 100, 1, 10_000),
+    contributionMaxAreaM2: int(env, 'CONTRIBUTION_MAX_AREA', 1_000_000, 1, 1e16),
+    contributionMaxLengthM: int(env, 'CONTRIBUTION_MAX_LENGTH', 5000, 1, 1e9),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT', 10, 1, 3600) * 1000,
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
     imageMaxDimension: int(env, 'IMAGE_MAX_DIMENSION', 2560, 256, 8192),
   };

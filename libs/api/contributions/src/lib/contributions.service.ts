@@ -1,15 +1,19 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Contribution } from '@stadtdialog/shared/contract';
-import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
+import type { AppConfig } from '@stadtdialog/api/config';
+import { APP_CONFIG, ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
 import {
   IdempotentRequest,
+  PlaceBounds,
   ProcedureForWrite,
-  checkGeometryInPostgis,
   checkGeometryShape,
   cleanText,
   idempotencyProblem,
+  isBlank,
+  placeBounds,
+  placeError,
   procedureForWrite,
   requireOpen,
   unstorableTextError,
@@ -26,10 +30,15 @@ export const CONTRIBUTION_JSON = `json_build_object(
 
 @Injectable()
 export class ContributionsService {
+  private readonly bounds: PlaceBounds;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly participants: ParticipantTokens,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.bounds = placeBounds(config);
+  }
 
   async create(
     slug: string,
@@ -84,12 +93,12 @@ export class ContributionsService {
     const titleUnstorable = unstorableTextError('title', dto.title);
     const textUnstorable = unstorableTextError('text', dto.text);
     if (titleUnstorable) errors.push(titleUnstorable);
-    else if (!title) errors.push({ field: 'title', message: 'title must not be empty' });
+    else if (isBlank(title)) errors.push({ field: 'title', code: 'blank_text', message: 'title must not be empty (invisible characters do not count)' } as FieldError);
     else if ([...title].length > titleMaxLength) {
       errors.push({ field: 'title', message: `title must be at most ${titleMaxLength} characters` });
     }
     if (textUnstorable) errors.push(textUnstorable);
-    else if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
+    else if (isBlank(text)) errors.push({ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' } as FieldError);
     else if ([...text].length > textMaxLength) {
       errors.push({ field: 'text', message: `text must be at most ${textMaxLength} characters` });
     }
@@ -105,11 +114,11 @@ export class ContributionsService {
     if (dto.geometry === undefined || dto.geometry === null) {
       if (locationRequired) errors.push({ field: 'geometry', message: 'this procedure needs a location: add a point, line or polygon' });
     } else {
-      const shape = checkGeometryShape(dto.geometry, geometryTypes);
+      const shape = checkGeometryShape(dto.geometry, geometryTypes, this.bounds);
       if (shape.length) errors.push(...shape);
       else {
         geometry = JSON.stringify({ type: dto.geometry.type, coordinates: dto.geometry.coordinates });
-        const geometryError = await checkGeometryInPostgis(manager, procedure.id, geometry);
+        const geometryError = await placeError(manager, procedure.id, geometry, this.bounds);
         if (geometryError) errors.push(geometryError);
       }
     }

@@ -1,15 +1,20 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, PlannerWriteRequest, SignedInPlanner, plannerWrite } from '@stadtdialog/api/access';
+import type { AppConfig } from '@stadtdialog/api/config';
+import { APP_CONFIG } from '@stadtdialog/api/db';
 import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
+import { PlaceBounds, checkGeometryShape, isBlank, placeBounds, placeError } from '@stadtdialog/api/participation';
 import {
   Comment,
   ContributionStatus,
+  DEFAULT_PROCEDURE_SETTINGS,
   LIMITS,
   ModerationAction,
   ModerationItem,
   ModerationKind,
   ModerationPage,
+  ProcedureSettings,
 } from '@stadtdialog/shared/contract';
 import { BulkModerationDto, EditContributionDto, OfficialResponseDto, QueueQueryDto } from './dto/moderation.dto';
 
@@ -77,10 +82,15 @@ export function decodeCursor(cursor: string): [string, string] {
 /** The moderation queue and every moderator action, each with its audit entry in the same transaction. */
 @Injectable()
 export class ModerationService {
+  private readonly bounds: PlaceBounds;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.bounds = placeBounds(config);
+  }
 
   /**
    * Pending and flagged items by default, newest first, keyset-paged. `source` and `workshop` narrow to
@@ -203,8 +213,9 @@ export class ModerationService {
       const errors: FieldError[] = [];
       const title = dto.title?.trim();
       const text = dto.text?.trim();
-      if (dto.title !== undefined && !title) errors.push({ field: 'title', message: 'title must not be empty' });
-      if (dto.text !== undefined && !text) errors.push({ field: 'text', message: 'text must not be empty' });
+      const blank = (field: string) => ({ field, code: 'blank_text', message: `${field} must not be empty (invisible characters do not count)` }) as FieldError;
+      if (dto.title !== undefined && isBlank(title ?? '')) errors.push(blank('title'));
+      if (dto.text !== undefined && isBlank(text ?? '')) errors.push(blank('text'));
       const [owned] = await manager.query(
         `SELECT ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM categories WHERE procedure_id = $1 AND id = $2)) AS category,
                 ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM rubrics WHERE procedure_id = $1 AND id = $3)) AS rubric`,
@@ -212,7 +223,7 @@ export class ModerationService {
       );
       if (!owned.category) errors.push({ field: 'categoryId', message: 'categoryId is not a category of this procedure' });
       if (!owned.rubric) errors.push({ field: 'rubricId', message: 'rubricId is not a rubric of this procedure' });
-      const geometry = dto.geometry === undefined ? undefined : dto.geometry === null ? null : await this.checkGeometry(manager, dto.geometry, errors);
+      const geometry = dto.geometry === undefined ? undefined : dto.geometry === null ? null : await this.checkGeometry(manager, procedureId, dto.geometry, errors);
       if (errors.length) throw validationProblem(errors);
       await manager.query(
         `UPDATE contributions SET
@@ -220,7 +231,7 @@ export class ModerationService {
                                  'rubricId', rubric_id, 'geometry', ST_AsGeoJSON(geom, 7)::jsonb)),
            title = coalesce($2, title), body = coalesce($3, body), category_id = coalesce($4, category_id),
            rubric_id = coalesce($5, rubric_id),
-           geom = CASE WHEN $6 THEN ST_SetSRID(ST_GeomFromGeoJSON($7), 4326) ELSE geom END,
+           geom = CASE WHEN $6 THEN ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($7), 4326)) ELSE geom END,
            updated_at = now()
          WHERE id = $1`,
         [id, title ?? null, text ?? null, dto.categoryId ?? null, dto.rubricId ?? null, geometry !== undefined, geometry ?? null],
@@ -235,36 +246,22 @@ export class ModerationService {
     });
   }
 
-  private async checkGeometry(manager: EntityManager, geometry: unknown, errors: FieldError[]): Promise<string | null> {
-    const g = geometry as { type?: unknown; coordinates?: unknown };
-    if (!['Point', 'LineString', 'Polygon'].includes(g.type as string) || !Array.isArray(g.coordinates)) {
-      errors.push({ field: 'geometry', message: 'geometry must be a GeoJSON Point, LineString or Polygon' });
+  /**
+   * A moderator's new geometry passes the residents' rules: the procedure's geometry types, the caps,
+   * PostGIS validity, the size bound and the planning area with its margin.
+   */
+  private async checkGeometry(manager: EntityManager, procedureId: string, geometry: unknown, errors: FieldError[]): Promise<string | null> {
+    const [procedure] = await manager.query(`SELECT settings FROM procedures WHERE id = $1`, [procedureId]);
+    const settings = { ...DEFAULT_PROCEDURE_SETTINGS, ...(procedure?.settings ?? {}) } as ProcedureSettings;
+    const shape = checkGeometryShape(geometry, settings.geometryTypes, this.bounds);
+    if (shape.length) {
+      errors.push(...shape);
       return null;
     }
+    const g = geometry as { type: string; coordinates: unknown };
     const geojson = JSON.stringify({ type: g.type, coordinates: g.coordinates });
-    if (geojson.length > LIMITS.maxGeometryVertices * 60) {
-      errors.push({ field: 'geometry', message: `geometry must have at most ${LIMITS.maxGeometryVertices} vertices` });
-      return null;
-    }
-    try {
-      await manager.query('SAVEPOINT moderation_geometry');
-      const [row] = await manager.query(
-        `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS geom)
-         SELECT ST_IsValid(geom) AS valid, ST_IsValidReason(geom) AS reason, ST_NPoints(geom) AS points,
-                ST_XMin(geom) >= -180 AND ST_XMax(geom) <= 180 AND ST_YMin(geom) >= -90 AND ST_YMax(geom) <= 90 AS inside
-         FROM g`,
-        [geojson],
-      );
-      await manager.query('RELEASE SAVEPOINT moderation_geometry');
-      if (!row.valid) errors.push({ field: 'geometry', message: `the geometry is not valid: ${row.reason}` });
-      else if (!row.inside) errors.push({ field: 'geometry', message: 'the geometry must be in longitude/latitude (WGS 84)' });
-      else if (row.points > LIMITS.maxGeometryVertices) {
-        errors.push({ field: 'geometry', message: `geometry must have at most ${LIMITS.maxGeometryVertices} vertices` });
-      }
-    } catch {
-      await manager.query('ROLLBACK TO SAVEPOINT moderation_geometry');
-      errors.push({ field: 'geometry', message: 'the geometry is not readable GeoJSON' });
-    }
+    const problem = await placeError(manager, procedureId, geojson, this.bounds);
+    if (problem) errors.push(problem);
     return geojson;
   }
 
@@ -273,7 +270,9 @@ export class ModerationService {
     return this.write(ctx, HttpStatus.CREATED, async (manager) => {
       await this.readItem(manager, procedureId, 'contribution', contributionId);
       const text = dto.text.trim();
-      if (!text) throw validationProblem([{ field: 'text', message: 'text must not be empty' }]);
+      if (isBlank(text)) {
+        throw validationProblem([{ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' } as FieldError]);
+      }
       if (dto.parentId) {
         const [parent] = await manager.query(`SELECT parent_id FROM comments WHERE id = $1 AND contribution_id = $2`, [
           dto.parentId, contributionId,

@@ -2,9 +2,93 @@ import type { EntityManager } from 'typeorm';
 import { ContributionGeometryType, LIMITS, PLANNING_AREA_MARGIN_METRES, Position } from '@stadtdialog/shared/contract';
 import type { FieldError } from '@stadtdialog/api/http';
 
+/** A field error with its machine code and the limit it names, where there is one. */
 export interface GeometryError {
   field: string;
   message: string;
+  code?: string;
+  max?: number;
+}
+
+/**
+ * Caps every geometry the API takes has to stay within before PostGIS sees it: GEOS work grows with
+ * positions and parts, and on the embedded engine a runaway query cannot be interrupted.
+ */
+export interface GeometryLimits {
+  /** positions over all rings or the whole line */
+  maxPositions: number;
+  /** rings of a polygon; polygons and their rings of a multipolygon */
+  maxParts: number;
+}
+
+export const DEFAULT_GEOMETRY_LIMITS: GeometryLimits = { maxPositions: LIMITS.maxGeometryVertices, maxParts: 100 };
+
+function tooManyPositions(field: string, what: string, count: number, limits: GeometryLimits): GeometryError {
+  return {
+    field, code: 'too_many_positions', max: limits.maxPositions,
+    message: `${what} may have at most ${limits.maxPositions} positions, this one has ${count}`,
+  };
+}
+
+function tooManyParts(field: string, what: string, count: number, limits: GeometryLimits): GeometryError {
+  return {
+    field, code: 'too_many_parts', max: limits.maxParts,
+    message: `${what} may have at most ${limits.maxParts} parts (rings), this one has ${count}`,
+  };
+}
+
+/** Positions in nested coordinate arrays, counted without trusting their shape. */
+function countPositions(value: unknown, depth: number): number {
+  if (!Array.isArray(value)) return 0;
+  if (depth === 0) return 1;
+  let n = 0;
+  for (const item of value) n += countPositions(item, depth - 1);
+  return n;
+}
+
+/** The rings of one polygon: arrays of valid positions, closed, four or more each. */
+function ringErrors(rings: unknown, field: string): GeometryError[] {
+  if (!Array.isArray(rings)) return [{ field, message: 'a polygon must be an array of rings' }];
+  if (rings.length === 0) return [{ field, message: 'a polygon needs an outer ring' }];
+  for (const [r, ring] of rings.entries()) {
+    if (!Array.isArray(ring)) return [{ field: `${field}[${r}]`, message: 'a ring must be an array of positions' }];
+    for (const [i, p] of ring.entries()) {
+      const e = positionError(p, `${field}[${r}][${i}]`);
+      if (e) return [e];
+    }
+    if (ring.length < 4) return [{ field: `${field}[${r}]`, message: 'a ring needs at least four positions' }];
+    if (!samePosition(ring[0] as Position, ring[ring.length - 1] as Position)) {
+      return [{ field: `${field}[${r}]`, message: 'a ring must be closed: its last position must equal its first' }];
+    }
+  }
+  return [];
+}
+
+/**
+ * A planning area before PostGIS sees it: a GeoJSON Polygon or MultiPolygon of closed rings of
+ * numeric lon/lat positions, within the position and part caps.
+ */
+export function checkAreaShape(area: unknown, field: string, limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS): GeometryError[] {
+  const g = area as { type?: unknown; coordinates?: unknown };
+  const what = `${field} must be a GeoJSON Polygon or MultiPolygon`;
+  if (!g || typeof g !== 'object' || Array.isArray(g)) return [{ field, message: what }];
+  const extra = Object.keys(g).filter((k) => !['type', 'coordinates', 'bbox'].includes(k));
+  if (extra.length) return [{ field, message: `unknown geometry fields: ${extra.join(', ')}` }];
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return [{ field: `${field}.type`, message: what }];
+  const c = g.coordinates;
+  const coordinates = `${field}.coordinates`;
+  if (!Array.isArray(c)) return [{ field: coordinates, message: `${coordinates} must be an array` }];
+  const polygons = g.type === 'Polygon' ? [c] : c;
+  const parts = polygons.reduce((n: number, rings) => n + (Array.isArray(rings) ? rings.length : 0), 0);
+  if (parts > limits.maxParts) return [tooManyParts(coordinates, 'a planning area', parts, limits)];
+  const positions = countPositions(c, g.type === 'Polygon' ? 2 : 3);
+  if (positions > limits.maxPositions) return [tooManyPositions(coordinates, 'a planning area', positions, limits)];
+  if (g.type === 'MultiPolygon' && c.length === 0) return [{ field: coordinates, message: 'a multipolygon needs a polygon' }];
+  for (const [i, rings] of polygons.entries()) {
+    const errors = ringErrors(rings, g.type === 'Polygon' ? coordinates : `${coordinates}[${i}]`);
+    if (errors.length) return errors;
+  }
+  return [];
 }
 
 function positionError(value: unknown, field: string): GeometryError | null {
@@ -29,7 +113,11 @@ function samePosition(a: Position, b: Position): boolean {
  * the type is allowed, positions are finite lon/lat in range, lines have two distinct positions,
  * rings are closed with four or more positions, and the vertex count stays within the limit.
  */
-export function checkGeometryShape(geometry: unknown, allowed: readonly ContributionGeometryType[]): GeometryError[] {
+export function checkGeometryShape(
+  geometry: unknown,
+  allowed: readonly ContributionGeometryType[],
+  limits: GeometryLimits = DEFAULT_GEOMETRY_LIMITS,
+): GeometryError[] {
   const g = geometry as { type?: unknown; coordinates?: unknown };
   if (!g || typeof g !== 'object' || Array.isArray(g)) {
     return [{ field: 'geometry', message: 'geometry must be a GeoJSON object' }];
@@ -57,9 +145,7 @@ export function checkGeometryShape(geometry: unknown, allowed: readonly Contribu
     return e ? [e] : [];
   }
   if (g.type === 'LineString') {
-    if (c.length > LIMITS.maxGeometryVertices) {
-      return [{ field, message: `a line may have at most ${LIMITS.maxGeometryVertices} positions, this one has ${c.length}` }];
-    }
+    if (c.length > limits.maxPositions) return [tooManyPositions(field, 'a line', c.length, limits)];
     for (const [i, p] of c.entries()) {
       const e = positionError(p, `${field}[${i}]`);
       if (e) return [e];
@@ -69,23 +155,10 @@ export function checkGeometryShape(geometry: unknown, allowed: readonly Contribu
     }
     return [];
   }
-  const total = c.reduce((n: number, ring) => n + (Array.isArray(ring) ? ring.length : 0), 0);
-  if (total > LIMITS.maxGeometryVertices) {
-    return [{ field, message: `a polygon may have at most ${LIMITS.maxGeometryVertices} positions, this one has ${total}` }];
-  }
-  if (c.length === 0) return [{ field, message: 'a polygon needs an outer ring' }];
-  for (const [r, ring] of c.entries()) {
-    if (!Array.isArray(ring)) return [{ field: `${field}[${r}]`, message: 'a ring must be an array of positions' }];
-    for (const [i, p] of ring.entries()) {
-      const e = positionError(p, `${field}[${r}][${i}]`);
-      if (e) return [e];
-    }
-    if (ring.length < 4) return [{ field: `${field}[${r}]`, message: 'a ring needs at least four positions' }];
-    if (!samePosition(ring[0] as Position, ring[ring.length - 1] as Position)) {
-      return [{ field: `${field}[${r}]`, message: 'a ring must be closed: its last position must equal its first' }];
-    }
-  }
-  return [];
+  if (c.length > limits.maxParts) return [tooManyParts(field, 'a polygon', c.length, limits)];
+  const total = countPositions(c, 2);
+  if (total > limits.maxPositions) return [tooManyPositions(field, 'a polygon', total, limits)];
+  return ringErrors(c, field);
 }
 
 /**

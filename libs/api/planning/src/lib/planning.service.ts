@@ -4,6 +4,7 @@ import { AppConfig } from '@stadtdialog/api/config';
 import { APP_CONFIG } from '@stadtdialog/api/db';
 import { AuditLog, ContentSecurityPolicy, PlannerWriteRequest, SignedInPlanner, plannerWrite } from '@stadtdialog/api/access';
 import { ProblemException, validationProblem } from '@stadtdialog/api/http';
+import { checkAreaShape } from '@stadtdialog/api/participation';
 import {
   DEFAULT_PROCEDURE_SETTINGS,
   MapConfiguration,
@@ -118,7 +119,7 @@ export class PlanningService {
       const settings = dto.settings ? { ...before.settings, ...dto.settings } : before.settings;
       await manager.query(
         `UPDATE procedures SET slug = $2, title = $3, summary = $4, description = $5, internal = $6,
-           planning_area = CASE WHEN $7 THEN ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($8), 4326)) ELSE planning_area END,
+           planning_area = CASE WHEN $7 THEN ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($8), 4326))) ELSE planning_area END,
            map_config = $9, settings = $10, updated_at = now()
          WHERE id = $1`,
         [
@@ -140,11 +141,15 @@ export class PlanningService {
 
   /** PostGIS decides: a valid Polygon or MultiPolygon in lon/lat, else 422 with its reason. */
   private async checkArea(manager: EntityManager, area: unknown): Promise<string> {
-    const geojson = JSON.stringify(area);
-    const type = (area as { type?: unknown }).type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      throw validationProblem([{ field: 'planningArea', message: 'planningArea must be a GeoJSON Polygon or MultiPolygon' }]);
-    }
+    // The shape and the caps first: an unclosed ring, a ring of two positions or coordinate strings
+    // would otherwise reach PostGIS, and a huge area would keep GEOS busy.
+    const shape = checkAreaShape(area, 'planningArea', {
+      maxPositions: this.config.geometryMaxPositions,
+      maxParts: this.config.geometryMaxParts,
+    });
+    if (shape.length) throw validationProblem(shape);
+    const { type, coordinates } = area as { type: string; coordinates: unknown };
+    const geojson = JSON.stringify({ type, coordinates });
     let row: { valid: boolean; reason: string; inside: boolean; empty: boolean };
     try {
       await manager.query('SAVEPOINT planning_area');

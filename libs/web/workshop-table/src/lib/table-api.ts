@@ -6,8 +6,9 @@ import {
   ContributionFeatureCollection,
   PARTICIPANT_TOKEN_HEADER,
   ProcedureDetail,
+  TABLE_KEY_HEADER,
+  TableSession,
 } from '@stadtdialog/shared/contract';
-import { TABLE_KEY_HEADER, TableSession } from './table-session';
 
 export type TableOpening =
   | { kind: 'open'; session: TableSession }

@@ -6,6 +6,7 @@ import {
   NewComment,
   NewReport,
   ProcedureDetail,
+  TableSession,
 } from '@stadtdialog/shared/contract';
 import { API_BASE, Outbox } from '@stadtdialog/web/data-access';
 import { resolveProjection } from '@stadtdialog/web/map';
@@ -14,7 +15,6 @@ import OlMap from 'ol/Map';
 import { toLonLat } from 'ol/proj';
 import { LonLat, Seat } from './seat/seat';
 import { TableApi } from './table-api';
-import { TableSession } from './table-session';
 
 /** A pin being dragged out of a seat panel, drawn above everything at the finger. */
 export interface PinDrag {

@@ -5,6 +5,7 @@ import {
   computed,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
   input,
   Signal,
@@ -37,11 +38,8 @@ import { SeatPanel } from './seat/seat-panel';
 import { nearestSeat, Seat } from './seat/seat';
 import { TableApi } from './table-api';
 import { TableContext } from './table-context';
+import { pixelsPerMillimetre } from './table-screen';
 
-/** Millimetres of a 55" 16:9 screen, the size the workshop tables have. */
-export const TABLE_SCREEN_MM: [number, number] = [1217.6, 684.9];
-/** Smallest touch target in millimetres on that screen. */
-export const TARGET_MM = 20;
 
 type PageState = 'loading' | 'open' | 'invalid' | 'unreachable' | 'left';
 const HOLD_TO_LEAVE_MS = 3000;
@@ -131,6 +129,8 @@ export class TablePage {
       if (this.holdTimer) clearTimeout(this.holdTimer);
     });
 
+    this.activateOnTouchTap(inject<ElementRef<HTMLElement>>(ElementRef).nativeElement);
+
     effect(() => {
       const secret = this.secret();
       untracked(() => void this.open(secret));
@@ -147,7 +147,7 @@ export class TablePage {
         map.addInteraction(new KeyboardZoom());
         map.addInteraction(new MouseWheelZoom());
         map.addInteraction(
-          new TableNavigation({ tapSlop: 3 * millimetre, tapMs: 350, onTap: (tap) => this.onTap(tap) }),
+          new TableNavigation({ tapSlop: 3 * millimetre, tapMs: 800, onTap: (tap) => this.onTap(tap) }),
         );
         map.addLayer(new VectorLayer({ source: this.draftSource, style: (feature) => this.draftStyle(feature), zIndex: 10 }));
         this.context.map.set(map);
@@ -183,12 +183,55 @@ export class TablePage {
     });
   }
 
+  /**
+   * Chromium makes a click from a tap only while no other finger touches the screen: at a shared
+   * table someone is nearly always touching. So a short, still touch on a button or field
+   * activates it on pointerup, and the browser's own click that may follow is swallowed.
+   */
+  private activateOnTouchTap(host: HTMLElement): void {
+    const pending = new Map<number, { target: HTMLElement; x: number; y: number; at: number }>();
+    const interactive = 'button, input, textarea, select, a[href]';
+    host.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (event.pointerType !== 'touch') return;
+        const target = (event.target as Element | null)?.closest?.<HTMLElement>(interactive);
+        if (!target || target.closest('.seat__pin')) return;
+        pending.set(event.pointerId, { target, x: event.clientX, y: event.clientY, at: event.timeStamp });
+      },
+      true,
+    );
+    const end = (event: PointerEvent) => {
+      const tap = pending.get(event.pointerId);
+      pending.delete(event.pointerId);
+      if (!tap || event.type !== 'pointerup') return;
+      const still = Math.hypot(event.clientX - tap.x, event.clientY - tap.y) <= 4 * this.millimetre();
+      if (!still || event.timeStamp - tap.at > 1000) return;
+      if (tap.target.matches('input, textarea, select')) tap.target.focus();
+      tap.target.click();
+    };
+    host.addEventListener('pointerup', end, true);
+    host.addEventListener('pointercancel', end, true);
+    // The browser's own click from a touch comes after the view changed, on whatever is under the
+    // finger then: touch taps were handled above, so it is dropped.
+    host.addEventListener(
+      'click',
+      (event) => {
+        if (!event.isTrusted || (event as PointerEvent).pointerType !== 'touch') return;
+        if (!(event.target as Element | null)?.closest?.(interactive)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      },
+      true,
+    );
+  }
+
   /** CSS pixels per millimetre, the screen taken as a 55" table. */
   private millimetre(): number {
     const view = this.document.defaultView;
     const width = view?.innerWidth ?? 1920;
     const height = view?.innerHeight ?? 1080;
-    return Math.min(width / TABLE_SCREEN_MM[0], height / TABLE_SCREEN_MM[1]);
+    return pixelsPerMillimetre(width, height);
   }
 
   private async open(secret: string): Promise<void> {

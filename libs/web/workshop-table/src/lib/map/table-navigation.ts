@@ -84,16 +84,19 @@ export class TableNavigation extends Interaction {
         if (coordinate) this.options.onTap({ pixel, coordinate, client: [event.clientX, event.clientY] });
       }
     };
+    // The end of a finger is taken wherever it is dispatched (a lost capture sends it elsewhere,
+    // where a panel may stop it), so no finger stays counted after it lifted.
+    const document = viewport.ownerDocument;
     viewport.addEventListener('pointerdown', down);
     viewport.addEventListener('pointermove', move);
-    viewport.addEventListener('pointerup', up);
-    viewport.addEventListener('pointercancel', up);
+    document.addEventListener('pointerup', up, true);
+    document.addEventListener('pointercancel', up, true);
     viewport.addEventListener('lostpointercapture', up);
     this.detach = () => {
       viewport.removeEventListener('pointerdown', down);
       viewport.removeEventListener('pointermove', move);
-      viewport.removeEventListener('pointerup', up);
-      viewport.removeEventListener('pointercancel', up);
+      document.removeEventListener('pointerup', up, true);
+      document.removeEventListener('pointercancel', up, true);
       viewport.removeEventListener('lostpointercapture', up);
     };
   }

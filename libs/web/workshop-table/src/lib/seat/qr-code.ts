@@ -1,11 +1,16 @@
 import { ChangeDetectionStrategy, Component, effect, input, signal } from '@angular/core';
-import { toDataURL } from 'qrcode';
+import { create, toDataURL } from 'qrcode';
 
-/** A QR code of a URL as an image, dark on white with a quiet zone, so phone cameras read it. */
+const QUIET_ZONE = 4;
+
+/**
+ * A QR code of a URL as an image, dark on white with its quiet zone, drawn with a whole number of
+ * pixels per module at about the requested size, so it stays crisp for phone cameras.
+ */
 @Component({
   selector: 'sd-qr-code',
-  template: `@if (source(); as src) {
-    <img [src]="src" [alt]="alt()" />
+  template: `@if (image(); as img) {
+    <img [src]="img.src" [alt]="alt()" [width]="img.size" [height]="img.size" />
   }`,
   styles: `
     :host {
@@ -14,8 +19,6 @@ import { toDataURL } from 'qrcode';
     }
     img {
       display: block;
-      width: 100%;
-      height: auto;
       image-rendering: pixelated;
     }
   `,
@@ -24,16 +27,20 @@ import { toDataURL } from 'qrcode';
 export class QrCode {
   readonly value = input.required<string>();
   readonly alt = input.required<string>();
-  protected readonly source = signal<string | null>(null);
+  /** wanted edge length in CSS pixels */
+  readonly size = input(200);
+  protected readonly image = signal<{ src: string; size: number } | null>(null);
 
   constructor() {
     effect(() => {
       const value = this.value();
-      toDataURL(value, { errorCorrectionLevel: 'M', margin: 4, scale: 8 })
-        .then((url) => {
-          if (this.value() === value) this.source.set(url);
+      const modules = create(value, { errorCorrectionLevel: 'M' }).modules.size + 2 * QUIET_ZONE;
+      const scale = Math.max(2, Math.floor(this.size() / modules));
+      toDataURL(value, { errorCorrectionLevel: 'M', margin: QUIET_ZONE, scale })
+        .then((src) => {
+          if (this.value() === value) this.image.set({ src, size: modules * scale });
         })
-        .catch(() => this.source.set(null));
+        .catch(() => this.image.set(null));
     });
   }
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { ContributionDetail, ContributionGeometryType } from '@stadtdialog/shared/contract';
 import { MessageKey, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { TableContext } from '../table-context';
+import { pixelsPerMillimetre } from '../table-screen';
 import { applyKey, KeyboardLabels, OnscreenKeyboard } from './onscreen-keyboard';
 import { QrCode } from './qr-code';
 import { LonLat, Seat, SeatField } from './seat';
@@ -74,6 +75,11 @@ export class SeatPanel {
     return Math.max(0, Math.ceil(this.idleSeconds() + IDLE_COUNTDOWN_SECONDS - idle));
   });
 
+  /** 100 mm: a phone camera reads it from where a person stands at the table */
+  protected readonly qrSize = computed(() => {
+    const view = document.defaultView;
+    return Math.round(100 * pixelsPerMillimetre(view?.innerWidth ?? 1920, view?.innerHeight ?? 1080));
+  });
   protected readonly detail = signal<ContributionDetail | null>(null);
   protected readonly detailFailed = signal(false);
   protected readonly pendingRating = signal<1 | -1 | null | undefined>(undefined);

@@ -1,8 +1,12 @@
 import { computed, signal } from '@angular/core';
-import { ContributionGeometry, ContributionGeometryType, NewContribution } from '@stadtdialog/shared/contract';
+import {
+  ContributionGeometry,
+  ContributionGeometryType,
+  NewContribution,
+  SeatSide,
+} from '@stadtdialog/shared/contract';
 import { newIdempotencyKey } from '@stadtdialog/web/data-access';
 import type { KeyboardLanguage } from './onscreen-keyboard';
-import { SeatSide } from '../table-session';
 
 export type SeatStep = 'welcome' | 'category' | 'rubric' | 'place' | 'text' | 'review' | 'sent';
 export type SeatField = 'title' | 'text' | 'comment' | 'reason';

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
+import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
+import { SeededProcedure, apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
+import { ADMIN, PlannerClient, call, contribute } from './planner-fixtures';
+
+/*
+ * Hostile input on every path that takes a geometry or a text: each is a 4xx problem+json naming
+ * what is wrong, never a 500, and changes nothing. The seeded planning area is the lon/lat box
+ * 9.9–10.0 × 53.5–53.6 (about 7 × 11 km).
+ */
+const MAX_POSITIONS = 1000;
+const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+
+describe(`hostile input (${ENGINE} engine)`, () => {
+  let db: TestDatabase;
+  let api: RunningApi;
+  let procedure: SeededProcedure;
+  let admin: PlannerClient;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    const env = apiEnv({ ...db.env, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, REQUEST_TIMEOUT: '2' });
+    procedure = await withDatabase(env, (ds) => seedProcedure(ds, 'feindlich'));
+    api = await startApi(env);
+    admin = await PlannerClient.signIn(api, ADMIN.email, ADMIN.password);
+    // The embedded engine opens twice (seed, then the API), each unpacking PostGIS: slow on a busy machine.
+  }, 300_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  const publicTotal = async () => (await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/contributions?limit=1`)).body.total as number;
+
+  function post(body: Record<string, unknown>) {
+    return call(api, 'POST', `/api/v1/procedures/${procedure.slug}/contributions`, {
+      body: { title: 'Feindlich', text: 'Ein Versuch', categoryId: procedure.categoryId, rubricId: procedure.rubricId, ...body },
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
+  }
+
+  function expectProblem(reply: { status: number; headers: Headers }, status: number) {
+    expect(reply.status).toBe(status);
+    expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  }
+
+  describe('resident contributions', () => {
+    it('refuses a geometry over the position cap with 422 naming the limit, storing nothing', async () => {
+      const before = await publicTotal();
+      const line = Array.from({ length: MAX_POSITIONS + 1 }, (_, i) => [9.91 + i * 1e-5, 53.55]);
+      const reply = await post({ geometry: { type: 'LineString', coordinates: line } });
+      expectProblem(reply, 422);
+      expect(reply.body.errors).toEqual([
+        expect.objectContaining({ field: 'geometry.coordinates', code: 'too_many_positions', max: MAX_POSITIONS }),
+      ]);
+      expect(reply.body.errors[0].message).toContain(`at most ${MAX_POSITIONS} positions`);
+      const holes = [...square(9.92, 53.52, 0.05), ...Array.from({ length: 100 }, (_, i) => square(9.921 + (i % 10) * 0.004, 53.521 + Math.floor(i / 10) * 0.004, 0.001)[0])];
+      const parts = await post({ geometry: { type: 'Polygon', coordinates: holes } });
+      expectProblem(parts, 422);
+      expect(parts.body.errors[0]).toMatchObject({ code: 'too_many_parts', max: 100 });
+      expect(await publicTotal()).toBe(before);
+    });
+
+    it('takes a shape only when all of it lies in the planning area grown by its margin, not when it merely touches it', async () => {
+      const before = await publicTotal();
+      const outside = [
+        // a 2° × 1° polygon containing the whole area
+        { type: 'Polygon', coordinates: square(9, 53, 2).map((ring) => ring.map(([x, y]) => [x, y + (y - 53) * -0.5])) },
+        // from inside the area to Berlin
+        { type: 'LineString', coordinates: [[9.95, 53.55], [13.4, 52.52]] },
+        // from inside the area to 1.3 km beyond its eastern edge
+        { type: 'LineString', coordinates: [[9.95, 53.55], [10.02, 53.55]] },
+        { type: 'Point', coordinates: [10.01, 53.55] },
+      ];
+      for (const geometry of outside) {
+        const reply = await post({ geometry });
+        expectProblem(reply, 422);
+        expect(['outside_planning_area', 'too_large']).toContain(reply.body.errors[0].code);
+      }
+      const beyondEdge = await post({ geometry: outside[2] });
+      expect(beyondEdge.body.errors[0]).toMatchObject({ field: 'geometry', code: 'outside_planning_area' });
+      // within the margin: 100 m east of the edge
+      expect((await post({ geometry: { type: 'Point', coordinates: [10.0015, 53.55] } })).status).toBe(201);
+      expect(await publicTotal()).toBe(before + 1);
+    });
+
+    it('keeps a contribution from covering a district', async () => {
+      const before = await publicTotal();
+      const district = await post({ geometry: { type: 'Polygon', coordinates: square(9.92, 53.52, 0.05) } });
+      expectProblem(district, 422);
+      expect(district.body.errors[0]).toMatchObject({ field: 'geometry', code: 'too_large', max: 1_000_000 });
+      const long = await post({ geometry: { type: 'LineString', coordinates: [[9.91, 53.51], [9.99, 53.59]] } });
+      expectProblem(long, 422);
+      expect(long.body.errors[0]).toMatchObject({ field: 'geometry', code: 'too_large', max: 5000 });
+      expect((await post({ geometry: { type: 'Polygon', coordinates: square(9.95, 53.55, 0.002) } })).status).toBe(201);
+      expect(await publicTotal()).toBe(before + 1);
+    });
+
+    it('refuses titles and texts made only of invisible characters', async () => {
+      const before = await publicTotal();
+      const title = await post({ title: '\u200b\u200c\u200d\u2060\ufeff' });
+      expectProblem(title, 422);
+      expect(title.body.errors).toEqual([expect.objectContaining({ field: 'title', code: 'blank_text' })]);
+      const text = await post({ text: '\u00a0\u3000\u2800\u3164 \u200e' });
+      expectProblem(text, 422);
+      expect(text.body.errors).toEqual([expect.objectContaining({ field: 'text', code: 'blank_text' })]);
+      expect(await publicTotal()).toBe(before);
+    });
+  });
+
+  describe('planners', () => {
+    it("applies the residents' geometry rules to a moderator's edit", async () => {
+      const { id } = await contribute(api, procedure, 'Wird bearbeitet');
+      const path = `/api/v1/procedures/${procedure.id}/moderation/contributions/${id}`;
+      const world = { type: 'Polygon', coordinates: [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]] };
+      const cases: [unknown, RegExp | string][] = [
+        [world, /too_large|outside_planning_area/],
+        [{ type: 'Point', coordinates: [11.576, 48.137] }, 'outside_planning_area'],
+        [{ type: 'LineString', coordinates: Array.from({ length: MAX_POSITIONS + 1 }, (_, i) => [9.91 + i * 1e-5, 53.55]) }, 'too_many_positions'],
+        [{ type: 'Polygon', coordinates: [[[9.95, 53.55], [9.96, 53.55]]] }, /.*/],
+        [{ type: 'Point', coordinates: ['9.95', '53.55'] }, /.*/],
+      ];
+      for (const [geometry, code] of cases) {
+        const reply = await admin.call('PATCH', path, { geometry, reason: 'Ort korrigiert' });
+        expectProblem(reply, 422);
+        expect(reply.body.errors[0].field).toMatch(/^geometry/);
+        if (typeof code === 'string') expect(reply.body.errors[0].code).toBe(code);
+        else if (reply.body.errors[0].code) expect(reply.body.errors[0].code).toMatch(code);
+      }
+      const blank = await admin.call('PATCH', path, { title: '\u200b\u200b', reason: 'leer' });
+      expectProblem(blank, 422);
+      expect(blank.body.errors[0]).toMatchObject({ field: 'title', code: 'blank_text' });
+      const detail = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/contributions/${id}`);
+      expect(detail.body).toMatchObject({ title: 'Wird bearbeitet', geometry: { type: 'Point', coordinates: [9.95, 53.55] } });
+      const fixed = await admin.call('PATCH', path, { geometry: { type: 'Point', coordinates: [9.96, 53.56] }, reason: 'Ort korrigiert' });
+      expect(fixed.status).toBe(200);
+    });
+
+    it('refuses a broken or oversized planning area with 422 and keeps the old one', async () => {
+      const setup = `/api/v1/procedures/${procedure.id}/setup`;
+      const before = (await admin.call('GET', setup)).body.planningArea;
+      const ring = Array.from({ length: MAX_POSITIONS + 1 }, (_, i) => {
+        const a = (2 * Math.PI * i) / MAX_POSITIONS;
+        return [9.95 + 0.04 * Math.cos(a), 53.55 + 0.04 * Math.sin(a)];
+      });
+      ring[ring.length - 1] = ring[0];
+      const cases: [string, unknown, string | null][] = [
+        ['an unclosed ring', { type: 'Polygon', coordinates: [[[9.9, 53.5], [10, 53.5], [10, 53.6], [9.9, 53.6]]] }, null],
+        ['a polygon of two positions', { type: 'Polygon', coordinates: [[[9.9, 53.5], [10, 53.6]]] }, null],
+        ['coordinate strings', { type: 'Polygon', coordinates: [[['9.9', '53.5'], ['10', '53.5'], ['10', '53.6'], ['9.9', '53.5']]] }, null],
+        ['a ring that is no array', { type: 'MultiPolygon', coordinates: [['not a ring']] }, null],
+        ['a point', { type: 'Point', coordinates: [9.9, 53.5] }, null],
+        ['too many positions', { type: 'Polygon', coordinates: [ring] }, 'too_many_positions'],
+        ['a string', 'POLYGON((9.9 53.5, 10 53.5, 10 53.6, 9.9 53.5))', null],
+      ];
+      for (const [name, planningArea, code] of cases) {
+        const reply = await admin.call('PATCH', setup, { planningArea });
+        expect([name, reply.status]).toEqual([name, 422]);
+        expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(reply.body.errors[0].field).toMatch(/^planningArea/);
+        if (code) expect(reply.body.errors[0]).toMatchObject({ code, max: MAX_POSITIONS });
+      }
+      expect((await admin.call('GET', setup)).body.planningArea).toEqual(before);
+    });
+  });
+
+  describe('transport', () => {
+    /** Sends headers announcing `length` bytes and then only a few; resolves with what came back once the socket closes. */
+    function shortBody(length: number): Promise<string> {
+      const { port, hostname } = new URL(api.baseUrl);
+      return new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname);
+        let received = '';
+        const guard = setTimeout(() => {
+          socket.destroy();
+          reject(new Error(`no answer; received so far: ${received}`));
+        }, 20_000);
+        socket.on('data', (chunk) => (received += chunk.toString()));
+        socket.on('close', () => {
+          clearTimeout(guard);
+          resolve(received);
+        });
+        socket.on('error', () => undefined);
+        socket.write(
+          `POST /api/v1/procedures/${procedure.slug}/contributions HTTP/1.1\r\nHost: ${hostname}\r\n` +
+            `Content-Type: application/json\r\nIdempotency-Key: ${randomUUID()}\r\nContent-Length: ${length}\r\n\r\n{"title":"`,
+        );
+      });
+    }
+
+    it('cuts off a request that announces a body and sends a few bytes, and ends its connection', async () => {
+      const before = await publicTotal();
+      const small = await shortBody(200_000);
+      expect(small).toMatch(/^HTTP\/1\.1 408/);
+      expect(small).toContain('application/problem+json');
+      expect(small).toContain('request_timeout');
+      const huge = await shortBody(1_000_000_000);
+      expect(huge).toMatch(/^HTTP\/1\.1 (408|413)/);
+      expect(huge).toContain('application/problem+json');
+      expect(await publicTotal()).toBe(before);
+    });
+
+    it('sends live events uncompressed and unbuffered, however the client asks', async () => {
+      const controller = new AbortController();
+      const response = await fetch(`${api.baseUrl}/api/v1/procedures/${procedure.slug}/events`, {
+        headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+        signal: controller.signal,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(response.headers.get('content-encoding')).toBeNull();
+      expect(response.headers.get('x-accel-buffering')).toBe('no');
+      expect(response.headers.get('cache-control')).toContain('no-transform');
+      controller.abort();
+    });
+  });
+});
