@@ -8,7 +8,8 @@
  * the API's resident memory per connection.
  *
  * Needs `npx nx build api`, haproxy, and a file limit above twice the clients (HAProxy holds two
- * sockets per client): `ulimit -n 65536` in the shell first (root may raise the hard limit).
+ * sockets per client; its maxconn is set to the clients + 500): `ulimit -n 65536` in the shell first
+ * (root may raise the hard limit; where that is not permitted, 20,000 descriptors carry about 9,000).
  * Clients run in FANOUT_CLIENT_PROCESSES (2) child processes, so parsing does not dominate.
  * BENCH_DATABASE_URL: the server (default postgres://postgres@127.0.0.1:5432/postgres); a database
  * stadtdialog_fanout is created and dropped.
@@ -197,7 +198,7 @@ async function main() {
     let servers = 0;
     const config = readFileSync(join(ROOT, 'deploy/haproxy.cfg'), 'utf8')
       .replace(/^(\s*)bind :\d+/m, `$1bind 127.0.0.1:${LB_PORT}`)
-      .replace(/^(\s*maxconn) \d+/m, `$1 ${2 * TWO + 1000}`)
+      .replace(/^(\s*maxconn) \d+/m, `$1 ${TWO + 500}`)
       .replace(/^(\s*server \S+) \S+/gm, (_, head) => `${head} 127.0.0.1:${PORTS[servers++]}`);
     writeFileSync(join(dir, 'haproxy.cfg'), config);
     children.push(spawn('haproxy', ['-db', '-f', join(dir, 'haproxy.cfg')], { stdio: 'ignore' }));
