@@ -65,7 +65,33 @@ function envelope(geometry: NonNullable<Contribution['geometry']>): Bbox {
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
 }
 
-const overlaps = (a: Bbox, b: Bbox) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+type Xy = [number, number];
+const inside = ([x, y]: Xy, b: Bbox) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+const cross = (o: Xy, a: Xy, b: Xy) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+/** Segments p–q and r–s cross (general position: the bbox edges are nudged away from every vertex). */
+const segmentsCross = (p: Xy, q: Xy, r: Xy, s: Xy) =>
+  cross(p, q, r) * cross(p, q, s) < 0 && cross(r, s, p) * cross(r, s, q) < 0;
+const corners = (b: Bbox): Xy[] => [[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]];
+function ringContains(ring: Xy[], [x, y]: Xy): boolean {
+  let within = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) within = !within;
+  }
+  return within;
+}
+/** Whether a geometry really meets the bbox, as PostGIS's ST_Intersects decides (not just its box). */
+function meets(geometry: NonNullable<Contribution['geometry']>, b: Bbox): boolean {
+  if (geometry.type === 'Point') return inside(geometry.coordinates as Xy, b);
+  const lines = (geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates) as Xy[][];
+  const edges = corners(b).map((c, i, all) => [c, all[(i + 1) % 4]] as [Xy, Xy]);
+  for (const line of lines) {
+    if (line.some((p) => inside(p, b))) return true;
+    for (let i = 1; i < line.length; i++) if (edges.some(([r, s]) => segmentsCross(line[i - 1], line[i], r, s))) return true;
+  }
+  return geometry.type === 'Polygon' && ringContains(lines[0], corners(b)[0]);
+}
 
 describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
   let db: TestDatabase;
@@ -157,6 +183,12 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
     expect(byCategory.items.every((c) => c.categoryId === category)).toBe(true);
     const all = await walk(api, '', 100);
     expect(byCategory.total).toBe(all.items.filter((c) => c.categoryId === category).length);
+    const totals = (await get<ContributionPage>(api, `${BASE}?limit=1`)).body.totalsByCategory;
+    for (const { id } of procedure.categories) {
+      const count = all.items.filter((c) => c.categoryId === id).length;
+      expect(totals[id]).toBe(count || undefined);
+    }
+    expect((await get<ContributionPage>(api, `${BASE}?limit=1&category=${category}`)).body.totalsByCategory).toEqual({ [category]: byCategory.total });
 
     const rubric = procedure.rubrics[2].id;
     const byRubric = await walk(api, `rubric=${rubric}&category=${category}`, 5);
@@ -181,7 +213,7 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
     expect(blank.body.total).toBe(53);
   });
 
-  it('filters by bbox: what overlaps the box, no contribution without a location', async () => {
+  it('filters by bbox: what meets the box (not merely its bounding box), no contribution without a location', async () => {
     const all = (await walk(api, '', 100)).items;
     const located = all.filter((c) => c.geometry);
     const boxes = located.map((c) => envelope(c.geometry as NonNullable<Contribution['geometry']>));
@@ -198,7 +230,7 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
       away((Math.min(...lons) + Math.max(...lons)) / 2, lons),
       away((Math.min(...lats) + Math.max(...lats)) / 2, lats),
     ];
-    const expected = located.filter((_, i) => overlaps(boxes[i], bbox)).map((c) => c.id);
+    const expected = located.filter((c) => meets(c.geometry as NonNullable<Contribution['geometry']>, bbox)).map((c) => c.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(located.length);
     const inBox = await walk(api, `bbox=${bbox.join(',')}`, 10);
@@ -239,7 +271,7 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
     const mineMap = await get<ContributionFeatureCollection>(api, `${BASE}/features?mine=true`, { 'X-Participant-Token': token });
     expect(mineMap.body.features.map((f) => f.id)).toEqual([own[1].id, own[0].id]);
     const nobody = await get<ContributionPage>(api, `${BASE}?mine=true`);
-    expect(nobody.body).toEqual({ items: [], total: 0, nextCursor: null });
+    expect(nobody.body).toEqual({ items: [], total: 0, totalsByCategory: {}, nextCursor: null });
     const stranger = await get<ContributionPage>(api, `${BASE}?mine=true`, { 'X-Participant-Token': 'x'.repeat(43) });
     expect(stranger.body.total).toBe(0);
     const searched = await get<ContributionPage>(api, `${BASE}?mine=true&q=zwei`, { 'X-Participant-Token': token });

@@ -21,6 +21,7 @@ const ROUTES = [
   'get /api/v1/procedures/{slug}/contributions',
   'post /api/v1/procedures/{slug}/contributions',
   'get /api/v1/procedures/{slug}/contributions/features',
+  'get /api/v1/procedures/{slug}/contributions/clusters',
   'get /api/v1/procedures/{slug}/contributions/{id}',
   'post /api/v1/procedures/{slug}/contributions/{id}/comments',
   'put /api/v1/procedures/{slug}/contributions/{id}/rating',

@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
 import { DbModule, OpenDatabase } from '@stadtdialog/api/db';
+import { webAssetHeaders } from '@stadtdialog/api/http';
 import type { Logger as PinoLogger } from 'pino';
 import { HealthModule } from '@stadtdialog/api/health';
 import { ProceduresModule } from '@stadtdialog/api/procedures';
@@ -44,7 +45,13 @@ export class AppModule {
         }),
         DbModule.forRoot(config, opened),
         ...(webDist && existsSync(webDist)
-          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: webDist,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { setHeaders: webAssetHeaders },
+              }),
+            ]
           : []),
         HealthModule.forRoot({ faultInjection: config.faultInjection }),
         ProceduresModule,

@@ -8,7 +8,16 @@ import { AppConfig } from '@stadtdialog/api/config';
 import { DataSource } from 'typeorm';
 import { PostgresRateLimitStore, openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
-import { ProblemFilter, createValidationPipe, refuseNonJsonBodies, requestDeadline, setupApiDocs, verifyUtf8, writeRateLimit } from '@stadtdialog/api/http';
+import {
+  ProblemFilter,
+  compressResponses,
+  createValidationPipe,
+  refuseNonJsonBodies,
+  requestDeadline,
+  setupApiDocs,
+  verifyUtf8,
+  writeRateLimit,
+} from '@stadtdialog/api/http';
 import { LIMITS, PARTICIPANT_TOKEN_HEADER, TABLE_KEY_HEADER } from '@stadtdialog/shared/contract';
 import { UPLOAD_PATHS } from '@stadtdialog/api/variants';
 import { AppModule } from './app.module';
@@ -39,6 +48,7 @@ export async function createApp(
   }
   app.useLogger(app.get(Logger));
   const problems = new ProblemFilter();
+  app.use(compressResponses());
   // Security headers and the CSP on every response, the web app's files included.
   app.use(app.get(ContentSecurityPolicy).middleware());
   app.set('trust proxy', config.trustProxy);

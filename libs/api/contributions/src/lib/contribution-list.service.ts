@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ContributionQuery } from '@stadtdialog/shared/contract';
+import { ContributionQuery, MAP_LOADING } from '@stadtdialog/shared/contract';
 import {
   ContributionFilter,
   ParticipantTokens,
@@ -13,11 +13,9 @@ import {
   parseBbox,
 } from '@stadtdialog/api/db';
 import { CONTRIBUTION_JSON } from './contributions.service';
+import type { ContributionClusterQuery } from './dto/contribution-cluster-query.dto';
 
 export const DEFAULT_PAGE_SIZE = 20;
-
-/** Most features one map request returns, newest first. */
-export const MAP_FEATURE_LIMIT = 10_000;
 
 const MICROSECOND_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 
@@ -54,7 +52,7 @@ export class ContributionListService {
 
   /**
    * One page of the list as the JSON text of a ContributionPage. `total` counts every match of
-   * the filter, independent of the cursor. Sorts on live counters (rated, commented) can move a
+   * the filter, independent of the cursor, and `totalsByCategory` splits it by category (the legend). Sorts on live counters (rated, commented) can move a
    * contribution between pages while someone pages; the keyset never repeats or skips a row whose
    * sort key stays put.
    */
@@ -78,7 +76,8 @@ export class ContributionListService {
            ORDER BY ${order}
            LIMIT ${pageSize}::int + 1) ranked)
        SELECT EXISTS (SELECT 1 FROM public_procedures WHERE slug = ${params.add(slug)}) AS found,
-              (SELECT count(*)::int FROM ${source.from} WHERE ${source.where}) AS total,
+              (SELECT json_build_object('total', coalesce(sum(t.n), 0)::int, 'byCategory', coalesce(json_object_agg(t.category_id, t.n), '{}'::json))
+               FROM (SELECT c.category_id, count(*)::int AS n FROM ${source.from} WHERE ${source.where} GROUP BY c.category_id) t) AS counts,
               (SELECT coalesce(json_agg(${CONTRIBUTION_JSON} ORDER BY c.n), '[]'::json)::text
                FROM page c WHERE c.n <= ${pageSize}) AS items,
               (SELECT json_build_array(c.sort_key, to_char(c.created_at AT TIME ZONE 'UTC', ${MICROSECOND_UTC}), c.id)
@@ -91,31 +90,86 @@ export class ContributionListService {
       const [lastKey, createdAt, id] = row.last as [number | null, string, string];
       nextCursor = encodeCursor({ sort, key: lastKey, createdAt, id });
     }
-    return `{"items":${row.items},"total":${row.total},"nextCursor":${JSON.stringify(nextCursor)}}`;
+    const counts = row.counts as { total: number; byCategory: Record<string, number> };
+    return `{"items":${row.items},"total":${counts.total},"totalsByCategory":${JSON.stringify(counts.byCategory)},"nextCursor":${JSON.stringify(nextCursor)}}`;
   }
 
-  /** The map layer: a GeoJSON FeatureCollection built by PostgreSQL, for the same filter as the list. */
+  /**
+   * The map layer of one view: a GeoJSON FeatureCollection built by PostgreSQL, for the same filter
+   * as the list, newest first and at most MAP_LOADING.featuresPerRequest features; `truncated` says
+   * whether more matched (one row more than the cap is read to know).
+   */
   async features(slug: string, query: ContributionQuery, participantToken: string | undefined): Promise<string> {
     const params = new SqlParameters();
     const source = contributionSource(this.filter(slug, query, participantToken), params);
+    const cap = params.add(MAP_LOADING.featuresPerRequest);
     const [row] = await this.dataSource.query(
       `WITH f AS (
-         SELECT ${SHOWN_COLUMNS}, k.colour
+         SELECT ${SHOWN_COLUMNS}, k.colour, row_number() OVER (ORDER BY c.created_at DESC, c.id DESC) AS n
          FROM ${source.from} JOIN categories k ON k.id = c.category_id JOIN public_procedures p ON p.id = c.procedure_id
          WHERE ${source.where} AND c.geom IS NOT NULL
          ORDER BY c.created_at DESC, c.id DESC
-         LIMIT ${MAP_FEATURE_LIMIT})
+         LIMIT ${cap}::int + 1)
        SELECT EXISTS (SELECT 1 FROM public_procedures WHERE slug = ${params.add(slug)}) AS found,
-         json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
-           json_build_object('type', 'Feature', 'id', f.id, 'geometry', ST_AsGeoJSON(f.geom, 7)::json,
-             'properties', json_build_object('title', f.title, 'categoryId', f.category_id, 'rubricId', f.rubric_id,
-               'colour', f.colour, 'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-               'ratingsUp', f.ratings_up, 'ratingsDown', f.ratings_down, 'commentCount', f.comment_count))
-           ORDER BY f.created_at DESC, f.id DESC), '[]'::json))::text AS collection
+         json_build_object('type', 'FeatureCollection',
+           'truncated', EXISTS (SELECT 1 FROM f WHERE f.n > ${cap}),
+           'features', coalesce(json_agg(${featureJson('f', 'f.geom')} ORDER BY f.n) FILTER (WHERE f.n <= ${cap}), '[]'::json))::text AS collection
        FROM f`,
       params.values,
     );
     if (!row.found) throw new NotFoundException(`There is no public procedure "${slug}"`);
     return row.collection;
   }
+
+  /**
+   * The aggregated map layer of one view at one zoom: the matching contributions grouped by a grid
+   * of MAP_LOADING.cellPixels-pixel cells in Web Mercator, fixed to the world (not to the view), so
+   * panning does not regroup them. A cell of several is a Point at its members' mean position with
+   * their count; a cell of one is that contribution's own feature, so it can still be selected.
+   * Each contribution counts once, at a point on it. Plain arithmetic instead of ST_Transform keeps
+   * it cheap and the same on both engines.
+   */
+  async clusters(slug: string, query: ContributionClusterQuery, participantToken: string | undefined): Promise<string> {
+    const params = new SqlParameters();
+    const source = contributionSource(this.filter(slug, query, participantToken), params);
+    const cell = params.add(WEB_MERCATOR_WORLD / 2 ** query.zoom / (256 / MAP_LOADING.cellPixels));
+    const zoom = params.add(query.zoom);
+    const [row] = await this.dataSource.query(
+      `WITH m AS (
+         SELECT c.id, ST_X(r.at) AS lon, ST_Y(r.at) AS lat
+         FROM ${source.from}
+         CROSS JOIN LATERAL (SELECT CASE WHEN GeometryType(c.geom) = 'POINT' THEN c.geom ELSE ST_PointOnSurface(c.geom) END AS at) r
+         WHERE ${source.where} AND c.geom IS NOT NULL),
+       cells AS (
+         SELECT floor(6378137 * radians(m.lon) / ${cell}::float8)::bigint AS x,
+                floor(6378137 * ln(tan(pi() / 4 + radians(least(greatest(m.lat, -85.0511), 85.0511)) / 2)) / ${cell}::float8)::bigint AS y,
+                count(*)::int AS n, avg(m.lon) AS lon, avg(m.lat) AS lat, min(m.id::text)::uuid AS id
+         FROM m GROUP BY 1, 2),
+       singles AS (
+         SELECT ${SHOWN_COLUMNS}, k.colour, cells.x, cells.y
+         FROM cells JOIN ${source.from} ON c.id = cells.id AND cells.n = 1
+         JOIN categories k ON k.id = c.category_id JOIN public_procedures p ON p.id = c.procedure_id)
+       SELECT EXISTS (SELECT 1 FROM public_procedures WHERE slug = ${params.add(slug)}) AS found,
+         json_build_object('type', 'FeatureCollection', 'zoom', ${zoom}::int, 'features', coalesce(
+           (SELECT json_agg(json_build_object('type', 'Feature', 'id', 'cluster/' || ${zoom}::int || '/' || cells.x || '/' || cells.y,
+              'geometry', json_build_object('type', 'Point', 'coordinates', json_build_array(round(cells.lon::numeric, 7), round(cells.lat::numeric, 7))),
+              'properties', json_build_object('count', cells.n)) ORDER BY cells.x, cells.y)
+            FROM cells WHERE cells.n > 1)::jsonb, '[]'::jsonb)
+           || coalesce((SELECT json_agg(${featureJson('s', 's.geom')} ORDER BY s.x, s.y) FROM singles s)::jsonb, '[]'::jsonb))::text AS collection`,
+      params.values,
+    );
+    if (!row.found) throw new NotFoundException(`There is no public procedure "${slug}"`);
+    return row.collection;
+  }
+}
+
+/** Circumference of the Web Mercator world in metres: 256 pixels wide at zoom 0. */
+const WEB_MERCATOR_WORLD = 2 * Math.PI * 6378137;
+
+/** One contribution as a map feature, from a row `alias` with SHOWN_COLUMNS and its category colour. */
+function featureJson(alias: string, geometry: string): string {
+  return `json_build_object('type', 'Feature', 'id', ${alias}.id, 'geometry', ST_AsGeoJSON(${geometry}, 7)::json,
+    'properties', json_build_object('title', ${alias}.title, 'categoryId', ${alias}.category_id, 'rubricId', ${alias}.rubric_id,
+      'colour', ${alias}.colour, 'createdAt', to_char(${alias}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'ratingsUp', ${alias}.ratings_up, 'ratingsDown', ${alias}.ratings_down, 'commentCount', ${alias}.comment_count))`;
 }

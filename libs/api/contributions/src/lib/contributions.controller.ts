@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Contribution, ContributionDetail } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionDetail, MAP_LOADING } from '@stadtdialog/shared/contract';
 import {
   ApiIdempotencyKey,
   ApiJsonResponse,
@@ -15,6 +15,7 @@ import {
 import { ContributionDetailService } from './contribution-detail.service';
 import { ContributionListService } from './contribution-list.service';
 import { ContributionsService } from './contributions.service';
+import { ContributionClusterQueryDto } from './dto/contribution-cluster-query.dto';
 import { ContributionQueryDto } from './dto/contribution-query.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
 import { Idempotent, IdempotentRequest, ParticipantToken, TableWorkshopId, sendParticipantWrite } from '@stadtdialog/api/participation';
@@ -73,8 +74,11 @@ export class ContributionsController {
 
   @Get('features')
   @ApiOperation({
-    summary: 'The map layer: contributions with a location as GeoJSON, for the same filters as the list',
-    description: 'sort, limit and cursor are accepted and ignored; newest first, at most 10000 features.',
+    summary: 'The map layer of a view: contributions with a location as GeoJSON, for the same filters as the list',
+    description:
+      `Pass the view as bbox (exact: a feature is returned only if it meets the bbox). Newest first, at most ` +
+      `${MAP_LOADING.featuresPerRequest} features; truncated is true when more matched (zoom in, or use clusters). ` +
+      'sort, limit and cursor are accepted and ignored.',
   })
   @ApiParticipantToken({ purpose: 'With mine=true: whose contributions to show.' })
   @ApiJsonResponse(200, 'ContributionFeatureCollection', 'a FeatureCollection (RFC 7946)', { mediaType: 'application/geo+json' })
@@ -86,6 +90,28 @@ export class ContributionsController {
     @Res() response: Response,
   ): Promise<void> {
     response.type('application/geo+json').send(await this.lists.features(slug, query, participantToken));
+  }
+
+  @Get('clusters')
+  @ApiOperation({
+    summary: 'The aggregated map layer of a view: counts per grid cell at a zoom, for the same filters as the list',
+    description:
+      `Published contributions meeting bbox, grouped in ${MAP_LOADING.cellPixels}-pixel cells of the Web Mercator grid at zoom. ` +
+      'A cell of several is a Point feature (id cluster/<zoom>/<x>/<y>) with properties.count; a cell of one is that ' +
+      `contribution's own feature, as in /features. The web map uses it below zoom ${MAP_LOADING.aggregateBelowZoom}.`,
+  })
+  @ApiParticipantToken({ purpose: 'With mine=true: whose contributions to count.' })
+  @ApiJsonResponse(200, 'ContributionClusterCollection', 'a FeatureCollection (RFC 7946) with the zoom', {
+    mediaType: 'application/geo+json',
+  })
+  @ApiProblems(400, 404)
+  async clusters(
+    @Param('slug') slug: string,
+    @Query() query: ContributionClusterQueryDto,
+    @ParticipantToken() participantToken: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.type('application/geo+json').send(await this.lists.clusters(slug, query, participantToken));
   }
 
   @Get(':id')

@@ -75,7 +75,9 @@ describe('contributionSource', () => {
     expect(source.from).toContain('FROM public_contributions');
     expect(source.from).not.toMatch(/FROM contributions/);
     expect(source.where).toContain("c.search @@ websearch_to_tsquery('german', $4)");
-    expect(source.where).toContain('c.geom && ST_MakeEnvelope($5, $6, $7, $8, 4326)');
+    expect(source.where).toContain(
+      'c.geom && ST_MakeEnvelope($5, $6, $7, $8, 4326) AND ST_Intersects(c.geom, ST_MakeEnvelope($5, $6, $7, $8, 4326))',
+    );
     expect(source.where).not.toContain('DROP');
     expect(params.values).toEqual(["x'; DROP TABLE contributions; --", ID, ID, 'Bäume', 9.9, 53.5, 10, 53.6]);
   });

@@ -73,7 +73,7 @@ export interface ContributionSource {
  * The one filter of every read that takes ContributionQuery filters (the list and the map layer).
  * Public reads come only from the public_contributions view; `mine` adds the author's own pending
  * contributions to their own published ones. The bbox becomes an envelope in the column's SRID,
- * never the column a transformation, so the GiST index is used.
+ * never the column a transformation, so the GiST index is used; the test is exact.
  */
 export function contributionSource(filter: ContributionFilter | PlannerContributionFilter, params: SqlParameters): ContributionSource {
   let from: string;
@@ -103,7 +103,10 @@ export function contributionSource(filter: ContributionFilter | PlannerContribut
   if (filter.q) conditions.push(`c.search @@ websearch_to_tsquery('german', ${params.add(filter.q)})`);
   if (filter.bbox) {
     const [minLon, minLat, maxLon, maxLat] = filter.bbox.map((n) => params.add(n));
-    conditions.push(`c.geom && ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`);
+    const envelope = `ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`;
+    // `&&` finds candidates by the index (boxes overlap); ST_Intersects keeps those that really meet the
+    // bbox, not a diagonal line or an L-shaped area whose box only reaches into it.
+    conditions.push(`c.geom && ${envelope} AND ST_Intersects(c.geom, ${envelope})`);
   }
   if (filter.createdFrom) conditions.push(`c.created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
   if (filter.createdBefore) conditions.push(`c.created_at < ${params.add(filter.createdBefore)}::timestamptz`);

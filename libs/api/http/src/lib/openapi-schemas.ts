@@ -6,6 +6,7 @@ import {
   GEOMETRY_TYPES,
   LAYER_KINDS,
   LIMITS,
+  MAP_LOADING,
   MODERATION_MODES,
   PHASE_KINDS,
 } from '@stadtdialog/shared/contract';
@@ -74,6 +75,11 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   ContributionPage: object({
     items: { type: 'array', items: ref('Contribution'), maxItems: LIMITS.maxPageSize },
     total: { type: 'integer', minimum: 0, description: 'how many contributions match the filter, over all pages' },
+    totalsByCategory: {
+      type: 'object',
+      additionalProperties: { type: 'integer', minimum: 1 },
+      description: 'total by category id; categories without a match are left out',
+    },
     nextCursor: { type: 'string', nullable: true, description: 'pass as cursor for the next page; null on the last page' },
   }),
   ContributionSort: { type: 'string', enum: [...CONTRIBUTION_SORTS] },
@@ -87,7 +93,19 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   }),
   ContributionFeatureCollection: object({
     type: { type: 'string', enum: ['FeatureCollection'] },
-    features: { type: 'array', items: ref('ContributionFeature') },
+    features: { type: 'array', items: ref('ContributionFeature'), maxItems: MAP_LOADING.featuresPerRequest },
+    truncated: { type: 'boolean', description: 'more features matched than one request answers; these are the newest' },
+  }, ['truncated']),
+  ContributionClusterFeature: object({
+    type: { type: 'string', enum: ['Feature'] },
+    id: { type: 'string', example: 'cluster/13/4402/2621' },
+    geometry: ref('Point'),
+    properties: object({ count: { type: 'integer', minimum: 2, description: 'contributions in the cell' } }),
+  }),
+  ContributionClusterCollection: object({
+    type: { type: 'string', enum: ['FeatureCollection'] },
+    zoom: { type: 'integer', minimum: MAP_LOADING.minZoom, maximum: MAP_LOADING.maxZoom },
+    features: { type: 'array', items: { oneOf: [ref('ContributionClusterFeature'), ref('ContributionFeature')] } },
   }),
 
   Comment: object({

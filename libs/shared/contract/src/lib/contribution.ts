@@ -53,7 +53,10 @@ export interface ContributionFeatureProperties {
 }
 
 export type ContributionFeature = Feature<ContributionGeometry, ContributionFeatureProperties>;
-export type ContributionFeatureCollection = FeatureCollection<ContributionGeometry, ContributionFeatureProperties>;
+export type ContributionFeatureCollection = FeatureCollection<ContributionGeometry, ContributionFeatureProperties> & {
+  /** set by the map layer: more features matched than one request answers (the newest came) */
+  truncated?: boolean;
+};
 
 /** Header names of the anonymous participation protocol. */
 export const PARTICIPANT_TOKEN_HEADER = 'X-Participant-Token';
@@ -86,6 +89,8 @@ export interface ContributionPage {
   items: Contribution[];
   /** how many contributions match the filter, over all pages */
   total: number;
+  /** `total` by category id; categories without a match are left out */
+  totalsByCategory: Record<string, number>;
   nextCursor: string | null;
 }
 

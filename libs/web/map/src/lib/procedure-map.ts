@@ -16,6 +16,7 @@ import {
 } from '@angular/core';
 import {
   Category,
+  ContributionClusterCollection,
   ContributionFeatureCollection,
   ContributionGeometry,
   MapConfiguration,
@@ -31,7 +32,7 @@ import LayerGroup from 'ol/layer/Group';
 import VectorLayer from 'ol/layer/Vector';
 import OlMap from 'ol/Map';
 import MapBrowserEvent from 'ol/MapBrowserEvent';
-import { fromLonLat } from 'ol/proj';
+import { fromLonLat, transformExtent } from 'ol/proj';
 import Cluster from 'ol/source/Cluster';
 import VectorSource from 'ol/source/Vector';
 import View from 'ol/View';
@@ -49,6 +50,19 @@ export const CONTRIBUTION_POINTS_LAYER_ID = 'contribution-points';
 /** Pixels within which points merge into a cluster. */
 export const CLUSTER_DISTANCE = 32;
 const MAX_FIT_ZOOM = 18;
+/** Web Mercator metres per pixel at zoom 0 (256-pixel tiles). */
+const ZOOM_0_RESOLUTION = 156543.03392804097;
+
+/** What the map shows: its extent in WGS 84 and its zoom as a Web Mercator tile zoom, whatever the view's projection. */
+export interface MapViewport {
+  bbox: [minLon: number, minLat: number, maxLon: number, maxLat: number];
+  zoom: number;
+}
+
+/** Contributions a marker stands for: a server cluster's count, else one. */
+function countOf(feature: FeatureLike): number {
+  return Number(feature.get('count') ?? 1);
+}
 
 export interface ProcedureMapLabels {
   /** accessible name of the map region */
@@ -101,7 +115,8 @@ export type ProcedureMapElement = HTMLElement & { olMap?: OlMap };
 export class ProcedureMap {
   readonly configuration = input.required<MapConfiguration>();
   readonly planningArea = input<MultiPolygon | null>(null);
-  readonly contributions = input<ContributionFeatureCollection | null>(null);
+  /** the contributions of the view: features, or the server's clusters (features with a `count`) where zoomed out */
+  readonly contributions = input<ContributionFeatureCollection | ContributionClusterCollection | null>(null);
   readonly categories = input<Category[]>([]);
   readonly labels = input<ProcedureMapLabels>(defaultLabels);
   /** visibility and opacity per configured layer id, over the configuration's own */
@@ -119,6 +134,8 @@ export class ProcedureMap {
 
   /** a contribution was clicked (its id), or empty map (null) */
   readonly contributionSelect = output<string | null>();
+  /** the view settled (after a pan, zoom, fit or resize): what to load for it */
+  readonly viewportChange = output<MapViewport>();
 
   private readonly host = inject<ElementRef<ProcedureMapElement>>(ElementRef);
   private readonly viewport = viewChild.required<ElementRef<HTMLElement>>('viewport');
@@ -212,9 +229,10 @@ export class ProcedureMap {
       );
       this.pointLayer.setStyle((feature, resolution) => {
         const members = (feature.get('features') ?? []) as FeatureLike[];
-        if (members.length === 1) return style(members[0], resolution);
+        const count = members.reduce((sum, m) => sum + countOf(m), 0);
+        if (count === 1) return style(members[0], resolution);
         return clusterStyle(
-          members.length,
+          count,
           members.some((m) => highlighted.has(String(m.getId()))),
         );
       });
@@ -250,6 +268,7 @@ export class ProcedureMap {
         this.fit();
       }
     });
+    map.on('moveend', () => this.emitViewport(map));
     map.on('pointermove', (event) => this.onPointerMove(event));
     map.on('click', (event) => this.onClick(event));
     this.host.nativeElement.olMap = map;
@@ -278,6 +297,19 @@ export class ProcedureMap {
     map.getView().fit(extent, { size: sized, padding: FIT_PADDING, maxZoom: focus ? 17 : MAX_FIT_ZOOM });
   }
 
+  private emitViewport(map: OlMap): void {
+    const size = map.getSize();
+    if (!size || size[0] === 0 || size[1] === 0) return;
+    const view = map.getView();
+    const [minLon, minLat, maxLon, maxLat] = transformExtent(view.calculateExtent(size), view.getProjection(), 'EPSG:4326');
+    const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value));
+    const bbox: MapViewport['bbox'] = [clamp(minLon, 180), clamp(minLat, 85), clamp(maxLon, 180), clamp(maxLat, 85)];
+    // The zoom of a Web Mercator map showing the same longitudes over the same pixels.
+    const mercatorMetres = ((bbox[2] - bbox[0]) * Math.PI * 6378137) / 180;
+    const zoom = Math.log2(ZOOM_0_RESOLUTION / (mercatorMetres / size[0]));
+    if (bbox[0] < bbox[2] && bbox[1] < bbox[3] && Number.isFinite(zoom)) this.viewportChange.emit({ bbox, zoom });
+  }
+
   private applyLayerSettings(settings: LayerSettings): void {
     this.configuredLayers.getLayers().forEach((layer: BaseLayer) => {
       const setting = settings[layer.get(LAYER_ID)];
@@ -300,7 +332,7 @@ export class ProcedureMap {
     if (event.dragging || !this.selectable()) return;
     const feature = this.contributionAt(event);
     const members = (feature?.get('features') as FeatureLike[] | undefined) ?? (feature ? [feature] : []);
-    const id = members.length === 1 ? String(members[0].getId()) : null;
+    const id = members.length === 1 && countOf(members[0]) === 1 ? String(members[0].getId()) : null;
     if (id !== this.hoveredId()) this.hoveredId.set(id);
     this.viewport().nativeElement.style.cursor = feature ? 'pointer' : '';
   }
@@ -315,13 +347,14 @@ export class ProcedureMap {
     const members = feature.get('features') as FeatureLike[] | undefined;
     if (!members) {
       this.contributionSelect.emit(String(feature.getId()));
-    } else if (members.length === 1) {
+    } else if (members.length === 1 && countOf(members[0]) === 1) {
       this.contributionSelect.emit(String(members[0].getId()));
     } else {
-      // A cluster opens up: zoom to its members.
+      // A cluster opens up: zoom to its members (a server cluster alone: two levels closer around it).
       const extent = boundingExtent(members.map((m) => (m.getGeometry() as Point).getCoordinates()));
       const view = event.map.getView();
-      view.fit(extent, { size: event.map.getSize(), padding: [64, 64, 64, 64], maxZoom: (view.getZoom() ?? 15) + 3, duration: 250 });
+      const zoom = view.getZoom() ?? 15;
+      view.fit(extent, { size: event.map.getSize(), padding: [64, 64, 64, 64], maxZoom: zoom + (members.length === 1 ? 2 : 3), duration: 250 });
     }
   }
 

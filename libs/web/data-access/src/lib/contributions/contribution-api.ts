@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import {
   Comment,
   Contribution,
+  ContributionClusterCollection,
   ContributionDetail,
   ContributionFeatureCollection,
   ContributionPage,
@@ -17,7 +18,7 @@ import { Observable } from 'rxjs';
 import { retryingWrite } from '../participation/write-retry';
 import { API_BASE } from '../procedures/procedure-api';
 
-function queryParams(query: ContributionQuery): HttpParams {
+function queryParams(query: ContributionQuery & { zoom?: number }): HttpParams {
   let params = new HttpParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '' || value === false) continue;
@@ -42,6 +43,17 @@ export class ContributionApi {
   /** The map layer; takes the list's filters (category, rubric, q, bbox), not its sort or paging. */
   features(slug: string, query: Pick<ContributionQuery, 'category' | 'rubric' | 'q' | 'bbox'> = {}): Observable<ContributionFeatureCollection> {
     return this.http.get<ContributionFeatureCollection>(`${this.base(slug)}/contributions/features`, {
+      params: queryParams(query),
+      headers: { Accept: 'application/geo+json, application/json' },
+    });
+  }
+
+  /** The aggregated map layer of a view at a zoom, for the same filters as `features`. */
+  clusters(
+    slug: string,
+    query: Pick<ContributionQuery, 'category' | 'rubric' | 'q' | 'bbox'> & { zoom: number },
+  ): Observable<ContributionClusterCollection> {
+    return this.http.get<ContributionClusterCollection>(`${this.base(slug)}/contributions/clusters`, {
       params: queryParams(query),
       headers: { Accept: 'application/geo+json, application/json' },
     });

@@ -37,8 +37,9 @@ describe('ContributionListStore', () => {
 
   afterEach(() => http.verify());
 
-  it('loads the list and the map layer for the same filter, and the unfiltered total for the count', () => {
+  it('loads the list and the map layer of the view for the same filter, and the unfiltered total for the count', () => {
     store.load('gruene-mitte', { category: 'c1', rubric: null, q: 'bank', sort: 'rated' });
+    store.showMapView({ bbox: [9.92, 53.55, 9.94, 53.56], zoom: 16 });
 
     const list = http.expectOne((r) => r.url === base && r.params.get('limit') === '20');
     expect(list.request.params.get('category')).toBe('c1');
@@ -46,6 +47,8 @@ describe('ContributionListStore', () => {
     expect(list.request.params.get('sort')).toBe('rated');
     expect(list.request.params.has('rubric')).toBe(false);
     const layer = http.expectOne((r) => r.url === `${base}/features`);
+    // the view grown by half its size on each side
+    expect(layer.request.params.get('bbox')).toBe('9.91,53.545,9.95,53.565');
     expect(layer.request.params.get('category')).toBe('c1');
     expect(layer.request.params.get('q')).toBe('bank');
     expect(layer.request.params.has('sort')).toBe(false);
@@ -61,13 +64,67 @@ describe('ContributionListStore', () => {
     expect(store.overallTotal()).toBe(212);
     expect(store.narrowed()).toBe(true);
     expect(store.hasMore()).toBe(true);
-    expect(store.featuresByCategory().get('c1')).toHaveLength(1);
+    expect(store.featuresById().get('k1')?.properties.title).toBe('Bank');
+    expect(store.mapMode()).toBe('features');
+  });
+
+  it('asks for clusters while zoomed out, and for nothing new while the view stays inside what was loaded', () => {
+    store.load('gruene-mitte', { ...DEFAULT_FILTER, rubric: 'r1' });
+    http.expectOne((r) => r.url === base && r.params.get('limit') === '20').flush(pageFixture([contributionFixture()], 2));
+    http.expectOne((r) => r.url === base && r.params.get('limit') === '1').flush(pageFixture([], 9));
+    http.expectNone(`${base}/features`);
+
+    store.showMapView({ bbox: [9.8, 53.5, 10, 53.6], zoom: 11.6 });
+    const clusters = http.expectOne((r) => r.url === `${base}/clusters`);
+    expect(clusters.request.params.get('zoom')).toBe('12');
+    expect(clusters.request.params.get('rubric')).toBe('r1');
+    expect(clusters.request.params.get('bbox')).toBe('9.7,53.45,10.1,53.65');
+    clusters.flush({
+      type: 'FeatureCollection',
+      zoom: 12,
+      features: [{ type: 'Feature', id: 'cluster/12/1/2', geometry: { type: 'Point', coordinates: [9.9, 53.55] }, properties: { count: 40 } }],
+    });
+    expect(store.mapMode()).toBe('clusters');
+    expect(store.featuresById().size).toBe(0);
+
+    // a small pan at the same zoom: still covered
+    store.showMapView({ bbox: [9.85, 53.52, 10.05, 53.62], zoom: 11.8 });
+    http.expectNone((r) => r.url.startsWith(`${base}/`));
+    // another zoom: new clusters
+    store.showMapView({ bbox: [9.85, 53.52, 9.95, 53.57], zoom: 13 });
+    http.expectOne((r) => r.url === `${base}/clusters` && r.params.get('zoom') === '13');
+    // zoomed in past the threshold: the features of the view
+    store.showMapView({ bbox: [9.9, 53.54, 9.91, 53.545], zoom: 16 });
+    http.expectOne((r) => r.url === `${base}/features`).flush({ ...features, truncated: true });
+    expect(store.mapTruncated()).toBe(true);
+    // cut off: zooming in further asks again, for fewer and so all
+    store.showMapView({ bbox: [9.902, 53.541, 9.904, 53.542], zoom: 18 });
+    http.expectOne((r) => r.url === `${base}/features`).flush(features);
+    expect(store.mapTruncated()).toBe(false);
+  });
+
+  it('lets the list follow the map: its page and count are those of the view', () => {
+    store.load('gruene-mitte', DEFAULT_FILTER);
+    http.expectOne((r) => r.url === base).flush(pageFixture([contributionFixture()], 50));
+    store.showMapView({ bbox: [9.92, 53.55, 9.94, 53.56], zoom: 16 });
+    http.expectOne(`${base}/features?bbox=9.91,53.545,9.95,53.565`).flush(features);
+
+    store.setFollowMap(true);
+    const inView = http.expectOne((r) => r.url === base);
+    expect(inView.request.params.get('bbox')).toBe('9.92,53.55,9.94,53.56');
+    inView.flush(pageFixture([contributionFixture()], 3));
+    expect(store.total()).toBe(3);
+    expect(store.overallTotal()).toBe(50);
+    expect(store.narrowed()).toBe(true);
+
+    store.showMapView({ bbox: [9.93, 53.55, 9.945, 53.56], zoom: 16 });
+    http.expectOne((r) => r.url === base && r.params.get('bbox') === '9.93,53.55,9.945,53.56').flush(pageFixture([], 0));
+    expect(store.total()).toBe(0);
   });
 
   it('takes the total of an unfiltered list as the overall total', () => {
     store.load('gruene-mitte', DEFAULT_FILTER);
     http.expectOne((r) => r.url === base).flush(pageFixture([contributionFixture()], 50));
-    http.expectOne(`${base}/features`).flush(features);
     expect(store.overallTotal()).toBe(50);
     expect(store.narrowed()).toBe(false);
   });
@@ -76,7 +133,6 @@ describe('ContributionListStore', () => {
     store.load('gruene-mitte', { ...DEFAULT_FILTER, rubric: 'r1' });
     http.expectOne((r) => r.url === base && r.params.get('limit') === '20').flush(pageFixture([contributionFixture()], 2, 'abc'));
     http.expectOne((r) => r.url === base && r.params.get('limit') === '1').flush(pageFixture([], 9));
-    http.expectOne((r) => r.url === `${base}/features`).flush(features);
 
     store.loadMore();
     const next = http.expectOne((r) => r.url === base && r.params.get('cursor') === 'abc');
@@ -110,7 +166,8 @@ describe('ContributionListStore', () => {
     function loaded(): void {
       store.load('gruene-mitte', DEFAULT_FILTER);
       http.expectOne((r) => r.url === base).flush(pageFixture([contributionFixture()], 1));
-      http.expectOne(`${base}/features`).flush(features);
+      store.showMapView({ bbox: [9.92, 53.55, 9.94, 53.56], zoom: 16 });
+      http.expectOne((r) => r.url === `${base}/features`).flush(features);
     }
 
     it('follows the procedure and applies a burst of events in one step', () => {
@@ -124,6 +181,8 @@ describe('ContributionListStore', () => {
       expect(store.features()?.features.map((f) => f.id)).toEqual(['k3', 'k2', 'k1']);
       expect(store.items().map((c) => c.id)).toEqual(['k1']);
       expect(store.arrived().map((c) => c.id)).toEqual(['k3', 'k2']);
+      // the legend counts them in their category
+      expect(store.totalsByCategory()).toEqual({ [contributionFixture().categoryId]: 3 });
 
       store.showArrived();
       expect(store.items().map((c) => c.id)).toEqual(['k3', 'k2', 'k1']);
@@ -137,6 +196,7 @@ describe('ContributionListStore', () => {
       expect(store.items()).toEqual([]);
       expect(store.features()?.features).toEqual([]);
       expect(store.total()).toBe(0);
+      expect(store.totalsByCategory()).toEqual({});
     });
 
     it('reads the counts again for a change it cannot place, and everything again on reset', () => {
@@ -150,7 +210,7 @@ describe('ContributionListStore', () => {
       live.emit('gruene-mitte', { type: 'reset' });
       jest.advanceTimersByTime(LIVE_BATCH_MS);
       http.expectOne((r) => r.url === base && r.params.get('limit') === '20').flush(pageFixture([contributionFixture()], 41));
-      http.expectOne(`${base}/features`).flush(features);
+      http.expectOne((r) => r.url === `${base}/features`).flush(features);
       expect(store.total()).toBe(41);
     });
 

@@ -1,6 +1,14 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { Contribution, ContributionFeature, ContributionFeatureCollection } from '@stadtdialog/shared/contract';
-import { Subscription } from 'rxjs';
+import {
+  Contribution,
+  ContributionClusterCollection,
+  ContributionFeature,
+  ContributionFeatureCollection,
+  ContributionQuery,
+  isClusterFeature,
+  MAP_LOADING,
+} from '@stadtdialog/shared/contract';
+import { Observable, Subscription } from 'rxjs';
 import { LiveEvents, PublicLiveEvent } from '../live/live-events';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
 import { ContributionApi } from './contribution-api';
@@ -11,6 +19,52 @@ export const CONTRIBUTION_PAGE_SIZE = 20;
 /** Live events are applied in batches: every map change rebuilds the layer's buffers. */
 export const LIVE_BATCH_MS = 300;
 
+export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
+
+/** The part of the map in view: its extent in WGS 84 and its Web Mercator zoom. */
+export interface MapView {
+  bbox: Bbox;
+  zoom: number;
+}
+
+/** What the map layer holds: clusters of the server below MAP_LOADING.aggregateBelowZoom, else the view's features. */
+export type MapLayerMode = 'clusters' | 'features';
+
+/** The region one map answer was loaded for: the view grown by half its size on each side, so small pans need nothing new. */
+interface LoadedRegion {
+  mode: MapLayerMode;
+  bbox: Bbox;
+  /** the integer zoom the clusters are for */
+  zoom: number;
+  truncated: boolean;
+}
+
+function modeOf(view: MapView): MapLayerMode {
+  return view.zoom < MAP_LOADING.aggregateBelowZoom ? 'clusters' : 'features';
+}
+
+function grown([minLon, minLat, maxLon, maxLat]: Bbox): Bbox {
+  const dx = (maxLon - minLon) / 2;
+  const dy = (maxLat - minLat) / 2;
+  const round = (n: number) => Number(n.toFixed(5));
+  return [
+    round(Math.max(-180, minLon - dx)),
+    round(Math.max(-85, minLat - dy)),
+    round(Math.min(180, maxLon + dx)),
+    round(Math.min(85, maxLat + dy)),
+  ];
+}
+
+const within = (inner: Bbox, outer: Bbox) =>
+  inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+
+/** Whether what is loaded still serves the view. */
+function covers(region: LoadedRegion | null, view: MapView): boolean {
+  if (!region || region.mode !== modeOf(view) || !within(view.bbox, region.bbox)) return false;
+  // Clusters belong to one zoom; features only need reloading if the answer was cut off (zoomed in, more fit).
+  return region.mode === 'clusters' ? region.zoom === Math.round(view.zoom) : !region.truncated;
+}
+
 interface ContributionListState {
   slug: string | null;
   filter: ContributionFilter;
@@ -20,12 +74,18 @@ interface ContributionListState {
   arrived: Contribution[];
   /** matching the filter, over all pages */
   total: number;
+  totalsByCategory: Record<string, number>;
   /** in the procedure, unfiltered */
   overallTotal: number | null;
   nextCursor: string | null;
   loadingMore: boolean;
   featuresStatus: LoadStatus;
-  features: ContributionFeatureCollection | null;
+  features: ContributionFeatureCollection | ContributionClusterCollection | null;
+  /** the map's current view; null until the map reports one */
+  view: MapView | null;
+  region: LoadedRegion | null;
+  /** the list shows only contributions in the map's view */
+  followMap: boolean;
 }
 
 const initialState: ContributionListState = {
@@ -35,16 +95,45 @@ const initialState: ContributionListState = {
   items: [],
   arrived: [],
   total: 0,
+  totalsByCategory: {},
   overallTotal: null,
   nextCursor: null,
   loadingMore: false,
   featuresStatus: 'idle',
   features: null,
+  view: null,
+  region: null,
+  followMap: false,
 };
+
+/** The legend's counts after live events: new arrivals count in, removed known contributions out. */
+function liveTotals(state: ContributionListState, arrived: Contribution[], events: PublicLiveEvent[]): Record<string, number> {
+  const totals = { ...state.totalsByCategory };
+  for (const contribution of arrived) {
+    if (!state.arrived.some((a) => a.id === contribution.id)) totals[contribution.categoryId] = (totals[contribution.categoryId] ?? 0) + 1;
+  }
+  for (const event of events) {
+    if (event.type !== 'contribution-removed') continue;
+    const id = event.data.id;
+    const feature = state.features?.features.find((f) => String(f.id) === id);
+    const categoryId =
+      [...state.items, ...state.arrived].find((c) => c.id === id)?.categoryId ??
+      (feature && !isClusterFeature(feature) ? feature.properties.categoryId : undefined);
+    if (categoryId && totals[categoryId]) {
+      totals[categoryId] -= 1;
+      if (!totals[categoryId]) delete totals[categoryId];
+    }
+  }
+  return totals;
+}
 
 /**
  * The contributions of a procedure under one filter: the list (sorted, paged), the map layer and the
  * counts, always for the same filter. Provide it on the page that shows them.
+ *
+ * The map layer follows the map: the page passes each settled view to `showMapView`; zoomed out the
+ * store loads the server's clusters, zoomed in the view's features (capped per request, `truncated`
+ * says when more matched). `refreshMap` reloads the current view.
  */
 @Injectable()
 export class ContributionListStore {
@@ -54,6 +143,8 @@ export class ContributionListStore {
   private requests = new Subscription();
   private more?: Subscription;
   private counts?: Subscription;
+  private mapRequest?: Subscription;
+  private listRequest?: Subscription;
   private unfollow: (() => void) | null = null;
   private followedSince = 0;
   private pending: PublicLiveEvent[] = [];
@@ -63,24 +154,30 @@ export class ContributionListStore {
   readonly status = computed(() => this.state().status);
   readonly items = computed(() => this.state().items);
   readonly total = computed(() => this.state().total);
+  /** the list's total by category id (the legend); a category without a match is left out */
+  readonly totalsByCategory = computed(() => this.state().totalsByCategory);
   readonly overallTotal = computed(() => this.state().overallTotal ?? this.state().total);
   readonly hasMore = computed(() => this.state().nextCursor !== null);
   readonly loadingMore = computed(() => this.state().loadingMore);
   readonly featuresStatus = computed(() => this.state().featuresStatus);
+  /** the map layer of the current view: features, or clusters and single features where zoomed out */
   readonly features = computed(() => this.state().features);
-  readonly narrowed = computed(() => isNarrowing(this.state().filter));
+  readonly mapMode = computed(() => this.state().region?.mode ?? null);
+  /** more contributions are in view than the map shows (the newest are shown): zoom in */
+  readonly mapTruncated = computed(() => this.state().region?.truncated ?? false);
+  readonly followMap = computed(() => this.state().followMap);
+  /** the list shows fewer than all: a filter, or only the map's view */
+  readonly narrowed = computed(() => isNarrowing(this.state().filter) || this.state().followMap);
   /** contributions that arrived live and wait for the reader to show them */
   readonly arrived = computed(() => this.state().arrived);
 
-  /** Map contributions by category id, for the legend. */
-  readonly featuresByCategory = computed(() => {
-    const groups = new Map<string, ContributionFeature[]>();
+  /** The contribution features on the map now (clusters left out), by id. */
+  readonly featuresById = computed(() => {
+    const byId = new Map<string, ContributionFeature>();
     for (const feature of this.features()?.features ?? []) {
-      const group = groups.get(feature.properties.categoryId) ?? [];
-      group.push(feature);
-      groups.set(feature.properties.categoryId, group);
+      if (!isClusterFeature(feature)) byId.set(String(feature.id), feature as ContributionFeature);
     }
-    return groups;
+    return byId;
   });
 
   constructor() {
@@ -88,11 +185,35 @@ export class ContributionListStore {
       this.requests.unsubscribe();
       this.more?.unsubscribe();
       this.counts?.unsubscribe();
+      this.mapRequest?.unsubscribe();
+      this.listRequest?.unsubscribe();
       this.stopFollowing();
     });
   }
 
-  /** Loads list, map layer and counts for the filter; a newer load supersedes an older one. */
+  /** The map settled on a view: loads its layer unless what is loaded still covers it; the list follows if asked to. */
+  showMapView(view: MapView): void {
+    const previous = this.state().view;
+    this.state.update((s) => ({ ...s, view }));
+    if (!covers(this.state().region, view)) this.loadMap();
+    const moved = !previous || previous.bbox.some((n, i) => n !== view.bbox[i]);
+    if (this.state().followMap && moved) this.loadList();
+  }
+
+  /** Reloads the map layer of the current view (the filter or the contributions changed). */
+  refreshMap(): void {
+    this.loadMap();
+  }
+
+  /** Whether the list (and its count) holds only the contributions in the map's view. */
+  setFollowMap(follow: boolean): void {
+    if (this.state().followMap === follow) return;
+    this.state.update((s) => ({ ...s, followMap: follow, arrived: [] }));
+    this.loadList();
+    if (this.state().overallTotal === null) this.refreshCounts();
+  }
+
+  /** Loads list, map layer (of the map's view, once known) and counts for the filter; a newer load supersedes an older one. */
   load(slug: string, filter: ContributionFilter): void {
     const previous = this.state();
     const sameProcedure = previous.slug === slug;
@@ -106,34 +227,17 @@ export class ContributionListStore {
       slug,
       filter,
       status: 'loading',
-      featuresStatus: 'loading',
+      featuresStatus: previous.view && sameProcedure ? 'loading' : 'idle',
       // Keep showing what is there while the new answer is on its way, so the page does not jump.
       items: sameProcedure ? previous.items : [],
       features: sameProcedure ? previous.features : null,
       overallTotal: sameProcedure ? previous.overallTotal : null,
+      view: sameProcedure ? previous.view : null,
+      followMap: sameProcedure && previous.followMap,
     });
-    const query = filterQuery(filter);
-    this.requests.add(
-      this.api.list(slug, { ...query, sort: filter.sort, limit: CONTRIBUTION_PAGE_SIZE }).subscribe({
-        next: (page) =>
-          this.state.update((s) => ({
-            ...s,
-            status: 'loaded',
-            items: page.items,
-            total: page.total,
-            nextCursor: page.nextCursor,
-            overallTotal: isNarrowing(filter) ? s.overallTotal : page.total,
-          })),
-        error: (error: unknown) => this.state.update((s) => ({ ...s, status: failureStatus(error), items: [], total: 0 })),
-      }),
-    );
-    this.requests.add(
-      this.api.features(slug, query).subscribe({
-        next: (features) => this.state.update((s) => ({ ...s, featuresStatus: 'loaded', features })),
-        error: (error: unknown) => this.state.update((s) => ({ ...s, featuresStatus: failureStatus(error), features: null })),
-      }),
-    );
-    if (isNarrowing(filter) && this.state().overallTotal === null) {
+    this.loadList();
+    if (this.state().view) this.loadMap();
+    if ((isNarrowing(filter) || this.state().followMap) && this.state().overallTotal === null) {
       this.requests.add(
         this.api.list(slug, { limit: 1 }).subscribe({
           next: (page) => this.state.update((s) => ({ ...s, overallTotal: page.total })),
@@ -157,8 +261,15 @@ export class ContributionListStore {
     }
     this.state.update((s) => ({ ...s, arrived: [] }));
     this.requests.add(
-      this.api.list(slug, { ...filterQuery(filter), sort: filter.sort, limit: Math.max(CONTRIBUTION_PAGE_SIZE, this.items().length) }).subscribe({
-        next: (page) => this.state.update((s) => ({ ...s, items: page.items, total: page.total, nextCursor: page.nextCursor })),
+      this.api.list(slug, { ...this.listQuery(), sort: filter.sort, limit: Math.max(CONTRIBUTION_PAGE_SIZE, this.items().length) }).subscribe({
+        next: (page) =>
+          this.state.update((s) => ({
+            ...s,
+            items: page.items,
+            total: page.total,
+            totalsByCategory: page.totalsByCategory,
+            nextCursor: page.nextCursor,
+          })),
         error: () => undefined,
       }),
     );
@@ -170,7 +281,7 @@ export class ContributionListStore {
     if (!slug || !nextCursor || loadingMore) return;
     this.state.update((s) => ({ ...s, loadingMore: true }));
     this.more = this.api
-      .list(slug, { ...filterQuery(filter), sort: filter.sort, limit: CONTRIBUTION_PAGE_SIZE, cursor: nextCursor })
+      .list(slug, { ...this.listQuery(), sort: filter.sort, limit: CONTRIBUTION_PAGE_SIZE, cursor: nextCursor })
       .subscribe({
         next: (page) =>
           this.state.update((s) => ({
@@ -208,12 +319,17 @@ export class ContributionListStore {
     this.pending = [];
     const state = this.state();
     if (!state.slug || !events.length) return;
-    const outcome = applyLiveEvents(state, events, state.filter, this.followedSince);
+    // Features of the view take changes in place; clusters count on the server, so their view is read again.
+    const clustered = state.region?.mode === 'clusters';
+    const shown = clustered ? null : (state.features as ContributionFeatureCollection | null);
+    const outcome = applyLiveEvents({ ...state, features: shown }, events, state.filter, this.followedSince);
     if (outcome.reset) {
       this.load(state.slug, state.filter);
       return;
     }
-    this.state.set(outcome.view);
+    const totalsByCategory = liveTotals(state, outcome.view.arrived, events);
+    this.state.set({ ...outcome.view, features: clustered ? state.features : outcome.view.features, totalsByCategory });
+    if (clustered && events.some((e) => e.type === 'contribution' || e.type === 'contribution-removed')) this.loadMap();
     if (outcome.countsStale) this.refreshCounts();
   }
 
@@ -222,16 +338,22 @@ export class ContributionListStore {
     const { slug, filter } = this.state();
     if (!slug) return;
     this.counts?.unsubscribe();
-    this.counts = this.api.list(slug, { ...filterQuery(filter), limit: 1 }).subscribe({
+    const followsMap = this.state().followMap && this.state().view !== null;
+    this.counts = this.api.list(slug, { ...this.listQuery(), limit: 1 }).subscribe({
       next: (page) =>
         this.state.update((s) =>
           s.slug === slug && s.filter === filter
-            ? { ...s, total: page.total, overallTotal: isNarrowing(filter) ? s.overallTotal : page.total }
+            ? {
+                ...s,
+                total: page.total,
+                totalsByCategory: page.totalsByCategory,
+                overallTotal: isNarrowing(filter) || followsMap ? s.overallTotal : page.total,
+              }
             : s,
         ),
       error: () => undefined,
     });
-    if (isNarrowing(filter)) {
+    if (isNarrowing(filter) || followsMap) {
       this.counts.add(
         this.api.list(slug, { limit: 1 }).subscribe({
           next: (page) => this.state.update((s) => (s.slug === slug ? { ...s, overallTotal: page.total } : s)),
@@ -239,5 +361,59 @@ export class ContributionListStore {
         }),
       );
     }
+  }
+
+  /** The list's filter, with the map's view as bbox while the list follows the map. */
+  private listQuery(): ContributionQuery {
+    const { filter, followMap, view } = this.state();
+    return { ...filterQuery(filter), ...(followMap && view ? { bbox: view.bbox.join(',') } : {}) };
+  }
+
+  /** The first page of the list and its totals. */
+  private loadList(): void {
+    const { slug, filter } = this.state();
+    if (!slug) return;
+    this.listRequest?.unsubscribe();
+    this.more?.unsubscribe();
+    this.state.update((s) => ({ ...s, status: 'loading', loadingMore: false }));
+    const followsMap = this.state().followMap && this.state().view !== null;
+    this.listRequest = this.api.list(slug, { ...this.listQuery(), sort: filter.sort, limit: CONTRIBUTION_PAGE_SIZE }).subscribe({
+      next: (page) =>
+        this.state.update((s) => ({
+          ...s,
+          status: 'loaded',
+          items: page.items,
+          total: page.total,
+          totalsByCategory: page.totalsByCategory,
+          nextCursor: page.nextCursor,
+          overallTotal: isNarrowing(filter) || followsMap ? s.overallTotal : page.total,
+        })),
+      error: (error: unknown) =>
+        this.state.update((s) => ({ ...s, status: failureStatus(error), items: [], total: 0, totalsByCategory: {} })),
+    });
+  }
+
+  /** The map layer for the current view: clusters or features of the view grown by half, replacing any load on its way. */
+  private loadMap(): void {
+    const { slug, filter, view } = this.state();
+    if (!slug || !view) return;
+    this.mapRequest?.unsubscribe();
+    const mode = modeOf(view);
+    const bbox = grown(view.bbox);
+    const zoom = Math.round(view.zoom);
+    const query = { ...filterQuery(filter), bbox: bbox.join(',') };
+    this.state.update((s) => ({ ...s, featuresStatus: 'loading' }));
+    const answer: Observable<ContributionFeatureCollection | ContributionClusterCollection> =
+      mode === 'clusters' ? this.api.clusters(slug, { ...query, zoom }) : this.api.features(slug, query);
+    this.mapRequest = answer.subscribe({
+      next: (features) =>
+        this.state.update((s) => ({
+          ...s,
+          featuresStatus: 'loaded',
+          features,
+          region: { mode, bbox, zoom, truncated: 'truncated' in features && features.truncated === true },
+        })),
+      error: (error: unknown) => this.state.update((s) => ({ ...s, featuresStatus: failureStatus(error), features: null, region: null })),
+    });
   }
 }

@@ -22,7 +22,9 @@ export function contributionFixture(overrides: Partial<Contribution> = {}): Cont
 }
 
 export function pageFixture(items: Contribution[], total = items.length, nextCursor: string | null = null): ContributionPage {
-  return { items, total, nextCursor };
+  const totalsByCategory: Record<string, number> = {};
+  for (const item of items) totalsByCategory[item.categoryId] = (totalsByCategory[item.categoryId] ?? 0) + 1;
+  return { items, total, totalsByCategory, nextCursor };
 }
 
 export function detailFixture(overrides: Partial<ContributionDetail> = {}): ContributionDetail {

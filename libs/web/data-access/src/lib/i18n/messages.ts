@@ -1,5 +1,6 @@
 import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { liveDe, liveEn } from './live-messages';
+import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
 import { workshopDe, workshopEn } from './workshop-messages';
@@ -196,6 +197,7 @@ const de = {
   ...tableDe,
   ...workshopDe,
   ...liveDe,
+  ...mapDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -387,6 +389,7 @@ const en: Messages = {
   ...tableEn,
   ...workshopEn,
   ...liveEn,
+  ...mapEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -6,13 +6,15 @@ import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import {
   Category,
+  Contribution,
+  ContributionClusterCollection,
   ContributionFeatureCollection,
   ContributionGeometry,
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
 import { Translator } from '@stadtdialog/web/data-access';
-import { LayerSettings, ProcedureMap, ProcedureMapLabels } from '@stadtdialog/web/map';
+import { LayerSettings, MapViewport, ProcedureMap, ProcedureMapLabels } from '@stadtdialog/web/map';
 import { contributionsFixture, listFixture, procedureFixture } from '../testing-fixtures';
 import { ProcedurePage } from './procedure-page';
 
@@ -21,7 +23,7 @@ import { ProcedurePage } from './procedure-page';
 class ProcedureMapStub {
   readonly configuration = input.required<MapConfiguration>();
   readonly planningArea = input<MultiPolygon | null>(null);
-  readonly contributions = input<ContributionFeatureCollection | null>(null);
+  readonly contributions = input<ContributionFeatureCollection | ContributionClusterCollection | null>(null);
   readonly categories = input<Category[]>([]);
   readonly labels = input<ProcedureMapLabels>();
   readonly layerSettings = input<LayerSettings>({});
@@ -31,7 +33,16 @@ class ProcedureMapStub {
   readonly fitTo = input<ContributionGeometry | null>(null);
   readonly describedBy = input<string | null>(null);
   readonly contributionSelect = output<string | null>();
+  readonly viewportChange = output<MapViewport>();
 }
+
+function totalsOf(items: Contribution[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const item of items) totals[item.categoryId] = (totals[item.categoryId] ?? 0) + 1;
+  return totals;
+}
+
+const VIEW: MapViewport = { bbox: [9.92, 53.55, 9.94, 53.56], zoom: 16 };
 
 const base = '/api/v1/procedures/gruene-mitte';
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim();
@@ -74,11 +85,15 @@ describe('ProcedurePage', () => {
     http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '20').flush({
       items: listFixture,
       total: 3,
+      totalsByCategory: totalsOf(listFixture),
       nextCursor: null,
     });
-    http.expectOne((r) => r.url === `${base}/contributions/features`).flush(contributionsFixture);
     await rendered.fixture.whenStable();
     const map = () => rendered.fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub;
+    // The map reports its view once laid out; then the page loads that view's layer.
+    map().viewportChange.emit(VIEW);
+    http.expectOne((r) => r.url === `${base}/contributions/features`).flush(contributionsFixture);
+    await rendered.fixture.whenStable();
     return { ...rendered, map };
   }
 
@@ -99,7 +114,7 @@ describe('ProcedurePage', () => {
     expect(element.querySelector('a.button.primary')?.getAttribute('href')).toBe('/procedures/gruene-mitte/contribute');
   });
 
-  it('gives the map the configuration, the planning area and the contributions; a legend with counts', async () => {
+  it('gives the map the configuration, the planning area and the contributions of its view; a legend with counts', async () => {
     const { element, map } = await renderLoaded();
     expect(map().configuration()).toEqual(procedureFixture.map);
     expect(map().planningArea()).toEqual(procedureFixture.planningArea);
@@ -135,11 +150,18 @@ describe('ProcedurePage', () => {
     expect(list.request.params.get('category')).toBe('c2');
     expect(list.request.params.get('q')).toBe('rad');
     expect(list.request.params.get('sort')).toBe('commented');
-    list.flush({ items: listFixture.slice(2), total: 1, nextCursor: null });
-    const features = http.expectOne((r) => r.url === `${base}/contributions/features`);
-    expect(features.request.params.get('category')).toBe('c2');
-    features.flush({ ...contributionsFixture, features: contributionsFixture.features.slice(2) });
-    http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '1').flush({ items: [], total: 1212, nextCursor: null });
+    list.flush({ items: listFixture.slice(2), total: 1, totalsByCategory: totalsOf(listFixture.slice(2)), nextCursor: null });
+    http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '1').flush({ items: [], total: 1212, totalsByCategory: {}, nextCursor: null });
+    await fixture.whenStable();
+    (fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub).viewportChange.emit({
+      bbox: [9.8, 53.5, 10, 53.6],
+      zoom: 12,
+    });
+    const clusters = http.expectOne((r) => r.url === `${base}/contributions/clusters`);
+    expect(clusters.request.params.get('category')).toBe('c2');
+    expect(clusters.request.params.get('q')).toBe('rad');
+    expect(clusters.request.params.get('zoom')).toBe('12');
+    clusters.flush({ type: 'FeatureCollection', zoom: 12, features: contributionsFixture.features.slice(2) });
     await fixture.whenStable();
 
     expect(text(element.querySelector('.count'))).toBe('1 von 1.212 Beiträgen');
@@ -202,7 +224,6 @@ describe('ProcedurePage', () => {
     const { fixture, element } = await render({}, 'gibt-es-nicht');
     http.expectOne('/api/v1/procedures/gibt-es-nicht').flush(null, { status: 404, statusText: 'Not Found' });
     http.expectOne((r) => r.url.startsWith('/api/v1/procedures/gibt-es-nicht/contributions') && !r.url.endsWith('features')).flush(null, { status: 404, statusText: 'Not Found' });
-    http.expectOne('/api/v1/procedures/gibt-es-nicht/contributions/features').flush(null, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toContain('gibt es nicht');
   });
@@ -211,8 +232,11 @@ describe('ProcedurePage', () => {
     const { fixture, element } = await render();
     http.expectOne(base).flush(procedureFixture);
     http.expectOne((r) => r.url === `${base}/contributions`).flush(null, { status: 500, statusText: 'Error' });
+    await fixture.whenStable();
+    (fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub).viewportChange.emit(VIEW);
     http.expectOne((r) => r.url === `${base}/contributions/features`).flush(null, { status: 500, statusText: 'Error' });
     await fixture.whenStable();
+    expect(element.querySelector('.map-note')?.textContent).toContain('Kartenausschnitt');
     expect(element.querySelector('h1')?.textContent).toBe('Grüne Mitte Altona');
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Beiträge konnten nicht geladen werden');
   });

@@ -97,9 +97,14 @@ export class ProcedurePage {
     { equal: sameFilter },
   );
 
+  /** The chosen contribution, from the map's features or, outside the view, from the list. */
   protected readonly selected = computed(() => {
     const id = this.selectedId();
-    return id ? (this.contributions.features()?.features.find((f) => String(f.id) === id) ?? null) : null;
+    if (!id) return null;
+    const feature = this.contributions.featuresById().get(id);
+    if (feature) return { id, ...feature.properties };
+    const item = this.contributions.items().find((c) => c.id === id);
+    return item ? { id, title: item.title, categoryId: item.categoryId, rubricId: item.rubricId, createdAt: item.createdAt } : null;
   });
 
   /** "2 neue Beiträge": what arrived live and waits to be put into the list */
@@ -146,6 +151,10 @@ export class ProcedurePage {
     this.showPanel(next);
     const tablist = (event.currentTarget as HTMLElement).parentElement;
     setTimeout(() => tablist?.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  protected onFollowMap(event: Event): void {
+    this.contributions.setFollowMap((event.target as HTMLInputElement).checked);
   }
 
   /** From the list: select the contribution and bring the map into view. */
