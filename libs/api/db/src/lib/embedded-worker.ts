@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
+import { ExtendedQueryFilter, RawExec, RawExecOptions } from './embedded-protocol';
 
 export interface EmbeddedWorkerData {
   dataDir: string;
@@ -48,16 +49,18 @@ async function run(options: EmbeddedWorkerData): Promise<void> {
     return;
   }
   // Every protocol message the socket server hands to PGlite is announced first: the API thread
-  // times it, because this thread cannot answer while PGlite computes.
-  const exec = db.execProtocolRawStream.bind(db);
-  db.execProtocolRawStream = async (...args: Parameters<PGlite['execProtocolRawStream']>) => {
+  // times it, because this thread cannot answer while PGlite computes. Its answer goes through the
+  // extended-query filter (embedded-protocol.ts), so that clients see PostgreSQL's message flow.
+  const exec = db.execProtocolRawStream.bind(db) as RawExec;
+  const filter = new ExtendedQueryFilter();
+  db.execProtocolRawStream = (async (message: Uint8Array, execOptions?: RawExecOptions) => {
     report({ type: 'busy' });
     try {
-      return await exec(...args);
+      await filter.run(message, exec, execOptions);
     } finally {
       report({ type: 'idle' });
     }
-  };
+  }) as PGlite['execProtocolRawStream'];
   const server = new PGLiteSocketServer({ db, host: options.host, port: options.port, maxConnections: 1 });
   try {
     await server.start();
