@@ -7,6 +7,7 @@ import {
   IdempotentRequest,
   ProcedureForWrite,
   cleanText,
+  isBlank,
   idempotencyProblem,
   procedureForWrite,
   requireOpen,
@@ -42,11 +43,7 @@ export class CommentsService {
           const procedure = await procedureForWrite(manager, slug);
           await requirePublicContribution(manager, procedure.id, contributionId);
           if (procedure.settings.comments === 'off') {
-            throw new ProblemException(
-              HttpStatus.CONFLICT,
-              'Comments are closed',
-              'This procedure does not take comments.',
-            );
+            throw new ProblemException('comments_off', 'This procedure does not take comments.');
           }
           requireOpen(procedure, 'comments');
           const values = await this.validate(manager, procedure, contributionId, dto);
@@ -75,9 +72,9 @@ export class CommentsService {
     const { commentMaxLength } = procedure.settings;
     const unstorable = unstorableTextError('text', dto.text);
     if (unstorable) errors.push(unstorable);
-    else if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
+    else if (isBlank(text)) errors.push({ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' });
     else if ([...text].length > commentMaxLength) {
-      errors.push({ field: 'text', message: `text must be at most ${commentMaxLength} characters` });
+      errors.push({ field: 'text', code: 'too_long', max: commentMaxLength, message: `text must be at most ${commentMaxLength} characters` });
     }
     const parentId = dto.parentId ?? null;
     if (parentId) {
@@ -86,9 +83,9 @@ export class CommentsService {
         [parentId, contributionId],
       );
       if (!parent) {
-        errors.push({ field: 'parentId', message: 'parentId is not a published comment on this contribution' });
+        errors.push({ field: 'parentId', code: 'not_in_procedure', message: 'parentId is not a published comment on this contribution' });
       } else if (parent.parent_id) {
-        errors.push({ field: 'parentId', message: 'a reply cannot be answered: reply to the comment it answers instead' });
+        errors.push({ field: 'parentId', code: 'reply_depth', message: 'a reply cannot be answered: reply to the comment it answers instead' });
       }
     }
     if (errors.length) throw validationProblem(errors);

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RatingSummary } from '@stadtdialog/shared/contract';
 import { ParticipantTokens } from '@stadtdialog/api/db';
@@ -58,7 +58,7 @@ export class RatingsService {
     const procedure = await procedureForWrite(manager, slug);
     await requirePublicContribution(manager, procedure.id, contributionId);
     if (procedure.settings.ratings === 'off') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'Ratings are closed', 'This procedure does not take ratings.');
+      throw new ProblemException('ratings_off', 'This procedure does not take ratings.');
     }
     requireOpen(procedure, 'ratings');
     return procedure;

@@ -8,6 +8,7 @@ import {
   ProcedureForWrite,
   cleanText,
   idempotencyProblem,
+  isBlank,
   procedureForWrite,
   unstorableTextError,
 } from '@stadtdialog/api/participation';
@@ -29,7 +30,8 @@ export function reportTarget(dto: Pick<CreateReportDto, 'contributionId' | 'comm
   const message = given === 0
     ? 'name what you report: either contributionId or commentId'
     : 'a report is about one item: give either contributionId or commentId, not both';
-  return [{ field: 'contributionId', message }, { field: 'commentId', message }];
+  const code = given === 0 ? 'required' : 'not_combinable';
+  return [{ field: 'contributionId', code, message }, { field: 'commentId', code, message }];
 }
 
 /**
@@ -68,11 +70,7 @@ export class ReportsService {
             [participant.id, id, reason],
           );
           if (!report) {
-            throw new ProblemException(
-              HttpStatus.CONFLICT,
-              'Already reported',
-              `You have already reported this ${target.noun}; the moderators will look at it.`,
-            );
+            throw new ProblemException('already_reported', `You have already reported this ${target.noun}; the moderators will look at it.`);
           }
           await manager.query(
             `UPDATE ${target.table} SET flagged_at = now()
@@ -94,15 +92,15 @@ export class ReportsService {
     const reason = cleanText(dto.reason);
     const unstorable = unstorableTextError('reason', dto.reason);
     if (unstorable) errors.push(unstorable);
-    else if (!reason) errors.push({ field: 'reason', message: 'reason must not be empty' });
+    else if (isBlank(reason)) errors.push({ field: 'reason', code: 'blank_text', message: 'reason must not be empty (invisible characters do not count)' });
     else if ([...reason].length > LIMITS.maxReportReasonLength) {
-      errors.push({ field: 'reason', message: `reason must be at most ${LIMITS.maxReportReasonLength} characters` });
+      errors.push({ field: 'reason', code: 'too_long', max: LIMITS.maxReportReasonLength, message: `reason must be at most ${LIMITS.maxReportReasonLength} characters` });
     }
     const target = reportTarget(dto);
     if (Array.isArray(target)) throw validationProblem([...target, ...errors]);
     if (!(await this.isPublic(manager, procedure, target.target, target.id))) {
       const field = target.target === TARGETS.contribution ? 'contributionId' : 'commentId';
-      errors.push({ field, message: `${field} is not a published ${target.target.noun} of this procedure` });
+      errors.push({ field, code: 'not_in_procedure', message: `${field} is not a published ${target.target.noun} of this procedure` });
     }
     if (errors.length) throw validationProblem(errors);
     return { ...target, reason };

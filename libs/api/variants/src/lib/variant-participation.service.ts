@@ -6,6 +6,7 @@ import {
   IdempotentRequest,
   ProcedureForWrite,
   cleanText,
+  isBlank,
   idempotencyProblem,
   procedureForWrite,
   requireOpen,
@@ -39,7 +40,7 @@ export class VariantParticipationService {
     const procedure = await procedureForWrite(manager, slug, VARIANT_PHASES);
     await this.requirePublicVariant(manager, procedure, variantId);
     if (procedure.settings.ratings === 'off') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'Ratings are closed', 'This procedure does not take ratings.');
+      throw new ProblemException('ratings_off', 'This procedure does not take ratings.');
     }
     requireOpen(procedure, 'ratings');
     return procedure;
@@ -93,7 +94,7 @@ export class VariantParticipationService {
           const procedure = await procedureForWrite(manager, slug, VARIANT_PHASES);
           await this.requirePublicVariant(manager, procedure, variantId);
           if (procedure.settings.comments === 'off') {
-            throw new ProblemException(HttpStatus.CONFLICT, 'Comments are closed', 'This procedure does not take comments.');
+            throw new ProblemException('comments_off', 'This procedure does not take comments.');
           }
           requireOpen(procedure, 'comments');
           const text = this.validText(procedure, dto.text);
@@ -121,8 +122,8 @@ export class VariantParticipationService {
     const unstorable = unstorableTextError('text', raw);
     const max = procedure.settings.commentMaxLength;
     if (unstorable) errors.push(unstorable);
-    else if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
-    else if ([...text].length > max) errors.push({ field: 'text', message: `text must be at most ${max} characters` });
+    else if (isBlank(text)) errors.push({ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' });
+    else if ([...text].length > max) errors.push({ field: 'text', code: 'too_long', max, message: `text must be at most ${max} characters` });
     if (errors.length) throw validationProblem(errors);
     return text;
   }

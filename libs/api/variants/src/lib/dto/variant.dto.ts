@@ -50,7 +50,7 @@ export class OverlayDto implements VariantOverlay {
   kind!: VariantOverlayKind;
 
   @IsOptional() @IsString() @MaxLength(2000)
-  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server' })
+  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server', context: { code: 'invalid_url' } })
   url?: string;
 
   @IsOptional() @IsUUID('all', { message: 'uploadId must be the id of an uploaded image' })
@@ -89,7 +89,7 @@ export class VariantFeatureDto implements VariantFeature {
   @IsOptional() @IsString() @MaxLength(120)
   label!: string;
 
-  @Matches(COLOUR, { message: COLOUR_MESSAGE })
+  @Matches(COLOUR, { message: COLOUR_MESSAGE, context: { code: 'invalid_colour' } })
   colour!: string;
 
   @IsDefined({ message: 'geometry is required' }) @IsObject({ message: 'geometry must be a GeoJSON Point, LineString or Polygon' })
@@ -112,7 +112,7 @@ export class VariantDto implements VariantInput {
   @IsOptional() @IsBoolean({ message: 'published must be true or false' })
   published?: boolean;
 
-  @IsOptional() @Matches(COLOUR, { message: COLOUR_MESSAGE })
+  @IsOptional() @Matches(COLOUR, { message: COLOUR_MESSAGE, context: { code: 'invalid_colour' } })
   colour?: string;
 
   @IsOptional() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxKeyFigures)
@@ -164,7 +164,7 @@ export class ContactDto implements ContactInput {
   organisation?: string;
 
   @IsOptional() @IsString() @MaxLength(200)
-  @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'email must be an e-mail address' })
+  @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'email must be an e-mail address', context: { code: 'invalid_email' } })
   email?: string;
 
   @IsOptional() @IsString() @MaxLength(60)
