@@ -11,3 +11,4 @@ export * from './lib/evaluation';
 export * from './lib/variant';
 export * from './lib/problem';
 export * from './lib/text';
+export * from './lib/attribution';
