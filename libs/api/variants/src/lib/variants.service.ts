@@ -160,7 +160,7 @@ export class VariantsService {
       const { kind, url, uploadId, extent, layers, matrixSet, opacity, attribution } = dto.overlay;
       if (kind === 'image') {
         if (!extent) errors.push({ field: 'overlay.extent', code: 'required', message: 'a static image needs its extent [minLon, minLat, maxLon, maxLat]' });
-        else if (!inRange(extent)) errors.push({ field: 'overlay.extent', code: 'position_out_of_range', message: 'extent must be [minLon, minLat, maxLon, maxLat] in WGS 84, west before east, south before north' });
+        else if (!inRange(extent)) errors.push({ field: 'overlay.extent', code: 'invalid_bbox', message: 'extent must be [minLon, minLat, maxLon, maxLat] in WGS 84, west before east, south before north' });
         if (!!url === !!uploadId) errors.push({ field: 'overlay.uploadId', code: url ? 'not_combinable' : 'required', message: 'a static image overlay needs either an uploaded image (uploadId) or a url' });
         else if (uploadId && !imageUploads.includes(uploadId)) errors.push({ field: 'overlay.uploadId', code: 'not_in_procedure', message: 'uploadId is not an uploaded image of this procedure' });
       } else {

@@ -2,6 +2,7 @@ import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { liveDe, liveEn } from './live-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
+import { problemMessagesDe, problemMessagesEn } from './problem-messages';
 import { tableDe, tableEn } from './table-messages';
 import { workshopDe, workshopEn } from './workshop-messages';
 
@@ -168,6 +169,8 @@ const de = {
   'error.required': 'Bitte füllen Sie dieses Feld aus.',
   'error.titleRequired': 'Bitte geben Sie einen Titel ein.',
   'error.textRequired': 'Bitte beschreiben Sie Ihren Beitrag.',
+  'error.titleBlank': 'Der Titel besteht nur aus Leerzeichen. Bitte geben Sie einen Titel ein.',
+  'error.textBlank': 'Der Text besteht nur aus Leerzeichen. Bitte beschreiben Sie Ihren Beitrag.',
   'error.categoryRequired': 'Bitte wählen Sie eine Kategorie.',
   'error.rubricRequired': 'Bitte wählen Sie eine Art.',
   'error.commentRequired': 'Bitte schreiben Sie einen Text.',
@@ -198,6 +201,7 @@ const de = {
   ...workshopDe,
   ...liveDe,
   ...mapDe,
+  ...problemMessagesDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -360,6 +364,8 @@ const en: Messages = {
   'error.required': 'Please fill in this field.',
   'error.titleRequired': 'Please enter a title.',
   'error.textRequired': 'Please describe your contribution.',
+  'error.titleBlank': 'The title is only spaces. Please enter a title.',
+  'error.textBlank': 'The text is only spaces. Please describe your contribution.',
   'error.categoryRequired': 'Please choose a category.',
   'error.rubricRequired': 'Please choose a type.',
   'error.commentRequired': 'Please write a text.',
@@ -390,6 +396,7 @@ const en: Messages = {
   ...workshopEn,
   ...liveEn,
   ...mapEn,
+  ...problemMessagesEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -11,29 +11,36 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { Contribution, ContributionGeometryType, ProcedureDetail } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionGeometryType, isBlank, ProcedureDetail } from '@stadtdialog/shared/contract';
 import {
   ContributionDraftStore,
   DRAFT_STEPS,
   DraftStep,
   FieldProblem,
+  fieldErrorText,
+  FieldTextOverrides,
   LocalizedNumberPipe,
+  LocalizedText,
   MessageKey,
   ProcedureStore,
+  problemText,
   TranslatePipe,
   Translator,
 } from '@stadtdialog/web/data-access';
 import { LocationPicker, LocationSketch } from '@stadtdialog/web/map';
 import { CategorySymbol } from '@stadtdialog/web/ui';
-import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 import { mapLabels } from '../shared/map-labels';
 import { RetryingNote } from '../shared/retrying-note';
 
 type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
-type FormProblem = 'conflict' | 'offline' | 'failed' | null;
+
+/** The API's rule for titles and texts (`blank_text`): something visible must be left once invisible characters are gone. */
+function notBlank(control: AbstractControl<string>): ValidationErrors | null {
+  return control.value && isBlank(control.value) ? { blank: true } : null;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,6 +50,15 @@ const STEP_OF_FIELD: Record<ControlName | 'geometry', DraftStep> = {
   categoryId: 'category',
   rubricId: 'rubric',
   geometry: 'location',
+};
+
+/** The form's own sentences for some of the API's field codes; the rest come from the one translator. */
+const FIELD_TEXTS: Record<ControlName | 'geometry', FieldTextOverrides> = {
+  title: { required: 'error.titleRequired', blank_text: 'error.titleBlank' },
+  text: { required: 'error.textRequired', blank_text: 'error.textBlank' },
+  categoryId: { required: 'error.categoryRequired', invalid_id: 'error.notOffered' },
+  rubricId: { required: 'error.rubricRequired', invalid_id: 'error.notOffered' },
+  geometry: {},
 };
 
 const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
@@ -79,8 +95,8 @@ export class ContributePage {
   protected readonly steps = DRAFT_STEPS;
   protected readonly mapLabels = mapLabels('location.mapLabel');
   protected readonly form = inject(NonNullableFormBuilder).group({
-    title: ['', Validators.required],
-    text: ['', Validators.required],
+    title: ['', [Validators.required, notBlank]],
+    text: ['', [Validators.required, notBlank]],
     categoryId: ['', Validators.required],
     rubricId: ['', Validators.required],
   });
@@ -88,8 +104,8 @@ export class ContributePage {
   protected readonly stepIndex = computed(() => DRAFT_STEPS.indexOf(this.step()));
   protected readonly geometryType = signal<ContributionGeometryType>('Point');
   protected readonly sketch = signal<LocationSketch>({ geometry: null, vertexCount: 0, complete: false });
-  protected readonly locationProblem = signal<LocalizedProblem | null>(null);
-  protected readonly formProblem = signal<FormProblem>(null);
+  protected readonly locationProblem = signal<LocalizedText | null>(null);
+  protected readonly formProblem = signal<LocalizedText | null>(null);
   protected readonly created = signal<Contribution | null>(null);
   /** the step was left with errors: show them */
   protected readonly showErrors = signal(false);
@@ -152,8 +168,8 @@ export class ContributePage {
 
   private configure(procedure: ProcedureDetail): void {
     const { titleMaxLength, textMaxLength, geometryTypes } = procedure.settings;
-    this.form.controls.title.setValidators([Validators.required, Validators.maxLength(titleMaxLength)]);
-    this.form.controls.text.setValidators([Validators.required, Validators.maxLength(textMaxLength)]);
+    this.form.controls.title.setValidators([Validators.required, notBlank, Validators.maxLength(titleMaxLength)]);
+    this.form.controls.text.setValidators([Validators.required, notBlank, Validators.maxLength(textMaxLength)]);
     this.form.controls.title.updateValueAndValidity({ emitEvent: false });
     this.form.controls.text.updateValueAndValidity({ emitEvent: false });
     if (!geometryTypes.includes(this.geometryType())) this.geometryType.set(geometryTypes[0] ?? 'Point');
@@ -185,11 +201,12 @@ export class ContributePage {
   }
 
   /** The problem to show beside a control, once the person tried to go on or the server refused it. */
-  protected problem(name: ControlName): LocalizedProblem | null {
+  protected problem(name: ControlName): LocalizedText | null {
     const control: AbstractControl = this.form.controls[name];
     if (!control.errors || !(control.touched || this.showErrors())) return null;
     const errors = control.errors;
-    if (errors['server']) return errors['server'] as LocalizedProblem;
+    if (errors['server']) return errors['server'] as LocalizedText;
+    if (errors['blank']) return { key: name === 'title' ? 'error.titleBlank' : 'error.textBlank' };
     if (errors['required']) {
       const keys: Record<ControlName, MessageKey> = {
         title: 'error.titleRequired',
@@ -270,11 +287,13 @@ export class ContributePage {
         this.applyServerProblems(result.errors);
         return;
       case 'conflict':
+        this.formProblem.set(result.code === 'participation_closed' || !result.code ? { key: 'contribute.conflict' } : problemText({ status: 409, code: result.code }));
+        return;
       case 'offline':
-        this.formProblem.set(result.kind);
+        this.formProblem.set({ key: 'contribute.offline' });
         return;
       default:
-        this.formProblem.set('failed');
+        this.formProblem.set(result.code ? problemText(result) : { key: 'contribute.failed' });
     }
   }
 
@@ -351,7 +370,8 @@ export class ContributePage {
       if (first === null || DRAFT_STEPS.indexOf(step) < DRAFT_STEPS.indexOf(first)) first = step;
     };
     for (const error of errors) {
-      const localized = localizeFieldProblem(error);
+      const field = error.field.startsWith('geometry') ? 'geometry' : (error.field as ControlName);
+      const localized = fieldErrorText(error, FIELD_TEXTS[field] ?? {});
       if (error.field.startsWith('geometry')) {
         this.locationProblem.set(localized);
         mark('location');
@@ -361,7 +381,7 @@ export class ContributePage {
         this.form.controls[name].markAsTouched();
         mark(STEP_OF_FIELD[name]);
       } else {
-        this.formProblem.set('failed');
+        this.formProblem.set(localized);
       }
     }
     if (first) {
