@@ -70,4 +70,23 @@ describe('the embedded engine speaks the extended query protocol as PostgreSQL d
     const { exec } = engine({ ...pglite, E: [row.subarray(0, 3), row.subarray(3), msg('C', 'SELECT 1'), msg('Z', 'I')] });
     expect(await send(new ExtendedQueryFilter(), exec, 'ES')).toBe('DCZ');
   });
+
+  it('keeps the head of a split message although PGlite reuses its output buffer for the next chunk', async () => {
+    const row = msg('D', 'x'.repeat(40));
+    const chunks = [row.subarray(0, 20), row.subarray(20), msg('C', 'SELECT 1'), msg('Z', 'I')];
+    const buffer = new Uint8Array(64);
+    const exec: RawExec = async (message, options) => {
+      if (message[0] !== 'E'.charCodeAt(0)) return options.onRawData?.(msg('Z', 'I'));
+      for (const chunk of chunks) {
+        buffer.fill(0);
+        buffer.set(chunk);
+        options.onRawData?.(buffer.subarray(0, chunk.length));
+      }
+    };
+    const out: Uint8Array[] = [];
+    const filter = new ExtendedQueryFilter();
+    for (const type of 'ES') await filter.run(msg(type), exec, { onRawData: (d) => out.push(Uint8Array.from(d)) });
+    expect(types(out)).toBe('DCZ');
+    expect(Buffer.concat(out).subarray(0, row.length)).toEqual(Buffer.from(row));
+  });
 });

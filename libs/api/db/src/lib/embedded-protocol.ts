@@ -48,7 +48,9 @@ export class ExtendedQueryFilter {
       onRawData: (data) => {
         const bytes = pending.length ? concat(pending, data) : data;
         const { kept, rest, failed } = this.splitAnswer(bytes);
-        pending = rest;
+        // PGlite hands out views of its own output buffer and reuses it for the next chunk: a
+        // message split across chunks must be copied out, or its head is overwritten meanwhile.
+        pending = rest.length ? rest.slice() : rest;
         if (failed) this.discarding = true;
         if (kept.length) onRawData(kept);
       },
