@@ -30,7 +30,7 @@ export class QueueQueryDto {
   @IsOptional() @IsIn(MODERATION_STATES, { message: `state must be one of ${MODERATION_STATES.join(', ')}` })
   state?: ModerationState;
 
-  @IsOptional() @IsIn(MODERATION_KINDS, { message: 'kind must be contribution or comment' })
+  @IsOptional() @IsIn(MODERATION_KINDS, { message: 'kind must be contribution, comment or variant-comment' })
   kind?: ModerationKind;
 
   @IsOptional() @IsUUID('all', { message: 'category must be the id of a category' })
@@ -82,7 +82,7 @@ export class OfficialResponseDto {
 }
 
 export class BulkItemDto {
-  @IsIn(MODERATION_KINDS, { message: 'kind must be contribution or comment' }) kind!: ModerationKind;
+  @IsIn(MODERATION_KINDS, { message: 'kind must be contribution, comment or variant-comment' }) kind!: ModerationKind;
   @IsUUID('all', { message: 'id must be a UUID' }) id!: string;
 }
 
