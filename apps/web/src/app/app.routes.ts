@@ -5,13 +5,17 @@ export const appRoutes: Route[] = [
   {
     path: 'planner',
     loadChildren: () =>
-      Promise.all([import('@stadtdialog/web/planner'), import('@stadtdialog/web/evaluation')]).then(([planner, evaluation]) =>
-        planner.plannerRoutesWith(evaluation.plannerEvaluationRoutes),
+      Promise.all([import('@stadtdialog/web/planner'), import('@stadtdialog/web/evaluation'), import('@stadtdialog/web/legal')]).then(
+        ([planner, evaluation, legal]) => planner.plannerRoutesWith(evaluation.plannerEvaluationRoutes, legal.plannerLegalRoutes),
       ),
   },
   {
     path: '',
     loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
+  },
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/legal').then((m) => m.legalRoutes),
   },
   {
     path: 'table',
