@@ -10,3 +10,4 @@ export * from './lib/workshop';
 export * from './lib/evaluation';
 export * from './lib/variant';
 export * from './lib/site';
+export * from './lib/attribution';
