@@ -70,4 +70,22 @@ describe('the embedded engine speaks the extended query protocol as PostgreSQL d
     const { exec } = engine({ ...pglite, E: [row.subarray(0, 3), row.subarray(3), msg('C', 'SELECT 1'), msg('Z', 'I')] });
     expect(await send(new ExtendedQueryFilter(), exec, 'ES')).toBe('DCZ');
   });
+
+  it('keeps a split message intact when the engine reuses its buffer for the next chunk', async () => {
+    // PGlite passes views of its WebAssembly memory: the bytes of one chunk are gone when the next arrives.
+    const rows = Array.from({ length: 4 }, (_, i) => msg('D', `row ${i} `.repeat(40)));
+    const answer = Buffer.concat([...rows, msg('C', 'SELECT 4')]);
+    const memory = new Uint8Array(100);
+    const exec: RawExec = async (message, options) => {
+      for (let at = 0; at < answer.length; at += memory.length) {
+        const chunk = answer.subarray(at, at + memory.length);
+        memory.set(chunk);
+        options.onRawData?.(memory.subarray(0, chunk.length));
+        memory.fill(0);
+      }
+    };
+    const out: Uint8Array[] = [];
+    await new ExtendedQueryFilter().run(msg('E'), exec, { onRawData: (d) => out.push(Uint8Array.from(d)) });
+    expect(Buffer.concat(out)).toEqual(answer);
+  });
 });

@@ -70,7 +70,8 @@ export class ExtendedQueryFilter {
       if (type !== READY_FOR_QUERY) parts.push(bytes.subarray(offset, offset + length));
       offset += length;
     }
-    return { kept: parts.length === 1 ? parts[0] : concatAll(parts), rest: bytes.subarray(offset), failed };
+    // PGlite hands out views of its WebAssembly memory, which the next chunk overwrites: a kept tail is copied.
+    return { kept: parts.length === 1 ? parts[0] : concatAll(parts), rest: bytes.slice(offset), failed };
   }
 }
 
