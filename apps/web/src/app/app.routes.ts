@@ -10,20 +10,22 @@ export const appRoutes: Route[] = [
       ),
   },
   {
-    path: '',
-    loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
-  },
-  {
-    path: '',
-    loadChildren: () => import('@stadtdialog/web/legal').then((m) => m.legalRoutes),
-  },
-  {
     path: 'table',
     loadChildren: () => import('@stadtdialog/web/workshop-table').then((m) => m.workshopTableRoutes),
   },
   {
     path: '',
     loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
+  },
+  // After the resident pages: an empty-path parent matches "/" by itself once its children are
+  // loaded (no segments left), so this one before them would leave the start page blank.
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
+  },
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/legal').then((m) => m.legalRoutes),
   },
   { path: '**', component: NotFoundPage },
 ];
