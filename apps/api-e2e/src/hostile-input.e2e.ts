@@ -138,6 +138,44 @@ describe(`hostile input (${ENGINE} engine)`, () => {
       expect(fixed.status).toBe(200);
     });
 
+    it('takes map attributions as text with http(s) links only, for procedure layers and variant overlays', async () => {
+      const setup = `/api/v1/procedures/${procedure.id}/setup`;
+      const before = (await admin.call('GET', setup)).body.map;
+      const layerWith = (attribution: unknown) => ({
+        projection: 'EPSG:3857', center: [9.95, 53.55], zoom: 13,
+        layers: [{ id: 'basis', kind: 'xyz', title: 'Basis', url: 'https://tiles.example/{z}/{x}/{y}.png', role: 'base', attribution }],
+      });
+      const overlayWith = (attribution: unknown) => ({
+        title: 'Variante', overlay: { kind: 'xyz', url: 'https://tiles.example/{z}/{x}/{y}.png', attribution },
+      });
+      const variants = () => admin.call('GET', `${setup}/variants`);
+      const variantsBefore = (await variants()).body;
+      const hostile = [
+        '<img src=x onerror="alert(1)">',
+        '<svg onload=alert(1)>',
+        '<a href="javascript:alert(1)">Quelle</a>',
+        '<a href="https://ok.example" onclick="alert(1)">Quelle</a>',
+        42,
+        ['© OSM'],
+      ];
+      for (const attribution of hostile) {
+        const layer = await admin.call('PATCH', setup, { map: layerWith(attribution) });
+        expect([attribution, layer.status]).toEqual([attribution, 422]);
+        expect(layer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(layer.body.errors[0].field).toBe('map.layers.0.attribution');
+        const overlay = await admin.call('POST', `${setup}/variants`, overlayWith(attribution));
+        expect([attribution, overlay.status]).toEqual([attribution, 422]);
+        expect(overlay.body.errors[0].field).toBe('overlay.attribution');
+      }
+      expect((await admin.call('GET', setup)).body.map).toEqual(before);
+      expect((await variants()).body).toEqual(variantsBefore);
+
+      const linked = '© <a href="https://www.openstreetmap.org/copyright" target="_blank">OpenStreetMap</a> & Mitwirkende';
+      const accepted = await admin.call('PATCH', setup, { map: layerWith(linked) });
+      expect(accepted.status).toBe(200);
+      expect((await admin.call('GET', setup)).body.map.layers[0].attribution).toBe(linked);
+    });
+
     it('refuses a broken or oversized planning area with 422 and keeps the old one', async () => {
       const setup = `/api/v1/procedures/${procedure.id}/setup`;
       const before = (await admin.call('GET', setup)).body.planningArea;

@@ -184,3 +184,29 @@ test('a configured EPSG:25832 view with a plan overlay whose opacity the residen
   await expect(slider).toBeDisabled();
   await expectNoAxeViolations(page, 'the layer switcher with an overlay');
 });
+
+test("a planner's attribution reaches the map as text, with only its http(s) links as links", async ({ page }) => {
+  // As if stored before the API refused markup: the page must not trust what the procedure holds.
+  const hostile =
+    '<img src=x onerror="window.pwned=1"><svg onload="window.pwned=2"></svg>' +
+    '<a href="javascript:window.pwned=3">Quelle</a> <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+  await page.route(`**/api/v1/procedures/${DEMO_SLUG}`, async (route) => {
+    const response = await route.fetch();
+    const procedure = (await response.json()) as ProcedureDetail;
+    procedure.map.layers = procedure.map.layers.map((layer) => (layer.id === 'osm' ? { ...layer, attribution: hostile } : layer));
+    await route.fulfill({ response, json: procedure });
+  });
+  await page.goto(`/procedures/${DEMO_SLUG}`);
+  await readDrawnMap(page, 1);
+
+  const list = page.locator('sd-procedure-map .ol-attribution ul');
+  await expect(list).toContainText('<img src=x onerror="window.pwned=1"><svg onload="window.pwned=2"></svg>');
+  await expect(list).toContainText('<a href="javascript:window.pwned=3">Quelle</a>');
+  const found = await list.evaluate((ul) => ({
+    elements: [...ul.querySelectorAll('li *')].map((e) => e.tagName.toLowerCase()),
+    handlers: [...ul.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((name) => name.startsWith('on')),
+    links: [...ul.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    pwned: (window as unknown as { pwned?: number }).pwned ?? null,
+  }));
+  expect(found).toEqual({ elements: ['a'], handlers: [], links: ['https://www.openstreetmap.org/copyright'], pwned: null });
+});

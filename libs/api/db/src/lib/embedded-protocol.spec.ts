@@ -71,22 +71,21 @@ describe('the embedded engine speaks the extended query protocol as PostgreSQL d
     expect(await send(new ExtendedQueryFilter(), exec, 'ES')).toBe('DCZ');
   });
 
-  it('keeps the head of a split message although PGlite reuses its output buffer for the next chunk', async () => {
-    const row = msg('D', 'x'.repeat(40));
-    const chunks = [row.subarray(0, 20), row.subarray(20), msg('C', 'SELECT 1'), msg('Z', 'I')];
-    const buffer = new Uint8Array(64);
+  it('keeps a split message intact when the engine reuses its buffer for the next chunk', async () => {
+    // PGlite passes views of its WebAssembly memory: the bytes of one chunk are gone when the next arrives.
+    const rows = Array.from({ length: 4 }, (_, i) => msg('D', `row ${i} `.repeat(40)));
+    const answer = Buffer.concat([...rows, msg('C', 'SELECT 4')]);
+    const memory = new Uint8Array(100);
     const exec: RawExec = async (message, options) => {
-      if (message[0] !== 'E'.charCodeAt(0)) return options.onRawData?.(msg('Z', 'I'));
-      for (const chunk of chunks) {
-        buffer.fill(0);
-        buffer.set(chunk);
-        options.onRawData?.(buffer.subarray(0, chunk.length));
+      for (let at = 0; at < answer.length; at += memory.length) {
+        const chunk = answer.subarray(at, at + memory.length);
+        memory.set(chunk);
+        options.onRawData?.(memory.subarray(0, chunk.length));
+        memory.fill(0);
       }
     };
     const out: Uint8Array[] = [];
-    const filter = new ExtendedQueryFilter();
-    for (const type of 'ES') await filter.run(msg(type), exec, { onRawData: (d) => out.push(Uint8Array.from(d)) });
-    expect(types(out)).toBe('DCZ');
-    expect(Buffer.concat(out).subarray(0, row.length)).toEqual(Buffer.from(row));
+    await new ExtendedQueryFilter().run(msg('E'), exec, { onRawData: (d) => out.push(Uint8Array.from(d)) });
+    expect(Buffer.concat(out)).toEqual(answer);
   });
 });

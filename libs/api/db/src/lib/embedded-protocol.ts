@@ -48,9 +48,7 @@ export class ExtendedQueryFilter {
       onRawData: (data) => {
         const bytes = pending.length ? concat(pending, data) : data;
         const { kept, rest, failed } = this.splitAnswer(bytes);
-        // PGlite hands out views of its own output buffer and reuses it for the next chunk: a
-        // message split across chunks must be copied out, or its head is overwritten meanwhile.
-        pending = rest.length ? rest.slice() : rest;
+        pending = rest;
         if (failed) this.discarding = true;
         if (kept.length) onRawData(kept);
       },
@@ -72,7 +70,8 @@ export class ExtendedQueryFilter {
       if (type !== READY_FOR_QUERY) parts.push(bytes.subarray(offset, offset + length));
       offset += length;
     }
-    return { kept: parts.length === 1 ? parts[0] : concatAll(parts), rest: bytes.subarray(offset), failed };
+    // PGlite hands out views of its WebAssembly memory, which the next chunk overwrites: a kept tail is copied.
+    return { kept: parts.length === 1 ? parts[0] : concatAll(parts), rest: bytes.slice(offset), failed };
   }
 }
 

@@ -29,6 +29,17 @@ describe('createLayer', () => {
     expect(created.get('role')).toBe('base');
   });
 
+  it('hands OpenLayers attributions as escaped text with only http(s) links', () => {
+    const hostile = '<img src=x onerror="alert(1)"> <a href="https://lgv.example">LGV</a>';
+    for (const kind of ['xyz', 'wms', 'wmts'] as const) {
+      const source = (createLayer(layer({ kind, attribution: hostile }), webMercator) as TileLayer<XYZ>).getSource();
+      const attributions = source?.getAttributions();
+      expect(attributions?.({} as never)).toEqual([
+        '&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <a href="https://lgv.example" target="_blank" rel="noopener noreferrer">LGV</a>',
+      ]);
+    }
+  });
+
   it('builds a tiled WMS layer asking for the configured layers in the view projection', () => {
     const created = createLayer(
       layer({ kind: 'wms', url: 'https://geodienste.example/wms', layers: 'bplan', role: 'overlay' }),

@@ -12,6 +12,7 @@ import VectorSource from 'ol/source/Vector';
 import WMTS from 'ol/source/WMTS';
 import XYZ from 'ol/source/XYZ';
 import WMTSTileGrid from 'ol/tilegrid/WMTS';
+import { attributionHtml } from './attribution';
 
 /** Layer property names the map and browser tests use to find layers. */
 export const LAYER_ID = 'id';
@@ -49,7 +50,7 @@ export function createConfiguredLayers(layers: MapLayer[], projection: Projectio
 }
 
 function createLayerOfKind(layer: MapLayer, projection: Projection): BaseLayer | null {
-  const attributions = layer.attribution ? [layer.attribution] : undefined;
+  const attributions = layer.attribution ? [attributionHtml(layer.attribution)] : undefined;
   switch (layer.kind) {
     case 'xyz':
       return new TileLayer({ source: new XYZ({ url: layer.url, attributions }) });

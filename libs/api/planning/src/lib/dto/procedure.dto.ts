@@ -19,6 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsPlainAttribution } from '@stadtdialog/api/http';
 import {
   GEOMETRY_TYPES,
   LAYER_KINDS,
@@ -72,7 +73,7 @@ export class MapLayerDto implements MapLayer {
   @IsOptional() @IsNumber({}, { message: 'opacity must be a number' }) @Min(0) @Max(1)
   opacity?: number;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional() @IsString({ message: 'attribution must be text' }) @MaxLength(500, { message: 'attribution must be at most 500 characters' }) @IsPlainAttribution()
   attribution?: string;
 
   @IsOptional() @IsString() @MaxLength(500)

@@ -18,6 +18,7 @@ import {
   ValidateNested,
   ArrayMinSize,
 } from 'class-validator';
+import { IsPlainAttribution } from '@stadtdialog/api/http';
 import { MAP_LAYER_URL, VARIANT_LIMITS, VARIANT_OVERLAY_KINDS } from '@stadtdialog/shared/contract';
 import type {
   ContactInput,
@@ -68,7 +69,7 @@ export class OverlayDto implements VariantOverlay {
   @IsOptional() @IsNumber({}, { message: 'opacity must be a number' }) @Min(0) @Max(1)
   opacity?: number;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional() @IsString({ message: 'attribution must be text' }) @MaxLength(500, { message: 'attribution must be at most 500 characters' }) @IsPlainAttribution()
   attribution?: string;
 }
 
