@@ -26,7 +26,7 @@ describe(`the schema built by the migrations (${ENGINE} engine)`, () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    db = await freshDatabase();
+    db = await freshDatabase({ empty: true });
     opened = await openDatabase(loadConfig({ ...db.env, SEED_DEMO: 'false' }), quiet);
     ds = opened.dataSource;
   });

@@ -7,7 +7,7 @@ describe(`a fresh start on the ${ENGINE} engine`, () => {
   let api: RunningApi;
 
   beforeAll(async () => {
-    db = await freshDatabase();
+    db = await freshDatabase({ empty: true });
     api = await startApi(db.env);
   });
 

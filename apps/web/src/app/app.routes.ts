@@ -10,16 +10,18 @@ export const appRoutes: Route[] = [
       ),
   },
   {
-    path: '',
-    loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
-  },
-  {
     path: 'table',
     loadChildren: () => import('@stadtdialog/web/workshop-table').then((m) => m.workshopTableRoutes),
   },
   {
     path: '',
     loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
+  },
+  // After the resident pages: an empty-path parent matches "/" by itself once its children are
+  // loaded (no segments left), so this one before them would leave the start page blank.
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
   },
   { path: '**', component: NotFoundPage },
 ];

@@ -29,11 +29,11 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const ITEMS = `
   SELECT 'contribution'::text AS kind, c.id, c.id AS contribution_id, c.title, c.body AS text, c.status, c.flagged_at,
          c.category_id, c.rubric_id, c.geom, false AS official, c.original IS NOT NULL AS edited, c.moderation_reason,
-         c.source, c.workshop_id, c.created_at
+         c.source, c.workshop_id, c.created_at, c.search
   FROM contributions c WHERE c.procedure_id = $1
   UNION ALL
   SELECT 'comment', m.id, m.contribution_id, c.title, m.body, m.status, m.flagged_at, c.category_id, c.rubric_id, NULL,
-         m.official, false, m.moderation_reason, c.source, c.workshop_id, m.created_at
+         m.official, false, m.moderation_reason, c.source, c.workshop_id, m.created_at, NULL::tsvector
   FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.procedure_id = $1`;
 
 const ITEM_JSON = `json_build_object(
@@ -94,7 +94,8 @@ export class ModerationService {
 
   /**
    * Pending and flagged items by default, newest first, keyset-paged. `source` and `workshop` narrow to
-   * contributions from there and the comments on them.
+   * contributions from there and the comments on them; `q` to contributions whose title or text has
+   * the words (German full-text search, as the public list).
    */
   async queue(procedureId: string, query: QueueQueryDto): Promise<ModerationPage> {
     await this.procedureExists(procedureId);
@@ -109,9 +110,11 @@ export class ModerationService {
          AND ($4::timestamptz IS NULL OR (i.created_at, i.id) < ($4::timestamptz, $5::uuid))
          AND ($7::text IS NULL OR i.source = $7)
          AND ($8::uuid IS NULL OR i.workshop_id = $8)
+         AND ($9::text IS NULL OR i.search @@ websearch_to_tsquery('german', $9))
        ORDER BY i.created_at DESC, i.id DESC
        LIMIT $6`,
-      [procedureId, query.kind ?? null, query.category ?? null, at, id, limit + 1, query.source ?? null, query.workshop ?? null],
+      [procedureId, query.kind ?? null, query.category ?? null, at, id, limit + 1, query.source ?? null, query.workshop ?? null,
+       query.q?.trim() || null],
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

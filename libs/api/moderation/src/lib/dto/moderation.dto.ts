@@ -43,6 +43,10 @@ export class QueueQueryDto {
   @IsOmittable() @IsUUID('all', { message: 'workshop must be the id of a workshop' })
   workshop?: string;
 
+  /** full-text search of contributions' title and text, the public list's `q` (comments never match) */
+  @IsOmittable() @IsString({ message: 'q must be text' }) @MaxLength(200, { message: 'q must be at most 200 characters' })
+  q?: string;
+
   @IsOmittable() @Type(() => Number) @IsInt({ message: 'limit must be a whole number' }) @Min(1) @Max(100)
   limit?: number;
 

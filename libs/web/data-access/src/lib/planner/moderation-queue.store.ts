@@ -24,6 +24,8 @@ export interface QueueFilter {
   source?: ContributionSource | '';
   /** one workshop's contributions (and the comments on them); '' or left out for all */
   workshop?: string;
+  /** words searched in contributions' title and text (comments never match); '' or left out for none */
+  q?: string;
 }
 
 export const DEFAULT_QUEUE_FILTER: QueueFilter = { state: 'open', kind: '', category: '' };
@@ -42,6 +44,8 @@ export function matchesQueueFilter(item: ModerationItem, filter: QueueFilter): b
   if (filter.category && item.categoryId !== filter.category) return false;
   if (filter.source && item.source !== filter.source) return false;
   if (filter.workshop && item.workshopId !== filter.workshop) return false;
+  // German stemming is the server's: a searched queue keeps what the API answered and drops comments.
+  if (filter.q && item.kind !== 'contribution') return false;
   switch (filter.state) {
     case 'open':
       return item.status === 'pending' || item.flaggedAt !== null;
@@ -187,6 +191,7 @@ export class ModerationQueueStore {
       category: filter.category || undefined,
       source: filter.source || undefined,
       workshop: filter.workshop || undefined,
+      q: filter.q || undefined,
     };
   }
 

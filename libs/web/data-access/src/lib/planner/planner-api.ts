@@ -83,6 +83,8 @@ export interface QueueQuery {
   category?: string;
   source?: ContributionSource;
   workshop?: string;
+  /** full-text search of contributions' title and text (German), as the public list's `q` */
+  q?: string;
   limit?: number;
   cursor?: string;
 }

@@ -11,7 +11,7 @@ import { FormOutcome, FormStatus } from '../shared/form-status';
 @Component({
   selector: 'sd-planner-shell',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, FormStatus],
-  template: `<div class="bar">
+  template: `<div class="bar no-print">
       <nav [attr.aria-label]="'planner.nav.label' | t">
         <ul>
           <li>
