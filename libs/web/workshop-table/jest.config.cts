@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'web-data-access',
+  displayName: 'web-workshop-table',
   preset: '../../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../../coverage/libs/web/data-access',

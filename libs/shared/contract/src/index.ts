@@ -11,4 +11,5 @@ export * from './lib/evaluation';
 export * from './lib/variant';
 export * from './lib/problem';
 export * from './lib/text';
+export * from './lib/site';
 export * from './lib/attribution';

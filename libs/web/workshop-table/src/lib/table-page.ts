@@ -36,6 +36,7 @@ import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 import { TableNavigation, TableTap } from './map/table-navigation';
 import { SeatPanel } from './seat/seat-panel';
 import { nearestSeat, Seat } from './seat/seat';
+import { keepOfflineCopy } from './offline-copy';
 import { TableApi } from './table-api';
 import { TableContext } from './table-context';
 import { pixelsPerMillimetre } from './table-screen';
@@ -271,6 +272,9 @@ export class TablePage {
     this.liveState.set(this.live.state(session.procedure.slug));
     await this.context.reloadContributions();
     this.state.set('open');
+    // A reload without network opens the table again from the worker's copy (offline-copy.ts).
+    const window = this.document.defaultView;
+    if (window) void keepOfflineCopy(window, this.api.headers());
   }
 
   protected onSelectStart(event: Event): void {

@@ -1,4 +1,5 @@
 import { evaluationDe, evaluationEn } from './evaluation-messages';
+import { legalDe, legalEn } from './legal-messages';
 import { liveDe, liveEn } from './live-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
@@ -202,6 +203,7 @@ const de = {
   ...liveDe,
   ...mapDe,
   ...problemMessagesDe,
+  ...legalDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -397,6 +399,7 @@ const en: Messages = {
   ...liveEn,
   ...mapEn,
   ...problemMessagesEn,
+  ...legalEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };
