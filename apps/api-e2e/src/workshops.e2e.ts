@@ -358,6 +358,28 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect(actions).toEqual(['workshop.new-link', 'workshop.revoke', 'workshop.create']);
   });
 
+  it('lets a link follow its appointment: moved into the past it is expired (410), moved ahead it is valid again', async () => {
+    const setup = `/api/v1/procedures/${post.id}/setup/appointments`;
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const created = await manager.call('POST', setup, { title: 'Verschiebbarer Termin', startsAt: inTwoDays });
+    expect(created.status).toBe(201);
+    const moved = created.body.id as string;
+    const { workshop, key } = await openWorkshop(post, moved);
+    expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(200);
+
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: lastWeek })).status).toBe(200);
+    const expired = await atTable(key, 'GET', '/api/v1/table');
+    expect([expired.status, expired.body.code]).toEqual([410, 'table_link_expired']);
+    const write = await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/contributions`, newContribution(post, 'Nach dem Termin'));
+    expect(refusal(write)).toEqual([410, 'table_link_expired']);
+    expect((await manager.call('GET', workshops(post))).body.items.find((w: any) => w.id === workshop.id).state).toBe('expired');
+
+    expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: inTwoDays })).status).toBe(200);
+    expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(200);
+    expect((await call(api, 'GET', `/api/v1/procedures/${post.slug}/contributions?workshop=${workshop.id}`)).body.items).toEqual([]);
+  });
+
   it('answers an expired link with 410 and counts a table\'s writes per table, not per seat or address', async () => {
     const { workshop: ended, key: endedKey } = await openWorkshop(post, appointment);
     const { key: tableC } = await openWorkshop(post, appointment);
