@@ -222,6 +222,43 @@ describe(`variants, uploads and planning information (${ENGINE} engine)`, () => 
       expect((await manager.call('GET', `${setup(A)}/variants`)).body).toHaveLength(2);
     });
 
+    it("judges a variant's geometries by the one geometry rule set: caps, validity, covered by the grown planning area", async () => {
+      const before = (await manager.call('GET', `${setup(A)}/variants`)).body;
+      const feature = (geometry: unknown) => ({ title: 'Geometrie', features: [{ colour: '#000000', geometry }] });
+      const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+      const refused: [string, unknown, string][] = [
+        ['a line over the position cap', { type: 'LineString', coordinates: Array.from({ length: 1001 }, (_, i) => [9.91 + i * 1e-5, 53.55]) }, 'too_many_positions'],
+        // both touch the area, which the old "within 250 m" rule took for inside
+        ['a polygon containing the whole area', { type: 'Polygon', coordinates: square(9, 53, 2) }, 'outside_planning_area'],
+        ['a line from the area to Berlin', { type: 'LineString', coordinates: [[9.95, 53.55], [13.4, 52.52]] }, 'outside_planning_area'],
+        ['a line to 1.3 km beyond the eastern edge', { type: 'LineString', coordinates: [[9.95, 53.55], [10.02, 53.55]] }, 'outside_planning_area'],
+      ];
+      for (const [name, geometry, code] of refused) {
+        const reply = await manager.call('POST', `${setup(A)}/variants`, feature(geometry));
+        expect([name, reply.status]).toEqual([name, 422]);
+        expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect([name, reply.body.errors[0].code]).toEqual([name, code]);
+        expect(reply.body.errors[0].field).toMatch(/^features\[0\]\.geometry/);
+        if (code === 'too_many_positions') expect(reply.body.errors[0].max).toBe(1000);
+      }
+      expect((await manager.call('GET', `${setup(A)}/variants`)).body).toEqual(before);
+
+      // Larger than a contribution may be, but inside the area (plus its 250 m margin): the area is a feature's size bound.
+      const park = await manager.call('POST', `${setup(A)}/variants`, feature({ type: 'Polygon', coordinates: square(9.92, 53.52, 0.05) }));
+      expect(park.status).toBe(201);
+      const edge = await manager.call('POST', `${setup(A)}/variants`, feature({ type: 'Point', coordinates: [10.0015, 53.55] }));
+      expect(edge.status).toBe(201);
+      for (const id of [park.body.id, edge.body.id]) expect((await manager.call('DELETE', `${setup(A)}/variants/${id}`)).status).toBe(204);
+
+      // Without a planning area, a feature is bounded like a contribution.
+      const open = await procedure('variante-ohne-gebiet');
+      expect((await admin.call('PATCH', `/api/v1/procedures/${open.id}/setup`, { planningArea: null })).status).toBe(200);
+      const district = await admin.call('POST', `${setup(open)}/variants`, feature({ type: 'Polygon', coordinates: square(9.92, 53.52, 0.05) }));
+      expect(district.status).toBe(422);
+      expect(district.body.errors[0]).toMatchObject({ field: 'features[0].geometry', code: 'too_large', max: 1_000_000 });
+      expect((await admin.call('POST', `${setup(open)}/variants`, feature({ type: 'Point', coordinates: [11.57, 48.13] }))).status).toBe(201);
+    });
+
     it('shows nothing unpublished publicly: no variant, no image, no overlay file', async () => {
       expect((await call(api, 'GET', '/api/v1/procedures/variante-a/variants')).body).toEqual([]);
       expect((await call(api, 'GET', `/api/v1/procedures/variante-a/variants/${first.id}`)).status).toBe(404);

@@ -5,8 +5,8 @@ export const appRoutes: Route[] = [
   {
     path: 'planner',
     loadChildren: () =>
-      Promise.all([import('@stadtdialog/web/planner'), import('@stadtdialog/web/evaluation')]).then(([planner, evaluation]) =>
-        planner.plannerRoutesWith(evaluation.plannerEvaluationRoutes),
+      Promise.all([import('@stadtdialog/web/planner'), import('@stadtdialog/web/evaluation'), import('@stadtdialog/web/legal')]).then(
+        ([planner, evaluation, legal]) => planner.plannerRoutesWith(evaluation.plannerEvaluationRoutes, legal.plannerLegalRoutes),
       ),
   },
   {
@@ -22,6 +22,10 @@ export const appRoutes: Route[] = [
   {
     path: '',
     loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
+  },
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/legal').then((m) => m.legalRoutes),
   },
   { path: '**', component: NotFoundPage },
 ];

@@ -25,6 +25,11 @@ import { FormOutcome, FormStatus } from '../shared/form-status';
                 {{ 'planner.nav.accounts' | t }}
               </a>
             </li>
+            <li>
+              <a routerLink="/planner/pages" routerLinkActive="active" ariaCurrentWhenActive="page">
+                {{ 'planner.nav.sitePages' | t }}
+              </a>
+            </li>
           }
         </ul>
       </nav>
