@@ -133,6 +133,23 @@ describe(`statistics (${ENGINE} engine)`, () => {
     for (const secret of ['Versteckt', 'Wartet', 'Abgelehnt', 'Internes Treffen', 'Vorbei', 'participantId', 'token']) expect(text).not.toContain(secret);
   });
 
+  it('counts the ratings and comments of the planning variants: every status and variant for planners, published ones for the public', async () => {
+    const planner = await admin.call('GET', plannerPath());
+    expect(planner.body.variants).toEqual([
+      { id: procedure.variants['Variante Park'], title: 'Variante Park', published: true, ratingsUp: 2, ratingsDown: 1, comments: 3 },
+      { id: procedure.variants['Entwurf Plaza'], title: 'Entwurf Plaza', published: false, ratingsUp: 1, ratingsDown: 0, comments: 1 },
+    ]);
+    // the time filters apply to them, the contribution filters do not
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+    const later = await admin.call('GET', plannerPath(`?from=${tomorrow}`));
+    expect(later.body.variants.map((v: any) => [v.ratingsUp, v.ratingsDown, v.comments])).toEqual([[0, 0, 0], [0, 0, 0]]);
+    expect((await admin.call('GET', plannerPath('?source=import'))).body.variants[0]).toMatchObject({ ratingsUp: 2, comments: 3 });
+
+    const { body, text } = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/statistics`);
+    expect(body.variants).toEqual([{ id: procedure.variants['Variante Park'], title: 'Variante Park', published: true, ratingsUp: 2, ratingsDown: 1, comments: 1 }]);
+    for (const secret of ['Entwurf Plaza', 'Verborgene Variantenkritik', 'Noch in Prüfung']) expect(text).not.toContain(secret);
+  });
+
   it('finds the key terms of a known German text with their common surface form, without stop words', async () => {
     const { body } = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/statistics`);
     const terms = Object.fromEntries(body.keyTerms.map((t: any) => [t.term, t]));
