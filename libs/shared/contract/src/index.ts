@@ -13,3 +13,4 @@ export * from './lib/problem';
 export * from './lib/text';
 export * from './lib/site';
 export * from './lib/attribution';
+export * from './lib/own-contributions';
