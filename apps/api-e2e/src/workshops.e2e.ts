@@ -371,11 +371,21 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: lastWeek })).status).toBe(200);
     const expired = await atTable(key, 'GET', '/api/v1/table');
     expect([expired.status, expired.body.code]).toEqual([410, 'table_link_expired']);
+    // browsers would keep a 410 for good without it, and the link may become valid again
+    expect(expired.headers.get('cache-control')).toBe('no-store');
     const write = await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/contributions`, newContribution(post, 'Nach dem Termin'));
     expect(refusal(write)).toEqual([410, 'table_link_expired']);
     expect((await manager.call('GET', workshops(post))).body.items.find((w: any) => w.id === workshop.id).state).toBe('expired');
 
     expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: inTwoDays })).status).toBe(200);
+    expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(200);
+    // with an end as well: last week for two hours, then today from an hour ago for two hours
+    const lastWeekEnd = new Date(Date.now() - 7 * 86_400_000 + 7_200_000).toISOString();
+    expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: lastWeek, endsAt: lastWeekEnd })).status).toBe(200);
+    expect((await atTable(key, 'GET', '/api/v1/table')).body.code).toBe('table_link_expired');
+    const today = { startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString() };
+    const back = await manager.call('PATCH', `${setup}/${moved}`, today);
+    expect(back.status).toBe(200);
     expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(200);
     expect((await call(api, 'GET', `/api/v1/procedures/${post.slug}/contributions?workshop=${workshop.id}`)).body.items).toEqual([]);
   });

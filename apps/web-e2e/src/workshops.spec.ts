@@ -78,7 +78,8 @@ test.describe('workshops in the planner workspace', () => {
   test('an expired table link shows the "valid until the end of the appointment day" page, a revoked one the "revoked" page', async ({ page, browser }) => {
     test.setTimeout(120_000);
     const workshop = await openWorkshop(page.request, 'Abgelaufener Tisch', ['bottom']);
-    const table = await browser.newPage();
+    const tableContext = await browser.newContext();
+    const table = await tableContext.newPage();
     await table.goto(workshop.tableUrl);
     await expect(table.getByRole('heading', { name: /^Workshop-Tisch/ })).toBeVisible({ timeout: 30_000 });
 
@@ -102,6 +103,6 @@ test.describe('workshops in the planner workspace', () => {
     await table.goto(workshop.tableUrl);
     await expect(table.getByText('Die Planenden haben den Link zurückgezogen.')).toBeVisible();
     await expect(table.getByText('Der Link galt bis zum Ende des Termintages.')).toHaveCount(0);
-    await table.close();
+    await tableContext.close();
   });
 });

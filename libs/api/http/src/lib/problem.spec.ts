@@ -57,6 +57,7 @@ describe('ProblemFilter', () => {
     const out = run(new ProblemException('rate_limited', 'slow down', { headers: { 'Retry-After': '7' } }));
     expect(out.status).toBe(PROBLEM_STATUS.rate_limited);
     expect(out.headers['Retry-After']).toBe('7');
+    expect(out.headers['Cache-Control']).toBe('no-store');
     expect(out.json).toMatchObject({ status: 429, code: 'rate_limited', retryAfter: 7, title: 'Too many requests' });
     expect(run(new ProblemException('in_use', 'used', { params: { count: 3 } })).json).toMatchObject({ status: 409, code: 'in_use', count: 3 });
   });

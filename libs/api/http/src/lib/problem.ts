@@ -297,6 +297,9 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (problem.status >= 500) {
       this.logger.error({ err: exception, path: problem.instance }, 'unhandled error');
     }
+    // A refusal holds for now only: browsers keep a 410 without Cache-Control for good, so a table link
+    // whose appointment moved ahead would stay "expired" in the browser.
+    response.setHeader('Cache-Control', 'no-store');
     if (exception instanceof ProblemException) {
       for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     }
