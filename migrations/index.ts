@@ -7,6 +7,7 @@ import { Workshops1764630000000 } from './1764630000000-workshops';
 import { EvaluationIndexes1764640000000 } from './1764640000000-evaluation-indexes';
 import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-variants-and-planning-information';
 import { SitePages1764800000000 } from './1764800000000-site-pages';
+import { ContributionMapCells1764900000000 } from './1764900000000-contribution-map-cells';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EvaluationIndexes1764640000000,
   VariantsAndPlanningInformation1764660000000,
   SitePages1764800000000,
+  ContributionMapCells1764900000000,
 ];
