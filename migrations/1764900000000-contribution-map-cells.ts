@@ -10,9 +10,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * `contribution_map_cells` holds, per procedure, zoom-14 cell and filter value (category, rubric,
  * source, workshop), the published contributions counted there: their number, the sums of their
- * positions and, for a cell of one, its id. Triggers keep it: a statement that inserts or deletes
- * contributions recomputes the cells its rows lie in, an update of what the table depends on
- * recomputes the old and the new cell. A recompute takes a transaction-level advisory lock per
+ * positions and, for a cell of one, its id. Triggers keep it: inserted contributions are added to
+ * their cells; a statement that deletes contributions recomputes the cells its rows lay in, an
+ * update of what the table depends on recomputes the old and the new cell. A recompute takes a transaction-level advisory lock per
  * cell (in one order, so two writers cannot deadlock), so concurrent writers to one cell follow
  * each other and each sees the other's committed rows.
  */
@@ -76,11 +76,27 @@ export class ContributionMapCells1764900000000 implements MigrationInterface {
             GROUP BY procedure_id, map_x14, map_y14, category_id, rubric_id, source, workshop_id;
         END LOOP;
       END $$`);
+    // New contributions are added to their cells (no recompute: a busy cell is not read per write),
+    // under the same per-cell locks as a recompute.
     await db.query(`
       CREATE FUNCTION contribution_map_cells_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        k record;
       BEGIN
-        PERFORM refresh_contribution_map_cells(array_agg(procedure_id), array_agg(map_x14), array_agg(map_y14))
-          FROM new_rows WHERE status = 'published';
+        FOR k IN
+          SELECT DISTINCT procedure_id AS p, map_x14 AS x, map_y14 AS y FROM new_rows
+          WHERE status = 'published' AND map_x14 IS NOT NULL ORDER BY 1, 2, 3
+        LOOP
+          PERFORM pg_advisory_xact_lock(hashtextextended('contribution_map_cells:' || k.p || ':' || k.x || ':' || k.y, 0));
+        END LOOP;
+        INSERT INTO contribution_map_cells AS m (procedure_id, x14, y14, category_id, rubric_id, source, workshop_id, n, sum_lon, sum_lat, first_id)
+          SELECT procedure_id, map_x14, map_y14, category_id, rubric_id, source, workshop_id,
+                 count(*), sum(map_lon), sum(map_lat), min(id::text)::uuid
+          FROM new_rows WHERE status = 'published' AND map_x14 IS NOT NULL
+          GROUP BY procedure_id, map_x14, map_y14, category_id, rubric_id, source, workshop_id
+        ON CONFLICT (procedure_id, x14, y14, category_id, rubric_id, source, workshop_id) DO UPDATE
+          SET n = m.n + excluded.n, sum_lon = m.sum_lon + excluded.sum_lon, sum_lat = m.sum_lat + excluded.sum_lat,
+              first_id = least(m.first_id::text, excluded.first_id::text)::uuid;
         RETURN NULL;
       END $$`);
     await db.query(`
