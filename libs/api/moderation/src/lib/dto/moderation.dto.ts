@@ -31,7 +31,7 @@ export class QueueQueryDto {
   @IsOmittable() @IsIn(MODERATION_STATES, { message: `state must be one of ${MODERATION_STATES.join(', ')}` })
   state?: ModerationState;
 
-  @IsOmittable() @IsIn(MODERATION_KINDS, { message: 'kind must be contribution or comment' })
+  @IsOmittable() @IsIn(MODERATION_KINDS, { message: 'kind must be contribution, comment or variant-comment' })
   kind?: ModerationKind;
 
   @IsOmittable() @IsUUID('all', { message: 'category must be the id of a category' })
@@ -87,7 +87,7 @@ export class OfficialResponseDto {
 }
 
 export class BulkItemDto {
-  @IsIn(MODERATION_KINDS, { message: 'kind must be contribution or comment' }) kind!: ModerationKind;
+  @IsIn(MODERATION_KINDS, { message: 'kind must be contribution, comment or variant-comment' }) kind!: ModerationKind;
   @IsUUID('all', { message: 'id must be a UUID' }) id!: string;
 }
 

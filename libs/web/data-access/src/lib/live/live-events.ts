@@ -1,5 +1,13 @@
 import { inject, Injectable, InjectionToken, OnDestroy, Signal, signal, WritableSignal } from '@angular/core';
-import { ModerationQueueEvent, PublicCommentEvent, PublicContributionEvent, PublicRemovedEvent } from '@stadtdialog/shared/contract';
+import {
+  ModerationQueueEvent,
+  PublicCommentEvent,
+  PublicContributionEvent,
+  PublicRemovedEvent,
+  PublicVariantCommentEvent,
+  PublicVariantEvent,
+  PublicVariantRemovedEvent,
+} from '@stadtdialog/shared/contract';
 import { API_BASE } from '../procedures/procedure-api';
 
 /** An event of a procedure's public stream, as the resident pages apply it. */
@@ -8,6 +16,10 @@ export type PublicLiveEvent =
   | { type: 'contribution-removed'; data: PublicRemovedEvent }
   | { type: 'comment'; data: PublicCommentEvent }
   | { type: 'comment-removed'; data: PublicRemovedEvent }
+  | { type: 'variant'; data: PublicVariantEvent }
+  | { type: 'variant-removed'; data: PublicVariantRemovedEvent }
+  | { type: 'variant-comment'; data: PublicVariantCommentEvent }
+  | { type: 'variant-comment-removed'; data: PublicVariantRemovedEvent }
   /** the stream could not say what changed: reload everything */
   | { type: 'reset' };
 
@@ -53,7 +65,17 @@ export const LIVE_PLATFORM = new InjectionToken<LivePlatform>('LIVE_PLATFORM', {
   }),
 });
 
-const PUBLIC_EVENTS = ['contribution', 'contribution-removed', 'comment', 'comment-removed', 'reset'] as const;
+const PUBLIC_EVENTS = [
+  'contribution',
+  'contribution-removed',
+  'comment',
+  'comment-removed',
+  'variant',
+  'variant-removed',
+  'variant-comment',
+  'variant-comment-removed',
+  'reset',
+] as const;
 const MODERATION_EVENTS = ['queue', 'reset'] as const;
 /** The browser's own reconnection covers dropped streams; these delays cover refused ones (503, 502). */
 const REOPEN_DELAYS_MS = [1000, 3000, 10_000, 30_000];
@@ -264,6 +286,17 @@ function parsePublicEvent(name: string, message: MessageEvent): PublicLiveEvent 
     case 'contribution-removed':
     case 'comment-removed':
       return typeof value['id'] === 'string' ? { type: name, data: data as PublicRemovedEvent } : null;
+    case 'variant':
+      return typeof value['id'] === 'string' ? { type: 'variant', data: data as PublicVariantEvent } : null;
+    case 'variant-comment':
+      return typeof value['id'] === 'string' && typeof value['variantId'] === 'string'
+        ? { type: 'variant-comment', data: data as PublicVariantCommentEvent }
+        : null;
+    case 'variant-removed':
+    case 'variant-comment-removed':
+      return typeof value['id'] === 'string' && typeof value['variantId'] === 'string'
+        ? { type: name, data: data as PublicVariantRemovedEvent }
+        : null;
     default:
       return null;
   }

@@ -248,7 +248,7 @@ export class PlannerApi {
   }
 
   decide(procedureId: string, kind: ModerationKind, itemId: string, action: ModerationAction, reason?: string): Observable<ModerationItem> {
-    const kinds = kind === 'contribution' ? 'contributions' : 'comments';
+    const kinds = { contribution: 'contributions', comment: 'comments', 'variant-comment': 'variant-comments' }[kind];
     return this.http.post<ModerationItem>(
       `/procedures/${id(procedureId)}/moderation/${kinds}/${id(itemId)}/${action}`,
       reason ? { reason } : {},
