@@ -6,6 +6,8 @@ import { SharedRateLimits1764600000000 } from './1764600000000-shared-rate-limit
 import { Workshops1764630000000 } from './1764630000000-workshops';
 import { EvaluationIndexes1764640000000 } from './1764640000000-evaluation-indexes';
 import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-variants-and-planning-information';
+import { VariantLiveEvents1764670000000 } from './1764670000000-variant-live-events';
+import { SitePages1764800000000 } from './1764800000000-site-pages';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   Workshops1764630000000,
   EvaluationIndexes1764640000000,
   VariantsAndPlanningInformation1764660000000,
+  VariantLiveEvents1764670000000,
+  SitePages1764800000000,
 ];

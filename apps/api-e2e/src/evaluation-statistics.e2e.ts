@@ -116,6 +116,23 @@ describe(`statistics (${ENGINE} engine)`, () => {
     expect(list.body.items.map((c: any) => c.title)).toEqual([KNOWN_TEXT.title]);
   });
 
+  it('leads a planner\'s key term to the moderation list of every status, which finds the contributions that use it', async () => {
+    const { body } = await admin.call('GET', plannerPath());
+    const terms = body.keyTerms.map((t: any) => t.term);
+    expect(terms).toContain('Beleidigung');
+    const queue = (q: string) => admin.call('GET', `/api/v1/procedures/${procedure.id}/moderation/queue?state=all&kind=contribution&q=${encodeURIComponent(q)}`);
+    expect((await queue('Beleidigung')).body.items.map((i: any) => [i.title, i.status])).toEqual([['Versteckt', 'hidden']]);
+    expect((await queue('Bäume')).body.items.map((i: any) => i.title)).toEqual([KNOWN_TEXT.title]);
+    // a search never finds comments, and stays inside its procedure
+    const all = await admin.call('GET', `/api/v1/procedures/${procedure.id}/moderation/queue?state=all&q=Radweg`);
+    expect(all.body.items.map((i: any) => [i.kind, i.title])).toEqual([['contribution', KNOWN_TEXT.title]]);
+    const elsewhere = await admin.call('GET', `/api/v1/procedures/${internal.id}/moderation/queue?state=all&kind=contribution&q=Zebrastreifen`);
+    expect(elsewhere.body.items.map((i: any) => i.id)).toEqual([internal.contributions['Zebrastreifen']]);
+    const tooLong = await admin.call('GET', `/api/v1/procedures/${procedure.id}/moderation/queue?q=${'a'.repeat(201)}`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.map((e: any) => e.field)).toContain('q');
+  });
+
   it('filters the planner statistics by source, category, rubric and days, and buckets by week', async () => {
     const workshop = await admin.call('GET', plannerPath('?source=workshop'));
     expect(workshop.body.totals.contributions).toBe(2);
@@ -154,5 +171,40 @@ describe(`statistics (${ENGINE} engine)`, () => {
     expect((await call(api, 'GET', plannerPath())).status).toBe(401);
     expect((await otherModerator.call('GET', plannerPath())).status).toBe(403);
     expect((await otherModerator.call('GET', `/api/v1/procedures/${other.id}/evaluation/statistics`)).status).toBe(200);
+  });
+
+  // Last: it adds an official answer, which the counts above do not expect.
+  it('gives the results report: texts, phases, the statistics, top contributions with the latest official answer, the workshops', async () => {
+    const answer = await admin.call('POST', `/api/v1/procedures/${procedure.id}/moderation/contributions/${procedure.contributions[KNOWN_TEXT.title]}/responses`,
+      { text: 'Der Bezirk prüft die Baumpflanzung bis zum Herbst.' }, { headers: { 'Idempotency-Key': '7c9e6679-7425-40de-944b-e07fc1f90ae7' } });
+    expect(answer.status).toBe(201);
+    const planner = await admin.call('GET', `/api/v1/procedures/${procedure.id}/evaluation/report?source=online&category=${procedure.categoryId}`);
+    expect(planner.status).toBe(200);
+    expect(planner.body.filter).toEqual({ source: 'online', category: procedure.categoryId });
+    expect(planner.body.filterNames).toEqual({ category: 'Grün' });
+    expect(planner.body.statistics).toMatchObject({ scope: 'planner', totals: { contributions: 3 } });
+    expect(planner.body.procedure).toMatchObject({ id: procedure.id, slug: procedure.slug, summary: expect.any(String) });
+    expect(planner.body.procedure.phases.length).toBeGreaterThan(0);
+    expect(planner.body.highlights.map((h: any) => h.title)).toEqual([KNOWN_TEXT.title, 'Spielplatz']);
+    expect(planner.body.highlights[0]).toMatchObject({
+      text: KNOWN_TEXT.body, category: 'Grün', officialAnswer: 'Der Bezirk prüft die Baumpflanzung bis zum Herbst.', officialAnswerAt: expect.stringMatching(/Z$/),
+    });
+    expect(planner.body.workshops).toEqual([
+      { id: procedure.workshopId, title: 'Tisch 1', startsAt: expect.stringMatching(/Z$/), endsAt: null, place: '', contributions: 0 },
+    ]);
+
+    const { status, body, text } = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/report`);
+    expect(status).toBe(200);
+    expect(body.statistics.scope).toBe('public');
+    expect(body.statistics.totals.contributions).toBe(expectedPublic.contributions);
+    expect(body.highlights.map((h: any) => h.title)).toEqual([KNOWN_TEXT.title, 'Spielplatz', 'Zebrastreifen']);
+    expect(body.highlights[0].officialAnswer).toBe('Der Bezirk prüft die Baumpflanzung bis zum Herbst.');
+    expect(body.workshops).toEqual([expect.objectContaining({ title: 'Tisch 1', contributions: 1 })]);
+    for (const secret of ['Versteckt', 'Wartet', 'Abgelehnt', 'Versteckter Kommentar', 'Beleidigung', 'participant_id', 'participantId', 'token']) expect(text).not.toContain(secret);
+
+    expect((await call(api, 'GET', `/api/v1/procedures/${procedure.id}/evaluation/report`)).status).toBe(401);
+    expect((await otherModerator.call('GET', `/api/v1/procedures/${procedure.id}/evaluation/report`)).status).toBe(403);
+    expect((await admin.call('GET', `/api/v1/procedures/${procedure.id}/evaluation/report?from=gestern`)).status).toBe(400);
+    expect((await call(api, 'GET', `/api/v1/procedures/${internal.slug}/report`)).status).toBe(404);
   });
 });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
 import { SeededProcedure, apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
-import { ADMIN, PlannerClient, call, contribute } from './planner-fixtures';
+import { ADMIN, Method, PlannerClient, call, contribute } from './planner-fixtures';
+import { WrongTypeOptions, wrongBodies } from './wrong-types';
 
 /*
  * Hostile input on every path that takes a geometry or a text: each is a 4xx problem+json naming
@@ -202,6 +203,159 @@ describe(`hostile input (${ENGINE} engine)`, () => {
       }
       expect((await admin.call('GET', setup)).body.planningArea).toEqual(before);
     });
+  });
+
+  describe('planner bodies', () => {
+    /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies and answers */
+    interface Endpoint extends WrongTypeOptions {
+      method: Method;
+      path: () => string;
+      valid: () => Record<string, any>;
+    }
+    const ids: Record<string, string> = {};
+    const setup = () => `/api/v1/procedures/${procedure.id}/setup`;
+    const hour = 3_600_000;
+    const at = (hours: number) => new Date(Date.now() + hours * hour).toISOString();
+    const area = { type: 'MultiPolygon', coordinates: [[[[9.9, 53.5], [10, 53.5], [10, 53.6], [9.9, 53.6], [9.9, 53.5]]]] };
+    const map = {
+      // a fractional zoom is valid; the generator's "whole number + 0.5" case would not be wrong here
+      projection: 'EPSG:3857', center: [9.95, 53.55], zoom: 12.5,
+      layers: [{
+        id: 'plan', kind: 'wms', title: 'Plan', url: 'https://geodienste.example/wms', role: 'overlay', visible: true,
+        opacity: 0.8, attribution: '© Stadt', layers: 'bplan', matrixSet: 'EPSG:3857', extent: [9.9, 53.5, 10, 53.6],
+      }],
+    };
+    const settings = {
+      moderation: 'post', geometryTypes: ['Point', 'Polygon'], locationRequired: false, titleMaxLength: 120,
+      textMaxLength: 2000, commentMaxLength: 1000, comments: 'on', ratings: 'on', reportThreshold: 3,
+    };
+    const variant = () => ({
+      title: 'Variante', summary: 'Kurz', description: 'Lang', position: 1, published: false, colour: '#1565c0',
+      keyFigures: [{ label: 'Bäume', value: '120', unit: 'Stück' }],
+      overlay: { kind: 'wmts', url: 'https://geodienste.example/wmts', layers: 'plan', matrixSet: 'EPSG:3857', opacity: 0.8, attribution: '© Stadt' },
+      images: [{ uploadId: ids['image'], alt: 'Lageplan', caption: 'Entwurf' }],
+      features: [{ label: 'Platz', colour: '#2e7d32', geometry: { type: 'Point', coordinates: [9.95, 53.55] } }],
+    });
+    const endpoints: Record<string, Endpoint> = {
+      'create a procedure': { method: 'POST', path: () => '/api/v1/workspace/procedures', valid: () => ({ slug: 'neues-verfahren', title: 'Neu', summary: 'Kurz', description: 'Lang' }) },
+      'change a procedure': {
+        method: 'PATCH', path: setup, nullable: ['planningArea'], opaque: ['planningArea'],
+        valid: () => ({ slug: procedure.slug, title: 'Feindlich', summary: 'Kurz', description: 'Lang', internal: false, planningArea: area, map, settings }),
+      },
+      'clone a procedure': { method: 'POST', path: () => `${setup()}/clone`, valid: () => ({ slug: 'klon', title: 'Klon', startsAt: at(1) }) },
+      'set the phases': { method: 'PUT', path: () => `${setup()}/phases`, valid: () => ({ phases: [{ kind: 'participation', title: 'Beteiligung', startsAt: at(-24), endsAt: at(24 * 21) }] }) },
+      'add a category': { method: 'POST', path: () => `${setup()}/categories`, valid: () => ({ name: 'Blau', colour: '#1565c0', icon: 'tree', position: 2 }) },
+      'change a category': { method: 'PATCH', path: () => `${setup()}/categories/${procedure.categoryId}`, valid: () => ({ name: 'Blau', colour: '#1565c0', icon: 'tree', position: 2 }) },
+      'add a rubric': { method: 'POST', path: () => `${setup()}/rubrics`, valid: () => ({ kind: 'question', name: 'Frage', position: 2 }) },
+      'change a rubric': { method: 'PATCH', path: () => `${setup()}/rubrics/${procedure.rubricId}`, valid: () => ({ kind: 'concern', name: 'Bedenken', position: 2 }) },
+      'add an appointment': {
+        method: 'POST', path: () => `${setup()}/appointments`, nullable: ['endsAt', 'location'],
+        valid: () => ({ title: 'Werkstatt', description: 'Im Saal', startsAt: at(48), endsAt: at(50), place: 'Rathaus', location: { type: 'Point', coordinates: [9.95, 53.55] } }),
+      },
+      'change an appointment': {
+        method: 'PATCH', path: () => `${setup()}/appointments/${ids['appointment']}`, nullable: ['endsAt', 'location'],
+        valid: () => ({ title: 'Werkstatt', description: 'Im Saal', startsAt: at(48), endsAt: at(50), place: 'Rathaus', location: { type: 'Point', coordinates: [9.95, 53.55] } }),
+      },
+      'give a membership': { method: 'PUT', path: () => `/api/v1/procedures/${procedure.id}/memberships/${ids['planner']}`, valid: () => ({ role: 'moderator' }) },
+      "edit a contribution": {
+        method: 'PATCH', path: () => `/api/v1/procedures/${procedure.id}/moderation/contributions/${ids['contribution']}`,
+        nullable: ['geometry'], opaque: ['geometry'],
+        valid: () => ({ title: 'Neu', text: 'Neuer Text', categoryId: procedure.categoryId, rubricId: procedure.rubricId, geometry: { type: 'Point', coordinates: [9.96, 53.56] }, reason: 'Tippfehler' }),
+      },
+      'answer officially': {
+        method: 'POST', path: () => `/api/v1/procedures/${procedure.id}/moderation/contributions/${ids['contribution']}/responses`,
+        nullable: ['parentId'], valid: () => ({ text: 'Danke', parentId: ids['comment'] }),
+      },
+      'decide on a contribution': { method: 'POST', path: () => `/api/v1/procedures/${procedure.id}/moderation/contributions/${ids['decided']}/reject`, valid: () => ({ reason: 'Beleidigend' }) },
+      'moderate in bulk': {
+        method: 'POST', path: () => `/api/v1/procedures/${procedure.id}/moderation/bulk`,
+        valid: () => ({ action: 'hide', reason: 'Spam', items: [{ kind: 'contribution', id: ids['bulk'] }] }),
+      },
+      'add a planner': { method: 'POST', path: () => '/api/v1/planners', valid: () => ({ email: 'neu@stadtdialog.test', displayName: 'Neu', password: 'a long enough password', isAdmin: false }) },
+      'change a planner': { method: 'PATCH', path: () => `/api/v1/planners/${ids['planner']}`, valid: () => ({ email: 'anders@stadtdialog.test', displayName: 'Anders', isAdmin: false }) },
+      "reset a planner's password": { method: 'POST', path: () => `/api/v1/planners/${ids['planner']}/reset-password`, valid: () => ({ password: 'another long password' }) },
+      'change the own password': { method: 'POST', path: () => '/api/v1/auth/password', valid: () => ({ currentPassword: ADMIN.password, newPassword: 'a new long password 2026' }) },
+      'open a workshop': {
+        method: 'POST', path: () => `/api/v1/procedures/${procedure.id}/workshops`,
+        valid: () => ({ appointmentId: ids['second appointment'], title: 'Tisch', seats: [{ side: 'bottom' }], idleSeconds: 180 }),
+      },
+      'change a workshop': { method: 'PATCH', path: () => `/api/v1/procedures/${procedure.id}/workshops/${ids['workshop']}`, valid: () => ({ title: 'Tisch', seats: [{ side: 'bottom' }], idleSeconds: 180 }) },
+      'add a variant': { method: 'POST', path: () => `${setup()}/variants`, nullable: ['overlay'], opaque: ['features.geometry'], valid: variant },
+      'change a variant': { method: 'PUT', path: () => `${setup()}/variants/${ids['variant']}`, nullable: ['overlay'], opaque: ['features.geometry'], valid: variant },
+      'add a document': { method: 'POST', path: () => `${setup()}/documents`, valid: () => ({ uploadId: ids['pdf'], title: 'Bericht', description: 'Gutachten', position: 1 }) },
+      'change a document': { method: 'PUT', path: () => `${setup()}/documents/${ids['document']}`, valid: () => ({ uploadId: ids['pdf'], title: 'Bericht', description: 'Gutachten', position: 1 }) },
+      'add a question': { method: 'POST', path: () => `${setup()}/faq`, valid: () => ({ question: 'Wann?', answer: 'Bald.', position: 1 }) },
+      'change a question': { method: 'PUT', path: () => `${setup()}/faq/${ids['faq']}`, valid: () => ({ question: 'Wann?', answer: 'Bald.', position: 1 }) },
+      'add a contact': { method: 'POST', path: () => `${setup()}/contacts`, valid: () => ({ name: 'Amt', organisation: 'Bezirk', email: 'amt@stadt.example', phone: '040 1', address: 'Platz 1', position: 1 }) },
+      'change a contact': { method: 'PUT', path: () => `${setup()}/contacts/${ids['contact']}`, valid: () => ({ name: 'Amt', organisation: 'Bezirk', email: 'amt@stadt.example', phone: '040 1', address: 'Platz 1', position: 1 }) },
+    };
+
+    async function created(method: Method, path: string, body: unknown): Promise<string> {
+      const reply = await admin.call(method, path, body);
+      if (reply.status >= 300) throw new Error(`${method} ${path}: ${reply.status} ${reply.text}`);
+      return reply.body.id;
+    }
+
+    async function uploaded(name: string, content: Buffer, type: string): Promise<string> {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(content)], { type }), name);
+      const response = await fetch(`${api.baseUrl}${setup()}/uploads`, {
+        method: 'POST', body: form, headers: { cookie: `sd_session=${admin.session}`, 'x-csrf-token': admin.csrf },
+      });
+      if (response.status !== 201) throw new Error(`upload of ${name}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: string }).id;
+    }
+
+    /** Everything a planner body could change, as planners read it. */
+    async function everything(): Promise<unknown> {
+      const reads = [
+        '/api/v1/workspace/procedures', setup(), `${setup()}/variants`, `${setup()}/information`, `${setup()}/uploads`,
+        `/api/v1/procedures/${procedure.id}/memberships`, `/api/v1/procedures/${procedure.id}/workshops`,
+        `/api/v1/procedures/${procedure.id}/moderation/queue?state=all&limit=100`, `/api/v1/procedures/${procedure.id}/audit?limit=100`,
+        '/api/v1/planners', '/api/v1/planners/audit?limit=100',
+      ];
+      const answers = await Promise.all(reads.map((path) => admin.call('GET', path)));
+      return Object.fromEntries(reads.map((path, i) => [path, [answers[i].status, answers[i].body]]));
+    }
+
+    beforeAll(async () => {
+      ids['appointment'] = await created('POST', `${setup()}/appointments`, { title: 'Termin', startsAt: at(48) });
+      ids['planner'] = await created('POST', '/api/v1/planners', { email: 'kollegin@stadtdialog.test', displayName: 'Kollegin', password: 'a long enough password' });
+      ids['contribution'] = (await contribute(api, procedure, 'Zu moderieren')).id;
+      ids['decided'] = (await contribute(api, procedure, 'Zu entscheiden')).id;
+      ids['bulk'] = (await contribute(api, procedure, 'Zu verbergen')).id;
+      ids['second appointment'] = await created('POST', `${setup()}/appointments`, { title: 'Zweiter Termin', startsAt: at(72) });
+      const comment = await call(api, 'POST', `/api/v1/procedures/${procedure.slug}/contributions/${ids['contribution']}/comments`, {
+        body: { text: 'Eine Antwort' }, headers: { 'Idempotency-Key': randomUUID() },
+      });
+      if (comment.status !== 201) throw new Error(`comment: ${comment.status} ${comment.text}`);
+      ids['comment'] = comment.body.id;
+      ids['workshop'] = await created('POST', `/api/v1/procedures/${procedure.id}/workshops`, { appointmentId: ids['appointment'], seats: [{ side: 'bottom' }] });
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48eQOAAVgAqnWTRlUAAAAAElFTkSuQmCC', 'base64');
+      ids['image'] = await uploaded('plan.png', png, 'image/png');
+      ids['pdf'] = await uploaded('bericht.pdf', Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'), 'application/pdf');
+      ids['variant'] = await created('POST', `${setup()}/variants`, { title: 'Bestand' });
+      ids['document'] = await created('POST', `${setup()}/documents`, { uploadId: ids['pdf'], title: 'Plan' });
+      ids['faq'] = await created('POST', `${setup()}/faq`, { question: 'Wo?', answer: 'Hier.' });
+      ids['contact'] = await created('POST', `${setup()}/contacts`, { name: 'Bezirksamt' });
+    }, 60_000);
+
+    it.each(Object.keys(endpoints))('%s: every wrong type, null, unknown field or huge text is a 4xx problem and changes nothing', async (name) => {
+      const endpoint = endpoints[name];
+      const before = await everything();
+      const accepted: string[] = [];
+      for (const wrong of wrongBodies(endpoint.valid(), endpoint)) {
+        const reply = await admin.call(endpoint.method, endpoint.path(), wrong.body);
+        const problem = reply.status >= 400 && reply.status < 500 && /^application\/problem\+json/.test(reply.headers.get('content-type') ?? '');
+        if (!problem) accepted.push(`${wrong.name}: ${reply.status} ${reply.text.slice(0, 200)}`);
+      }
+      expect(accepted).toEqual([]);
+      expect(await everything()).toEqual(before);
+      // The valid body itself is taken: the refusals above were about the spoilt field, not the endpoint.
+      const valid = await admin.call(endpoint.method, endpoint.path(), endpoint.valid());
+      expect([valid.status < 300, valid.text]).toEqual([true, valid.text]);
+    }, 120_000);
+    /* eslint-enable @typescript-eslint/no-explicit-any */
   });
 
   describe('transport', () => {

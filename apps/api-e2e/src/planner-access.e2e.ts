@@ -247,6 +247,18 @@ describe(`planner endpoints: who may call what (${ENGINE} engine)`, () => {
     { name: 'POST planner disable', needs: 'admin', perProcedure: false, method: 'POST', request: () => ({ path: `/api/v1/planners/${spareId}/disable`, body: {} }) },
     { name: 'POST planner enable', needs: 'admin', perProcedure: false, method: 'POST', request: () => ({ path: `/api/v1/planners/${spareId}/enable`, body: {} }) },
     { name: 'POST planner reset-password', needs: 'admin', perProcedure: false, method: 'POST', request: () => ({ path: `/api/v1/planners/${spareId}/reset-password`, body: {} }) },
+    // site pages and accessibility feedback
+    { name: 'GET workspace pages', needs: 'admin', perProcedure: false, method: 'GET', request: () => ({ path: '/api/v1/workspace/pages' }) },
+    { name: 'PUT workspace page', needs: 'admin', perProcedure: false, method: 'PUT', request: () => ({ path: '/api/v1/workspace/pages/help', body: { de: `Hilfe ${unique()}`, en: null } }) },
+    { name: 'GET accessibility feedback', needs: 'admin', perProcedure: false, method: 'GET', request: () => ({ path: '/api/v1/workspace/accessibility-feedback' }) },
+    {
+      name: 'DELETE accessibility feedback', needs: 'admin', perProcedure: false, method: 'DELETE',
+      request: async () => {
+        const sent = await call(api, 'POST', '/api/v1/accessibility-feedback', { body: { message: `Barriere ${unique()}` } });
+        expect(sent.status).toBe(201);
+        return { path: `/api/v1/workspace/accessibility-feedback/${sent.body.id}` };
+      },
+    },
   ];
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

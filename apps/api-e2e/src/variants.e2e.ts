@@ -4,7 +4,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
 import { SeededProcedure, apiEnv } from './participation-fixtures';
-import { ADMIN, PlannerClient, Reply, call } from './planner-fixtures';
+import { ADMIN, EventStream, PlannerClient, Reply, call } from './planner-fixtures';
 
 const PASSWORD = 'planner password 2026';
 
@@ -222,6 +222,56 @@ describe(`variants, uploads and planning information (${ENGINE} engine)`, () => 
       expect((await manager.call('GET', `${setup(A)}/variants`)).body).toHaveLength(2);
     });
 
+    it('stores and reads back a long description whole (answers larger than the embedded engine hands out at once)', async () => {
+      const description = 'Ein langer Erläuterungstext. '.repeat(600);
+      const created = await manager.call('POST', `${setup(B)}/variants`, { title: 'Lang', description });
+      expect(created.status).toBe(403);
+      const long = await admin.call('POST', `${setup(B)}/variants`, { title: 'Lang', description });
+      expect(long.status).toBe(201);
+      expect(long.body.description).toBe(description.trim());
+      const read = await admin.call('GET', `${setup(B)}/variants`);
+      expect(read.body.map((v: any) => v.description.length)).toEqual([description.trim().length]);
+      expect((await admin.call('GET', `/api/v1/procedures/${B.id}/audit`)).status).toBe(200);
+      expect((await admin.call('DELETE', `${setup(B)}/variants/${long.body.id}`)).status).toBe(204);
+    });
+
+    it("judges a variant's geometries by the one geometry rule set: caps, validity, covered by the grown planning area", async () => {
+      const before = (await manager.call('GET', `${setup(A)}/variants`)).body;
+      const feature = (geometry: unknown) => ({ title: 'Geometrie', features: [{ colour: '#000000', geometry }] });
+      const square = (x: number, y: number, d: number) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
+      const refused: [string, unknown, string][] = [
+        ['a line over the position cap', { type: 'LineString', coordinates: Array.from({ length: 1001 }, (_, i) => [9.91 + i * 1e-5, 53.55]) }, 'too_many_positions'],
+        // both touch the area, which the old "within 250 m" rule took for inside
+        ['a polygon containing the whole area', { type: 'Polygon', coordinates: square(9, 53, 2) }, 'outside_planning_area'],
+        ['a line from the area to Berlin', { type: 'LineString', coordinates: [[9.95, 53.55], [13.4, 52.52]] }, 'outside_planning_area'],
+        ['a line to 1.3 km beyond the eastern edge', { type: 'LineString', coordinates: [[9.95, 53.55], [10.02, 53.55]] }, 'outside_planning_area'],
+      ];
+      for (const [name, geometry, code] of refused) {
+        const reply = await manager.call('POST', `${setup(A)}/variants`, feature(geometry));
+        expect([name, reply.status]).toEqual([name, 422]);
+        expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect([name, reply.body.errors[0].code]).toEqual([name, code]);
+        expect(reply.body.errors[0].field).toMatch(/^features\[0\]\.geometry/);
+        if (code === 'too_many_positions') expect(reply.body.errors[0].max).toBe(1000);
+      }
+      expect((await manager.call('GET', `${setup(A)}/variants`)).body).toEqual(before);
+
+      // Larger than a contribution may be, but inside the area (plus its 250 m margin): the area is a feature's size bound.
+      const park = await manager.call('POST', `${setup(A)}/variants`, feature({ type: 'Polygon', coordinates: square(9.92, 53.52, 0.05) }));
+      expect(park.status).toBe(201);
+      const edge = await manager.call('POST', `${setup(A)}/variants`, feature({ type: 'Point', coordinates: [10.0015, 53.55] }));
+      expect(edge.status).toBe(201);
+      for (const id of [park.body.id, edge.body.id]) expect((await manager.call('DELETE', `${setup(A)}/variants/${id}`)).status).toBe(204);
+
+      // Without a planning area, a feature is bounded like a contribution.
+      const open = await procedure('variante-ohne-gebiet');
+      expect((await admin.call('PATCH', `/api/v1/procedures/${open.id}/setup`, { planningArea: null })).status).toBe(200);
+      const district = await admin.call('POST', `${setup(open)}/variants`, feature({ type: 'Polygon', coordinates: square(9.92, 53.52, 0.05) }));
+      expect(district.status).toBe(422);
+      expect(district.body.errors[0]).toMatchObject({ field: 'features[0].geometry', code: 'too_large', max: 1_000_000 });
+      expect((await admin.call('POST', `${setup(open)}/variants`, feature({ type: 'Point', coordinates: [11.57, 48.13] }))).status).toBe(201);
+    });
+
     it('shows nothing unpublished publicly: no variant, no image, no overlay file', async () => {
       expect((await call(api, 'GET', '/api/v1/procedures/variante-a/variants')).body).toEqual([]);
       expect((await call(api, 'GET', `/api/v1/procedures/variante-a/variants/${first.id}`)).status).toBe(404);
@@ -309,6 +359,94 @@ describe(`variants, uploads and planning information (${ENGINE} engine)`, () => 
       expect(reply.status).toBe(201);
       expect(reply.body.status).toBe('pending');
       expect((await call(api, 'GET', path)).body).toMatchObject({ commentCount: 0, comments: [] });
+    });
+
+    it('streams ratings and comments of published variants live, and nothing of unpublished ones', async () => {
+      const live = await EventStream.open(api, '/api/v1/procedures/variante-a/events');
+      try {
+        const path = `/api/v1/procedures/variante-a/variants/${second.id}`;
+        expect((await call(api, 'PUT', `${path}/rating`, { body: { value: 1 } })).status).toBe(200);
+        const comment = await call(api, 'POST', `${path}/comments`, { body: { text: 'Live dabei' }, headers: { 'Idempotency-Key': randomUUID() } });
+        expect(comment.status).toBe(201);
+        const draft = (await manager.call('POST', `${setup(A)}/variants`, { title: 'Noch geheim', summary: 'intern' })).body;
+        expect((await manager.call('PUT', `${setup(A)}/variants/${draft.id}`, { title: 'Noch geheim 2' })).status).toBe(200);
+        const brief = (await manager.call('POST', `${setup(A)}/variants`, { title: 'Kurz sichtbar', published: true })).body;
+        expect((await manager.call('DELETE', `${setup(A)}/variants/${brief.id}`)).status).toBe(204);
+        expect(await live.waitFor((events) =>
+          events.some((e) => e.event === 'variant-comment' && e.data.id === comment.body.id) &&
+          events.some((e) => e.event === 'variant' && e.data.id === second.id && e.data.ratingsUp === 1) &&
+          events.some((e) => e.event === 'variant-removed' && e.data.id === brief.id), 10_000)).toBe(true);
+        expect(live.events.find((e) => e.event === 'variant-comment')?.data).toEqual({
+          id: comment.body.id, variantId: second.id, text: 'Live dabei', createdAt: comment.body.createdAt,
+        });
+        expect(live.events.find((e) => e.event === 'variant' && e.data.commentCount === 1)?.data).toMatchObject({
+          id: second.id, title: 'Variante B: Die Achse', ratingsDown: 0,
+        });
+        expect(live.raw).not.toContain(draft.id);
+        expect(live.raw).not.toContain('Noch geheim');
+      } finally {
+        await live.close();
+      }
+    });
+
+    it('takes reports on variant comments into the moderation queue, where moderators hide and restore them', async () => {
+      const path = `/api/v1/procedures/variante-a/variants/${first.id}`;
+      const comment = (await call(api, 'POST', `${path}/comments`, { body: { text: 'Alles Unsinn!' }, headers: { 'Idempotency-Key': randomUUID() } })).body;
+      const countBefore = (await call(api, 'GET', path)).body.commentCount;
+      const queueLive = await EventStream.open(api, `/api/v1/procedures/${A.id}/moderation/events`, { cookie: `sd_session=${moderator.session}` });
+      const publicLive = await EventStream.open(api, '/api/v1/procedures/variante-a/events');
+      try {
+        const report = (token?: string) => call(api, 'POST', '/api/v1/procedures/variante-a/reports', {
+          body: { variantCommentId: comment.id, reason: 'beleidigend' },
+          headers: { 'Idempotency-Key': randomUUID(), ...(token ? { 'X-Participant-Token': token } : {}) },
+        });
+        const firstReport = await report();
+        expect(firstReport.status).toBe(201);
+        expect((await report(firstReport.headers.get('x-participant-token') as string)).status).toBe(409);
+        const both = await call(api, 'POST', '/api/v1/procedures/variante-a/reports', {
+          body: { variantCommentId: comment.id, commentId: comment.id, reason: 'x' }, headers: { 'Idempotency-Key': randomUUID() },
+        });
+        expect(both.status).toBe(422);
+        expect(both.body.errors.map((e: any) => e.field)).toEqual(['commentId', 'variantCommentId']);
+        const elsewhere = await call(api, 'POST', `/api/v1/procedures/${B.slug}/reports`, {
+          body: { variantCommentId: comment.id, reason: 'x' }, headers: { 'Idempotency-Key': randomUUID() },
+        });
+        expect(elsewhere.status).toBe(422);
+        expect(elsewhere.body.errors[0].field).toBe('variantCommentId');
+        for (let i = 1; i < 3; i++) expect((await report()).status).toBe(201);
+
+        const queue = await moderator.call('GET', `/api/v1/procedures/${A.id}/moderation/queue?kind=variant-comment`);
+        expect(queue.status).toBe(200);
+        expect(queue.body.items).toEqual([expect.objectContaining({
+          kind: 'variant-comment', id: comment.id, variantId: first.id, contributionId: null, categoryId: null,
+          title: 'Variante A: Der grüne Bogen', text: 'Alles Unsinn!', status: 'published', flaggedAt: expect.any(String),
+          openReports: [{ reason: 'beleidigend', createdAt: expect.any(String) }, expect.anything(), expect.anything()],
+        })]);
+        expect(await queueLive.waitFor((events) => events.some((e) => e.data.kind === 'variant-comment' && e.data.id === comment.id && e.data.flagged))).toBe(true);
+
+        const hide = await moderator.call('POST', `/api/v1/procedures/${A.id}/moderation/variant-comments/${comment.id}/hide`, {});
+        expect(hide.status).toBe(200);
+        expect(hide.body).toMatchObject({ status: 'hidden', flaggedAt: null, openReports: [] });
+        const hiddenDetail = (await call(api, 'GET', path)).body;
+        expect(hiddenDetail.comments.map((c: any) => c.id)).not.toContain(comment.id);
+        expect(hiddenDetail.commentCount).toBe(countBefore - 1);
+        expect(await publicLive.waitFor((events) => events.some((e) => e.event === 'variant-comment-removed' && e.data.id === comment.id))).toBe(true);
+        expect((await report()).status).toBe(422);
+
+        const restore = await moderator.call('POST', `/api/v1/procedures/${A.id}/moderation/variant-comments/${comment.id}/unhide`, {});
+        expect(restore.body).toMatchObject({ status: 'published' });
+        expect((await call(api, 'GET', path)).body.comments.map((c: any) => c.id)).toContain(comment.id);
+        expect(await publicLive.waitFor((events) => events.some((e) => e.event === 'variant-comment' && e.data.id === comment.id))).toBe(true);
+        const audit = await moderator.call('GET', `/api/v1/procedures/${A.id}/audit`);
+        expect(audit.body.items.filter((e: any) => e.entityId === comment.id).map((e: any) => e.action)).toEqual([
+          'variant-comment.unhide', 'variant-comment.hide',
+        ]);
+        expect((await manager.call('POST', `/api/v1/procedures/${B.id}/moderation/variant-comments/${comment.id}/hide`, {})).status).toBe(403);
+        expect((await admin.call('POST', `/api/v1/procedures/${B.id}/moderation/variant-comments/${comment.id}/hide`, {})).status).toBe(404);
+      } finally {
+        await queueLive.close();
+        await publicLive.close();
+      }
     });
 
     it('lets moderators read but not change variants', async () => {

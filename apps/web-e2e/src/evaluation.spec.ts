@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
 import { PLANNER_ADMIN, signIn } from './support/planner';
@@ -70,4 +71,77 @@ test('planners see every status with filters and export a CSV with progress', as
   await done.getByRole('link', { name: /speichern/ }).click();
   expect((await download).suggestedFilename()).toBe(`${SLUG}-contributions.csv`);
   await expectNoAxeViolations(page, 'the planner evaluation');
+});
+
+/** pdfinfo's "Key: value" lines as an object. */
+function pdfInfo(file: string): Record<string, string> {
+  const output = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(output.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+test('the results report prints to a tagged A4 PDF with the figures, key terms, top contributions and workshops', async ({ page }, testInfo) => {
+  const report = await (await page.request.get(`/api/v1/procedures/${SLUG}/report`)).json();
+  await page.goto(`/procedures/${SLUG}/statistics`);
+  await page.getByRole('link', { name: 'Ergebnisbericht (druckfertig)' }).click();
+  await expect(page).toHaveURL(new RegExp(`/procedures/${SLUG}/report$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(report.procedure.title);
+  await expect(page).toHaveTitle(`Ergebnisbericht: ${report.procedure.title} – Stadtdialog`);
+  await expect(page.getByRole('table', { name: 'Phasen' }).locator('tbody tr')).toHaveCount(report.procedure.phases.length);
+  const category = page.getByRole('table', { name: 'Beiträge nach Kategorie als Tabelle' });
+  expect(await tableRows(category)).toEqual(report.statistics.byCategory.map((c: { label: string; count: number }) => [c.label, String(c.count)]));
+  const highlights = page.getByRole('region', { name: 'Die wichtigsten Beiträge mit den Antworten der Planenden' }).getByRole('article');
+  await expect(highlights).toHaveCount(report.highlights.length);
+  await expect(page.getByRole('button', { name: 'Drucken oder als PDF speichern' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the results report');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Drucken oder als PDF speichern' })).toBeHidden();
+  await expect(page.locator('.app-header')).toBeHidden();
+  const file = testInfo.outputPath('ergebnisbericht.pdf');
+  await page.pdf({ path: file, format: 'A4', tagged: true, outline: true, preferCSSPageSize: true, printBackground: true });
+
+  const info = pdfInfo(file);
+  expect(info['Tagged']).toBe('yes');
+  expect(info['Title']).toBe(`Ergebnisbericht: ${report.procedure.title} – Stadtdialog`);
+  expect(info['Page size']).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)$/);
+  expect(Number(info['Pages'])).toBeGreaterThan(1);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const flat = text.replace(/\s+/g, ' ');
+  expect(flat).toContain(report.procedure.title);
+  expect(flat).toContain('Beiträge nach Kategorie als Tabelle');
+  for (const c of report.statistics.byCategory) expect(flat).toContain(c.label);
+  expect(flat).toMatch(new RegExp(`Überblick Beiträge .*\\b${report.statistics.totals.contributions}\\b`));
+  for (const term of report.statistics.keyTerms.slice(0, 5)) expect(flat).toContain(term.term);
+  for (const h of report.highlights) expect(flat).toContain(h.title.replace(/\s+/g, ' '));
+  // (the demo has no official answers yet; evaluation-statistics.e2e.ts and the unit test show them in the report)
+  expect(flat).toContain('Workshops');
+  expect(flat).not.toContain('Für Planende');
+});
+
+test('planners open the report under their filters, and a key term leads to their list of every status', async ({ page }) => {
+  const procedure = await (await page.request.get(`/api/v1/procedures/${SLUG}`)).json();
+  await signIn(page, PLANNER_ADMIN);
+  await page.goto(`/planner/procedures/${procedure.id}/evaluation`);
+  await page.getByRole('combobox', { name: 'Herkunft' }).selectOption({ label: 'Online' });
+  await page.getByRole('button', { name: 'Anwenden' }).click();
+  await expect(page.getByRole('table', { name: 'Beiträge nach Herkunft als Tabelle' }).locator('tbody tr')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Ergebnisbericht (druckfertig)' }).click();
+  await expect(page).toHaveURL(/\/evaluation\/report\?(.*&)?source=online/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(procedure.title);
+  await expect(page.getByText('Alle Beiträge in jedem Status (interner Bericht).')).toBeVisible();
+  await expect(page.getByText('Gefiltert: Herkunft: Online')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Beiträge nach Status als Tabelle' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the planner results report');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: /Abschnitte|Bereiche/ })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('link', { name: 'Zurück zur Auswertung' }).click();
+  const terms = page.getByRole('table', { name: 'Häufige Begriffe' });
+  const term = (await terms.locator('tbody tr th a').first().textContent())?.trim() ?? '';
+  expect(term).not.toBe('');
+  await terms.getByRole('link', { name: term, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/planner/procedures/${procedure.id}/moderation\\?.*state=all`));
+  await expect(page.getByRole('searchbox', { name: 'Suche' })).toHaveValue(term);
+  await expect(page.locator('.queue-item, li.item').first()).toBeVisible();
 });

@@ -17,6 +17,7 @@ import { WorkshopsModule } from '@stadtdialog/api/workshops';
 import { EvaluationModule } from '@stadtdialog/api/evaluation';
 import { OpenDataModule } from '@stadtdialog/api/open-data';
 import { VariantsModule } from '@stadtdialog/api/variants';
+import { LegalModule } from '@stadtdialog/api/legal';
 
 interface LoggedRequest {
   id: unknown;
@@ -64,6 +65,7 @@ export class AppModule {
         EvaluationModule,
         OpenDataModule,
         VariantsModule,
+        LegalModule,
       ],
     };
   }

@@ -5,13 +5,9 @@ export const appRoutes: Route[] = [
   {
     path: 'planner',
     loadChildren: () =>
-      Promise.all([import('@stadtdialog/web/planner'), import('@stadtdialog/web/evaluation')]).then(([planner, evaluation]) =>
-        planner.plannerRoutesWith(evaluation.plannerEvaluationRoutes),
+      Promise.all([import('@stadtdialog/web/planner'), import('@stadtdialog/web/evaluation'), import('@stadtdialog/web/legal')]).then(
+        ([planner, evaluation, legal]) => planner.plannerRoutesWith(evaluation.plannerEvaluationRoutes, legal.plannerLegalRoutes),
       ),
-  },
-  {
-    path: '',
-    loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
   },
   {
     path: 'table',
@@ -20,6 +16,16 @@ export const appRoutes: Route[] = [
   {
     path: '',
     loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
+  },
+  // After the resident pages: an empty-path parent matches "/" by itself once its children are
+  // loaded (no segments left), so this one before them would leave the start page blank.
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
+  },
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/legal').then((m) => m.legalRoutes),
   },
   { path: '**', component: NotFoundPage },
 ];

@@ -42,6 +42,21 @@ describe('App', () => {
     expect(document.documentElement.lang).toBe('de');
   });
 
+  it('links the imprint, privacy policy, accessibility statement, rules and help in the footer', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const links = Array.from(element.querySelectorAll('footer nav a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Impressum', '/impressum'],
+      ['Datenschutz', '/datenschutz'],
+      ['Barrierefreiheit', '/barrierefreiheit'],
+      ['Regeln für Beiträge', '/regeln'],
+      ['Hilfe', '/hilfe'],
+    ]);
+    expect(element.querySelector('footer nav')?.getAttribute('aria-label')).toBe('Rechtliches und Hilfe');
+  });
+
   it('switches the language with the header buttons', async () => {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();

@@ -7,4 +7,4 @@ export * from './lib/web-assets';
 export * from './lib/request-deadline';
 export * from './lib/database-unavailable';
 export * from './lib/table-key';
-export * from './lib/attribution-validator';
+export * from './lib/field-validators';

@@ -9,4 +9,5 @@ export * from './lib/planner';
 export * from './lib/workshop';
 export * from './lib/evaluation';
 export * from './lib/variant';
+export * from './lib/site';
 export * from './lib/attribution';

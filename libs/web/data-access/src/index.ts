@@ -20,3 +20,4 @@ export * from './lib/live/live-events';
 export * from './lib/planner';
 export * from './lib/evaluation/evaluation-api';
 export * from './lib/outbox/outbox';
+export * from './lib/site/site-api';

@@ -77,6 +77,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the operator of the legal pages, refusing a malformed address or date', () => {
+    expect(loadConfig({}).operator).toEqual({
+      name: null, address: [], email: null, phone: null, privacyContact: null, accessibilityCheckedOn: null,
+    });
+    const c = loadConfig({
+      OPERATOR_NAME: 'Bezirksamt Altona', OPERATOR_ADDRESS: 'Platz der Republik 1 | 22765 Hamburg',
+      OPERATOR_EMAIL: 'beteiligung@altona.example', ACCESSIBILITY_CHECKED_ON: '2026-11-30',
+    });
+    expect(c.operator).toMatchObject({
+      name: 'Bezirksamt Altona', address: ['Platz der Republik 1', '22765 Hamburg'], email: 'beteiligung@altona.example',
+      accessibilityCheckedOn: '2026-11-30',
+    });
+    expect(() => loadConfig({ OPERATOR_EMAIL: 'nobody' })).toThrow(/OPERATOR_EMAIL must be an e-mail address/);
+    expect(() => loadConfig({ ACCESSIBILITY_CHECKED_ON: '30.11.2026' })).toThrow(/ACCESSIBILITY_CHECKED_ON must be a date/);
+  });
+
   it('documents each variable once', () => {
     const names = CONFIG_VARIABLES.map((v) => v.name);
     expect(new Set(names).size).toBe(names.length);

@@ -50,6 +50,21 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** longest side of an uploaded image after re-encoding, in pixels */
   imageMaxDimension: number;
+  /** who runs this installation: fills the default imprint, privacy policy and accessibility statement */
+  operator: OperatorConfig;
+}
+
+/** The operator's details as the legal pages need them; a missing one shows as "please fill in". */
+export interface OperatorConfig {
+  name: string | null;
+  /** lines of the postal address */
+  address: string[];
+  email: string | null;
+  phone: string | null;
+  /** the data protection officer's contact (GDPR art. 13 (1) b) */
+  privacyContact: string | null;
+  /** date of the last accessibility check, YYYY-MM-DD */
+  accessibilityCheckedOn: string | null;
 }
 
 /** Passwords of planners: at least this long. */
@@ -125,6 +140,12 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'REQUEST_TIMEOUT', default: '10', description: 'seconds within which a request\'s headers and body must have arrived; slower: 408' },
   { name: 'UPLOAD_MAX_MB', default: '10', description: 'largest image or PDF a planner may upload, in megabytes' },
   { name: 'IMAGE_MAX_DIMENSION', default: '2560', description: 'uploaded images are scaled down to at most this many pixels on their longest side' },
+  { name: 'OPERATOR_NAME', default: '(unset)', description: 'the public body running this installation, named in the default imprint, privacy policy and accessibility statement' },
+  { name: 'OPERATOR_ADDRESS', default: '(unset)', description: 'its postal address; lines separated by "|"' },
+  { name: 'OPERATOR_EMAIL', default: '(unset)', description: 'its contact e-mail address (imprint, privacy policy, accessibility feedback)' },
+  { name: 'OPERATOR_PHONE', default: '(unset)', description: 'its contact telephone number' },
+  { name: 'PRIVACY_CONTACT', default: '(unset)', description: 'how to reach its data protection officer (GDPR art. 13)' },
+  { name: 'ACCESSIBILITY_CHECKED_ON', default: '(unset)', description: 'date of the last accessibility check (YYYY-MM-DD), named in the accessibility statement' },
 ];
 
 export class ConfigError extends Error {}
@@ -221,6 +242,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT', 10, 1, 3600) * 1000,
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
     imageMaxDimension: int(env, 'IMAGE_MAX_DIMENSION', 2560, 256, 8192),
+    operator: operator(env),
+  };
+}
+
+function operator(env: Record<string, string | undefined>): OperatorConfig {
+  const text = (name: string) => env[name]?.trim() || null;
+  const email = text('OPERATOR_EMAIL');
+  if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) throw new ConfigError(`OPERATOR_EMAIL must be an e-mail address, got "${email}"`);
+  const checkedOn = text('ACCESSIBILITY_CHECKED_ON');
+  if (checkedOn && (!/^\d{4}-\d{2}-\d{2}$/.test(checkedOn) || Number.isNaN(Date.parse(checkedOn)))) {
+    throw new ConfigError(`ACCESSIBILITY_CHECKED_ON must be a date as YYYY-MM-DD, got "${checkedOn}"`);
+  }
+  return {
+    name: text('OPERATOR_NAME'),
+    address: (text('OPERATOR_ADDRESS') ?? '').split('|').map((line) => line.trim()).filter(Boolean),
+    email,
+    phone: text('OPERATOR_PHONE'),
+    privacyContact: text('PRIVACY_CONTACT'),
+    accessibilityCheckedOn: checkedOn,
   };
 }
 

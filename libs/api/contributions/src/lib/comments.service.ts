@@ -1,97 +1,55 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Comment } from '@stadtdialog/shared/contract';
-import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
-import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
-import {
-  IdempotentRequest,
-  ProcedureForWrite,
-  cleanText,
-  idempotencyProblem,
-  procedureForWrite,
-  requireOpen,
-  requirePublicContribution,
-  unstorableTextError,
-} from '@stadtdialog/api/participation';
+import { StoredResponse } from '@stadtdialog/api/db';
+import { FieldError } from '@stadtdialog/api/http';
+import { IdempotentRequest } from '@stadtdialog/api/participation';
 import { COMMENT_JSON } from './comment-json';
+import { ContributionFeedback } from './contribution-feedback';
 import { CreateCommentDto } from './dto/create-comment.dto';
 
 @Injectable()
 export class CommentsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly participants: ParticipantTokens,
-  ) {}
+  constructor(private readonly feedback: ContributionFeedback) {}
 
   /**
    * A comment or a reply on a published contribution: published at once in post-moderation,
    * pending until a moderator publishes it in pre-moderation.
    */
-  async create(
+  create(
     slug: string,
     contributionId: string,
     dto: CreateCommentDto,
     request: IdempotentRequest & { participantToken: string | undefined },
   ): Promise<StoredResponse<Comment> & { issuedToken: string | null }> {
-    let issuedToken: string | null = null;
-    try {
-      const stored = await withIdempotency<Comment>(
-        this.dataSource,
-        { scope: request.scope, key: request.key, body: dto },
-        async (manager) => {
-          const procedure = await procedureForWrite(manager, slug);
-          await requirePublicContribution(manager, procedure.id, contributionId);
-          if (procedure.settings.comments === 'off') {
-            throw new ProblemException(
-              HttpStatus.CONFLICT,
-              'Comments are closed',
-              'This procedure does not take comments.',
-            );
-          }
-          requireOpen(procedure, 'comments');
-          const values = await this.validate(manager, procedure, contributionId, dto);
-          const participant = await this.participants.resolve(manager, request.participantToken);
-          issuedToken = participant.issuedToken;
-          const status = procedure.settings.moderation === 'pre' ? 'pending' : 'published';
-          const [row] = await manager.query(
-            `WITH m AS (
-               INSERT INTO comments (contribution_id, parent_id, participant_id, body, status)
-               VALUES ($1, $2, $3, $4, $5) RETURNING *)
-             SELECT ${COMMENT_JSON}::jsonb || jsonb_build_object('status', m.status) AS comment FROM m`,
-            [contributionId, values.parentId, participant.id, values.text, status],
-          );
-          return { status: HttpStatus.CREATED, body: row.comment as Comment };
-        },
-      );
-      return { ...stored, issuedToken };
-    } catch (error) {
-      throw idempotencyProblem(error);
-    }
+    const parentId = dto.parentId ?? null;
+    return this.feedback.comment<Comment>(
+      slug,
+      contributionId,
+      { ...request, body: dto },
+      async (manager, { text, participantId, status }) => {
+        const [row] = await manager.query(
+          `WITH m AS (
+             INSERT INTO comments (contribution_id, parent_id, participant_id, body, status)
+             VALUES ($1, $2, $3, $4, $5) RETURNING *)
+           SELECT ${COMMENT_JSON}::jsonb || jsonb_build_object('status', m.status) AS comment FROM m`,
+          [contributionId, parentId, participantId, text, status],
+        );
+        return row.comment as Comment;
+      },
+      (manager) => this.parentErrors(manager, contributionId, parentId),
+    );
   }
 
-  private async validate(manager: EntityManager, procedure: ProcedureForWrite, contributionId: string, dto: CreateCommentDto) {
-    const errors: FieldError[] = [];
-    const text = cleanText(dto.text);
-    const { commentMaxLength } = procedure.settings;
-    const unstorable = unstorableTextError('text', dto.text);
-    if (unstorable) errors.push(unstorable);
-    else if (!text) errors.push({ field: 'text', message: 'text must not be empty' });
-    else if ([...text].length > commentMaxLength) {
-      errors.push({ field: 'text', message: `text must be at most ${commentMaxLength} characters` });
-    }
-    const parentId = dto.parentId ?? null;
-    if (parentId) {
-      const [parent] = await manager.query(
-        `SELECT parent_id FROM public_comments WHERE id = $1 AND contribution_id = $2`,
-        [parentId, contributionId],
-      );
-      if (!parent) {
-        errors.push({ field: 'parentId', message: 'parentId is not a published comment on this contribution' });
-      } else if (parent.parent_id) {
-        errors.push({ field: 'parentId', message: 'a reply cannot be answered: reply to the comment it answers instead' });
-      }
-    }
-    if (errors.length) throw validationProblem(errors);
-    return { text, parentId };
+  /** A reply answers a published top-level comment of the same contribution. */
+  private async parentErrors(manager: EntityManager, contributionId: string, parentId: string | null): Promise<FieldError[]> {
+    if (!parentId) return [];
+    const [parent] = await manager.query(`SELECT parent_id FROM public_comments WHERE id = $1 AND contribution_id = $2`, [
+      parentId,
+      contributionId,
+    ]);
+    if (!parent) return [{ field: 'parentId', message: 'parentId is not a published comment on this contribution' }];
+    if (parent.parent_id) return [{ field: 'parentId', message: 'a reply cannot be answered: reply to the comment it answers instead' }];
+    return [];
   }
 }

@@ -6,12 +6,12 @@ import { ContributionListService } from './contribution-list.service';
 import { ContributionsController } from './contributions.controller';
 import { ContributionsService } from './contributions.service';
 import { RatingsController } from './ratings.controller';
-import { RatingsService } from './ratings.service';
+import { ContributionFeedback } from './contribution-feedback';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @Module({
   controllers: [ContributionsController, CommentsController, RatingsController, ReportsController],
-  providers: [ContributionsService, ContributionDetailService, ContributionListService, CommentsService, RatingsService, ReportsService],
+  providers: [ContributionsService, ContributionDetailService, ContributionListService, CommentsService, ContributionFeedback, ReportsService],
 })
 export class ContributionsModule {}

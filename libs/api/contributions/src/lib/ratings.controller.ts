@@ -5,14 +5,14 @@ import { PARTICIPANT_TOKEN_HEADER, RatingSummary } from '@stadtdialog/shared/con
 import { ApiJsonResponse, ApiParticipantToken, ApiProblems, ApiWriteProblems, TableKeyAccepted, WRITE_RESPONSE_HEADERS, ref } from '@stadtdialog/api/http';
 import { RateDto } from './dto/rate.dto';
 import { ParticipantToken } from '@stadtdialog/api/participation';
-import { RatingsService } from './ratings.service';
+import { ContributionFeedback } from './contribution-feedback';
 
 /** PUT and DELETE are idempotent by themselves: a retry sets or withdraws the same rating again. */
 @ApiParam({ name: 'slug', description: 'the procedure', example: 'gruene-mitte-altona' })
 @ApiParam({ name: 'id', description: 'the contribution', format: 'uuid' })
 @Controller('v1/procedures/:slug/contributions/:id/rating')
 export class RatingsController {
-  constructor(private readonly ratings: RatingsService) {}
+  constructor(private readonly ratings: ContributionFeedback) {}
 
   @Put()
   @TableKeyAccepted()

@@ -17,19 +17,28 @@ import { CreateReportDto } from './dto/create-report.dto';
 const TARGETS = {
   contribution: { table: 'contributions', column: 'contribution_id', noun: 'contribution' },
   comment: { table: 'comments', column: 'comment_id', noun: 'comment' },
+  variantComment: { table: 'variant_comments', column: 'variant_comment_id', noun: 'comment' },
 } as const;
 type Target = (typeof TARGETS)[keyof typeof TARGETS];
 
-/** Exactly one of the two ids, or the field errors that say so. */
-export function reportTarget(dto: Pick<CreateReportDto, 'contributionId' | 'commentId'>): { target: Target; id: string } | FieldError[] {
-  const given = [dto.contributionId, dto.commentId].filter((id) => id !== undefined && id !== null).length;
-  if (given === 1) {
-    return dto.contributionId ? { target: TARGETS.contribution, id: dto.contributionId } : { target: TARGETS.comment, id: dto.commentId as string };
+const TARGET_FIELDS = [
+  ['contributionId', TARGETS.contribution],
+  ['commentId', TARGETS.comment],
+  ['variantCommentId', TARGETS.variantComment],
+] as const;
+type TargetField = (typeof TARGET_FIELDS)[number][0];
+
+/** Exactly one of the ids, or the field errors that say so. */
+export function reportTarget(dto: Partial<Pick<CreateReportDto, TargetField>>): { target: Target; id: string; field: TargetField } | FieldError[] {
+  const given = TARGET_FIELDS.filter(([field]) => dto[field] !== undefined && dto[field] !== null);
+  if (given.length === 1) {
+    const [field, target] = given[0];
+    return { target, id: dto[field] as string, field };
   }
-  const message = given === 0
-    ? 'name what you report: either contributionId or commentId'
-    : 'a report is about one item: give either contributionId or commentId, not both';
-  return [{ field: 'contributionId', message }, { field: 'commentId', message }];
+  const message = given.length === 0
+    ? 'name what you report: one of contributionId, commentId or variantCommentId'
+    : 'a report is about one item: give only one of contributionId, commentId or variantCommentId';
+  return (given.length ? given.map(([field]) => field) : ['contributionId', 'commentId']).map((field) => ({ field, message }));
 }
 
 /**
@@ -101,8 +110,7 @@ export class ReportsService {
     const target = reportTarget(dto);
     if (Array.isArray(target)) throw validationProblem([...target, ...errors]);
     if (!(await this.isPublic(manager, procedure, target.target, target.id))) {
-      const field = target.target === TARGETS.contribution ? 'contributionId' : 'commentId';
-      errors.push({ field, message: `${field} is not a published ${target.target.noun} of this procedure` });
+      errors.push({ field: target.field, message: `${target.field} is not a published ${target.target.noun} of this procedure` });
     }
     if (errors.length) throw validationProblem(errors);
     return { ...target, reason };
@@ -115,6 +123,14 @@ export class ReportsService {
       return rows.length > 0;
     }
     if (procedure.settings.comments === 'hidden') return false;
+    if (target === TARGETS.variantComment) {
+      const rows = await manager.query(
+        `SELECT 1 FROM public_variant_comments m JOIN public_variants v ON v.id = m.variant_id
+         WHERE m.id = $1 AND v.procedure_id = $2`,
+        [id, procedure.id],
+      );
+      return rows.length > 0;
+    }
     const rows = await manager.query(
       `SELECT 1 FROM public_comments m JOIN public_contributions c ON c.id = m.contribution_id
        WHERE m.id = $1 AND c.procedure_id = $2`,

@@ -47,8 +47,9 @@ export class StatisticsService {
       SELECT coalesce(json_agg(json_build_object('key', key, 'label', key, 'count', n) ORDER BY n DESC, key), '[]'::json)
       FROM (SELECT ${expression} AS key, count(*)::int AS n FROM f GROUP BY 1) g)`;
     const top = (order: string, having: string) => `(
-      SELECT coalesce(json_agg(json_build_object('id', t.id, 'title', t.title, 'status', t.status, 'ratingsUp', t.ratings_up,
-               'ratingsDown', t.ratings_down, 'commentCount', t.comment_count) ORDER BY ${order.replace(/c\./g, 't.')}), '[]'::json)
+      SELECT coalesce(json_agg(json_build_object('id', t.id, 'title', t.title, 'status', t.status,
+               'ratingsUp', ${ratingsShown ? 't.ratings_up' : 'NULL'}, 'ratingsDown', ${ratingsShown ? 't.ratings_down' : 'NULL'},
+               'commentCount', ${commentsShown ? 't.comment_count' : 'NULL'}) ORDER BY ${order.replace(/c\./g, 't.')}), '[]'::json)
       FROM (SELECT * FROM f c WHERE ${having} ORDER BY ${order} LIMIT ${TOP}) t)`;
     const [row] = await this.dataSource.query(
       `WITH ${rows},

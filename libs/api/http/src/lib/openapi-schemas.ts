@@ -125,11 +125,11 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     ],
   },
   NewReport: {
-    ...object({ contributionId: uuid, commentId: uuid, reason: { type: 'string', maxLength: LIMITS.maxReportReasonLength } }, [
-      'contributionId',
-      'commentId',
-    ]),
-    description: 'exactly one of contributionId and commentId',
+    ...object(
+      { contributionId: uuid, commentId: uuid, variantCommentId: uuid, reason: { type: 'string', maxLength: LIMITS.maxReportReasonLength } },
+      ['contributionId', 'commentId', 'variantCommentId'],
+    ),
+    description: 'exactly one of contributionId, commentId and variantCommentId (a comment on a variant)',
   },
   ReportReceipt: object({ id: uuid }),
   VariantComment: object({

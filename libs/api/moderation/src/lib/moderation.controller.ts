@@ -15,7 +15,7 @@ import { ModerationService } from './moderation.service';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 const ACTIONS = new Set<ModerationAction>(['approve', 'reject', 'hide', 'unhide']);
-const KINDS: Record<string, ModerationKind> = { contributions: 'contribution', comments: 'comment' };
+const KINDS: Record<string, ModerationKind> = { contributions: 'contribution', comments: 'comment', 'variant-comments': 'variant-comment' };
 
 function parseAction(raw: string): ModerationAction {
   if (!ACTIONS.has(raw as ModerationAction)) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `There is no action "${raw}".`);
@@ -69,7 +69,7 @@ export class ModerationController {
     return this.moderation.respond({ actor, request }, procedureId, id, dto);
   }
 
-  /** POST …/moderation/{contributions|comments}/:id/{approve|reject|hide|unhide} */
+  /** POST …/moderation/{contributions|comments|variant-comments}/:id/{approve|reject|hide|unhide} */
   @Post(':kind/:itemId/:action')
   @HttpCode(HttpStatus.OK)
   decide(

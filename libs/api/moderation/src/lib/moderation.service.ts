@@ -25,24 +25,36 @@ export interface WriteContext {
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** Contributions and comments of one procedure as one list, for the queue and for single items. */
+/** Contributions, their comments and comments on variants of one procedure as one list, for the queue and for single items. */
 const ITEMS = `
-  SELECT 'contribution'::text AS kind, c.id, c.id AS contribution_id, c.title, c.body AS text, c.status, c.flagged_at,
-         c.category_id, c.rubric_id, c.geom, false AS official, c.original IS NOT NULL AS edited, c.moderation_reason,
-         c.source, c.workshop_id, c.created_at
+  SELECT 'contribution'::text AS kind, c.id, c.id AS contribution_id, NULL::uuid AS variant_id, c.title, c.body AS text, c.status,
+         c.flagged_at, c.category_id, c.rubric_id, c.geom, false AS official, c.original IS NOT NULL AS edited, c.moderation_reason,
+         c.source, c.workshop_id, c.created_at, c.search
   FROM contributions c WHERE c.procedure_id = $1
   UNION ALL
-  SELECT 'comment', m.id, m.contribution_id, c.title, m.body, m.status, m.flagged_at, c.category_id, c.rubric_id, NULL,
-         m.official, false, m.moderation_reason, c.source, c.workshop_id, m.created_at
-  FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.procedure_id = $1`;
+  SELECT 'comment', m.id, m.contribution_id, NULL, c.title, m.body, m.status, m.flagged_at, c.category_id, c.rubric_id, NULL,
+         m.official, false, m.moderation_reason, c.source, c.workshop_id, m.created_at, NULL::tsvector
+  FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.procedure_id = $1
+  UNION ALL
+  SELECT 'variant-comment', m.id, NULL, m.variant_id, v.title, m.body, m.status, m.flagged_at, NULL, NULL, NULL,
+         false, false, m.moderation_reason, 'online', NULL, m.created_at, NULL::tsvector
+  FROM variant_comments m JOIN variants v ON v.id = m.variant_id WHERE v.procedure_id = $1`;
+
+/** The column of `reports` that names an item of each kind. */
+const REPORT_COLUMN: Record<ModerationKind, string> = {
+  contribution: 'contribution_id',
+  comment: 'comment_id',
+  'variant-comment': 'variant_comment_id',
+};
 
 const ITEM_JSON = `json_build_object(
-  'kind', i.kind, 'id', i.id, 'contributionId', i.contribution_id, 'title', i.title, 'text', i.text, 'status', i.status,
+  'kind', i.kind, 'id', i.id, 'contributionId', i.contribution_id, 'variantId', i.variant_id, 'title', i.title, 'text', i.text, 'status', i.status,
   'flaggedAt', ${ISO('i.flagged_at')},
   'openReports', coalesce((SELECT json_agg(json_build_object('reason', r.reason, 'createdAt', ${ISO('r.created_at')})
                             ORDER BY r.created_at DESC)
                           FROM reports r WHERE r.resolved_at IS NULL
-                            AND CASE WHEN i.kind = 'contribution' THEN r.contribution_id = i.id ELSE r.comment_id = i.id END), '[]'::json),
+                            AND CASE i.kind WHEN 'contribution' THEN r.contribution_id = i.id WHEN 'comment' THEN r.comment_id = i.id
+                                            ELSE r.variant_comment_id = i.id END), '[]'::json),
   'categoryId', i.category_id, 'rubricId', i.rubric_id, 'geometry', ST_AsGeoJSON(i.geom, 7)::json,
   'official', i.official, 'edited', i.edited, 'moderationReason', i.moderation_reason,
   'source', i.source, 'workshopId', i.workshop_id, 'createdAt', ${ISO('i.created_at')})`;
@@ -65,7 +77,7 @@ export const TRANSITIONS: Record<ModerationAction, { from: ContributionStatus[];
   unhide: { from: ['hidden'], to: 'published' },
 };
 
-const TABLE: Record<ModerationKind, string> = { contribution: 'contributions', comment: 'comments' };
+const TABLE: Record<ModerationKind, string> = { contribution: 'contributions', comment: 'comments', 'variant-comment': 'variant_comments' };
 
 export function encodeCursor(at: string, id: string): string {
   return Buffer.from(`${at}|${id}`).toString('base64url');
@@ -94,7 +106,8 @@ export class ModerationService {
 
   /**
    * Pending and flagged items by default, newest first, keyset-paged. `source` and `workshop` narrow to
-   * contributions from there and the comments on them.
+   * contributions from there and the comments on them; `q` to contributions whose title or text has
+   * the words (German full-text search, as the public list).
    */
   async queue(procedureId: string, query: QueueQueryDto): Promise<ModerationPage> {
     await this.procedureExists(procedureId);
@@ -109,9 +122,11 @@ export class ModerationService {
          AND ($4::timestamptz IS NULL OR (i.created_at, i.id) < ($4::timestamptz, $5::uuid))
          AND ($7::text IS NULL OR i.source = $7)
          AND ($8::uuid IS NULL OR i.workshop_id = $8)
+         AND ($9::text IS NULL OR i.search @@ websearch_to_tsquery('german', $9))
        ORDER BY i.created_at DESC, i.id DESC
        LIMIT $6`,
-      [procedureId, query.kind ?? null, query.category ?? null, at, id, limit + 1, query.source ?? null, query.workshop ?? null],
+      [procedureId, query.kind ?? null, query.category ?? null, at, id, limit + 1, query.source ?? null, query.workshop ?? null,
+       query.q?.trim() || null],
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -179,14 +194,14 @@ export class ModerationService {
       [id, rule.to, note],
     );
     await manager.query(
-      `UPDATE reports SET resolved_at = now() WHERE ${kind === 'contribution' ? 'contribution_id' : 'comment_id'} = $1 AND resolved_at IS NULL`,
+      `UPDATE reports SET resolved_at = now() WHERE ${REPORT_COLUMN[kind]} = $1 AND resolved_at IS NULL`,
       [id],
     );
     const after = await this.readItem(manager, procedureId, kind, id);
     await this.audit.record(manager, {
       actorId: actor.id, action: `${kind}.${action}`, entityType: kind, entityId: id, procedureId,
-      before: { contributionId: before.contributionId, status: before.status, flagged: !!before.flaggedAt, openReports: before.openReports.length },
-      after: { contributionId: after.contributionId, status: after.status, flagged: false, reason: note },
+      before: { contributionId: before.contributionId, variantId: before.variantId, status: before.status, flagged: !!before.flaggedAt, openReports: before.openReports.length },
+      after: { contributionId: after.contributionId, variantId: after.variantId, status: after.status, flagged: false, reason: note },
     });
     return after;
   }

@@ -2,12 +2,23 @@ import { EntityManager } from 'typeorm';
 import { PLANNING_AREA_MARGIN_METRES } from '@stadtdialog/shared/contract';
 import { GeometryError, GeometryLimits } from './geometry';
 
-/** Where and how large a contribution's geometry may be: the same for residents and moderators. */
+/**
+ * Where and how large a geometry may be: the same for residents and moderators (a contribution) and
+ * for the planners' variant features.
+ */
 export interface PlaceBounds extends GeometryLimits {
   /** square metres a polygon may cover */
   maxAreaM2: number;
   /** metres a line may be long */
   maxLengthM: number;
+  /** what the geometry is, as the messages name it; default "a contribution" */
+  subject?: string;
+  /**
+   * Where the procedure has a planning area, being covered by it (grown by its margin) is the size
+   * bound, and `maxAreaM2`/`maxLengthM` apply only to procedures without one. For variant features:
+   * a planned street or park may be as large as the area it is planned for.
+   */
+  areaBoundsSize?: boolean;
 }
 
 export function placeBounds(config: {
@@ -22,6 +33,11 @@ export function placeBounds(config: {
     maxAreaM2: config.contributionMaxAreaM2,
     maxLengthM: config.contributionMaxLengthM,
   };
+}
+
+/** A variant feature's bounds: the caps of every geometry, and the planning area as its size bound. */
+export function variantFeatureBounds(bounds: PlaceBounds): PlaceBounds {
+  return { ...bounds, subject: 'a variant feature', areaBoundsSize: true };
 }
 
 /**
@@ -39,11 +55,11 @@ export async function placeError(
   geojson: string,
   bounds: PlaceBounds,
 ): Promise<GeometryError | null> {
-  let row: { valid: boolean; reason: string; area: number | null; length: number | null; inside: boolean | null };
+  let row: { valid: boolean; reason: string; area: number | null; length: number | null; inside: boolean | null; has_area: boolean };
   try {
     [row] = await manager.query(
       `WITH g AS MATERIALIZED (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS geom)
-       SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason,
+       SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, p.planning_area IS NOT NULL AS has_area,
               CASE WHEN ST_IsValid(g.geom) THEN ST_Area(g.geom::geography) END AS area,
               CASE WHEN ST_IsValid(g.geom) THEN ST_Length(g.geom::geography) END AS length,
               CASE WHEN p.planning_area IS NULL THEN true
@@ -62,16 +78,18 @@ export async function placeError(
     throw error;
   }
   if (!row.valid) return { field: 'geometry', message: `the geometry is not valid: ${row.reason}` };
-  if ((row.area ?? 0) > bounds.maxAreaM2) {
+  const subject = bounds.subject ?? 'a contribution';
+  const sized = !(bounds.areaBoundsSize && row.has_area);
+  if (sized && (row.area ?? 0) > bounds.maxAreaM2) {
     return {
       field: 'geometry', code: 'too_large', max: bounds.maxAreaM2,
-      message: `a contribution may cover at most ${bounds.maxAreaM2} m², this polygon covers ${Math.round(row.area ?? 0)} m²`,
+      message: `${subject} may cover at most ${bounds.maxAreaM2} m², this polygon covers ${Math.round(row.area ?? 0)} m²`,
     };
   }
-  if ((row.length ?? 0) > bounds.maxLengthM) {
+  if (sized && (row.length ?? 0) > bounds.maxLengthM) {
     return {
       field: 'geometry', code: 'too_large', max: bounds.maxLengthM,
-      message: `a contribution's line may be at most ${bounds.maxLengthM} m long, this one is ${Math.round(row.length ?? 0)} m`,
+      message: `${subject}'s line may be at most ${bounds.maxLengthM} m long, this one is ${Math.round(row.length ?? 0)} m`,
     };
   }
   if (!row.inside) {

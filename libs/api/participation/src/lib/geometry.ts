@@ -1,6 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import { ContributionGeometryType, LIMITS, PLANNING_AREA_MARGIN_METRES, Position } from '@stadtdialog/shared/contract';
-import type { FieldError } from '@stadtdialog/api/http';
+import { ContributionGeometryType, LIMITS, Position } from '@stadtdialog/shared/contract';
 
 /** A field error with its machine code and the limit it names, where there is one. */
 export interface GeometryError {
@@ -159,50 +157,4 @@ export function checkGeometryShape(
   const total = countPositions(c, 2);
   if (total > limits.maxPositions) return [tooManyPositions(field, 'a polygon', total, limits)];
   return ringErrors(c, field);
-}
-
-/**
- * PostGIS's verdict: a valid shape (else where it is not) within the planning area plus its margin.
- * An altitude (RFC 7946 allows a third number) is dropped: the map and the column are 2D.
- * The distance is measured on the globe (geography) only when there is an area and the shape is
- * valid: MATERIALIZED keeps the planner from casting the input to geography while it plans, which
- * would run the cast even where CASE does not need it. The cast refuses an edge between antipodal
- * points (its course on the globe is undefined); that is the client's geometry, so a 422.
- */
-export async function checkGeometryInPostgis(
-  manager: EntityManager,
-  procedureId: string,
-  geojson: string,
-  field = 'geometry',
-): Promise<FieldError | null> {
-  let row: { valid: boolean; reason: string; inside: boolean | null };
-  try {
-    [row] = await manager.query(
-      `WITH g AS MATERIALIZED (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS geom)
-       SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason,
-              CASE WHEN p.planning_area IS NULL THEN true
-                   WHEN NOT ST_IsValid(g.geom) THEN NULL
-                   ELSE ST_DWithin(g.geom::geography, p.planning_area::geography, $3) END AS inside
-       FROM g, procedures p WHERE p.id = $1`,
-      [procedureId, geojson, PLANNING_AREA_MARGIN_METRES],
-    );
-  } catch (error) {
-    if (/antipodal/i.test((error as Error).message)) {
-      return {
-        field,
-        message: 'the geometry has an edge between two opposite points of the globe, whose course is undefined: add a position between them',
-      };
-    }
-    throw error;
-  }
-  if (!row.valid) {
-    return { field, message: `the geometry is not valid: ${row.reason}` };
-  }
-  if (!row.inside) {
-    return {
-      field,
-      message: `the location lies outside the planning area (more than ${PLANNING_AREA_MARGIN_METRES} m away)`,
-    };
-  }
-  return null;
 }

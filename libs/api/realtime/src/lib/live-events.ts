@@ -9,9 +9,10 @@ export type LiveChannel = 'public' | 'moderation';
 interface EventRow {
   id: string;
   procedure_id: string;
-  entity_type: 'contribution' | 'comment';
+  entity_type: 'contribution' | 'comment' | 'variant' | 'variant-comment';
   entity_id: string;
-  contribution_id: string;
+  contribution_id: string | null;
+  variant_id: string | null;
   status: string;
   flagged: boolean;
   public: boolean;
@@ -62,6 +63,22 @@ const PUBLIC_CONTRIBUTIONS = `
              'commentCount', c.comment_count)) END AS feature
   FROM public_contributions c JOIN categories k ON k.id = c.category_id
   WHERE c.id = ANY($1)`;
+
+/** A published variant's counters (as its procedure shows them) and its title, from the public views only. */
+const PUBLIC_VARIANTS = `
+  SELECT v.id, json_build_object('id', v.id, 'title', v.title, 'position', v.position,
+           'ratingsUp', CASE WHEN p.settings->>'ratings' = 'hidden' THEN NULL ELSE v.ratings_up END,
+           'ratingsDown', CASE WHEN p.settings->>'ratings' = 'hidden' THEN NULL ELSE v.ratings_down END,
+           'commentCount', CASE WHEN p.settings->>'comments' = 'hidden' THEN NULL ELSE v.comment_count END,
+           'updatedAt', ${ISO('v.updated_at')}) AS variant
+  FROM public_variants v JOIN public_procedures p ON p.id = v.procedure_id
+  WHERE v.id = ANY($1)`;
+
+/** Published comments on published variants, unless the procedure hides comments. */
+const PUBLIC_VARIANT_COMMENTS = `
+  SELECT m.id, json_build_object('id', m.id, 'variantId', m.variant_id, 'text', m.body, 'createdAt', ${ISO('m.created_at')}) AS comment
+  FROM public_variant_comments m JOIN public_variants v ON v.id = m.variant_id JOIN public_procedures p ON p.id = v.procedure_id
+  WHERE m.id = ANY($1) AND coalesce(p.settings->>'comments', 'on') <> 'hidden'`;
 
 const PUBLIC_COMMENTS = `
   SELECT m.id, json_build_object('id', m.id, 'contributionId', m.contribution_id, 'parentId', m.parent_id, 'text', m.body,
@@ -188,14 +205,14 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
     for (const id of announced) if (BigInt(id) > this.lastSeen) this.lastSeen = BigInt(id);
     if (announced.length) {
       rows.push(...(await this.dataSource.query(
-        `SELECT id::text, procedure_id, entity_type, entity_id, contribution_id, status, flagged, public, moderation
+        `SELECT id::text, procedure_id, entity_type, entity_id, contribution_id, variant_id, status, flagged, public, moderation
          FROM live_events WHERE id = ANY($1::bigint[]) AND procedure_id = ANY($2::uuid[]) ORDER BY id`,
         [announced, procedures],
       )));
     }
     if (scan) {
       const scanned: EventRow[] = await this.dataSource.query(
-        `SELECT id::text, procedure_id, entity_type, entity_id, contribution_id, status, flagged, public, moderation
+        `SELECT id::text, procedure_id, entity_type, entity_id, contribution_id, variant_id, status, flagged, public, moderation
          FROM live_events WHERE id > $1 ORDER BY id LIMIT 5000`,
         // a little behind the highest id seen: ids are taken before commit, so a lower one can commit
         // later, and its notification is lost when it came while the listener was reconnecting
@@ -238,14 +255,24 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
       return events.filter((e) => e.moderation).map((e) => ({
         id: e.id,
         event: 'queue',
-        data: { kind: e.entity_type, id: e.entity_id, contributionId: e.contribution_id, status: e.status, flagged: e.flagged },
+        data: { kind: e.entity_type, id: e.entity_id, contributionId: e.contribution_id, variantId: e.variant_id, status: e.status, flagged: e.flagged },
       }));
     }
     const visible = events.filter((e) => e.public);
-    const contributionIds = [...new Set(visible.filter((e) => e.entity_type === 'contribution').map((e) => e.entity_id))];
-    const commentIds = [...new Set(visible.filter((e) => e.entity_type === 'comment').map((e) => e.entity_id))];
+    const idsOf = (type: EventRow['entity_type']) => [...new Set(visible.filter((e) => e.entity_type === type).map((e) => e.entity_id))];
+    const contributionIds = idsOf('contribution');
+    const commentIds = idsOf('comment');
     const contributions = new Map<string, { contribution: unknown; feature: unknown }>();
     const comments = new Map<string, unknown>();
+    const variants = new Map<string, unknown>();
+    const variantComments = new Map<string, unknown>();
+    for (const [type, sql, into, column] of [
+      ['variant', PUBLIC_VARIANTS, variants, 'variant'],
+      ['variant-comment', PUBLIC_VARIANT_COMMENTS, variantComments, 'comment'],
+    ] as const) {
+      const ids = idsOf(type);
+      if (ids.length) for (const row of await this.dataSource.query(sql, [ids])) into.set(row.id, row[column]);
+    }
     if (contributionIds.length) {
       for (const row of await this.dataSource.query(PUBLIC_CONTRIBUTIONS, [contributionIds])) {
         contributions.set(row.id, { contribution: row.contribution, feature: row.feature });
@@ -255,6 +282,12 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
       for (const row of await this.dataSource.query(PUBLIC_COMMENTS, [commentIds])) comments.set(row.id, row.comment);
     }
     return visible.map((e) => {
+      if (e.entity_type === 'variant' || e.entity_type === 'variant-comment') {
+        const current = (e.entity_type === 'variant' ? variants : variantComments).get(e.entity_id);
+        return current
+          ? { id: e.id, event: e.entity_type, data: current }
+          : { id: e.id, event: `${e.entity_type}-removed`, data: { id: e.entity_id, variantId: e.variant_id } };
+      }
       if (e.entity_type === 'contribution') {
         const current = contributions.get(e.entity_id);
         return current
@@ -292,8 +325,8 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
         const flag = connection.channel === 'public' ? 'public' : 'moderation';
         const events: EventRow[] = await this.dataSource.query(
           `SELECT * FROM (
-             SELECT DISTINCT ON (entity_id) id::text, procedure_id, entity_type, entity_id, contribution_id, status, flagged,
-                    public, moderation
+             SELECT DISTINCT ON (entity_id) id::text, procedure_id, entity_type, entity_id, contribution_id, variant_id, status,
+                    flagged, public, moderation
              FROM live_events WHERE procedure_id = $1 AND id > $2 AND id <= $3 AND ${flag}
              ORDER BY entity_id, id DESC) latest
            ORDER BY id::bigint LIMIT $4`,

@@ -24,7 +24,8 @@ export class LiveController {
 
   /**
    * Public changes of a public procedure: `contribution` (the published contribution and its map
-   * feature), `contribution-removed`, `comment`, `comment-removed`, and `reset` (reload everything).
+   * feature), `contribution-removed`, `comment`, `comment-removed`, `variant` (a published variant's
+   * counters), `variant-removed`, `variant-comment`, `variant-comment-removed`, and `reset` (reload everything).
    */
   @Get(':slug/events')
   async publicStream(@Param('slug') slug: string, @Req() request: Request, @Res() response: Response): Promise<void> {

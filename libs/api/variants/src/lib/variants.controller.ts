@@ -277,7 +277,7 @@ export class PublicVariantsController {
     @Idempotent() idempotent: IdempotentRequest, @ParticipantToken() token: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<VariantComment> {
-    return sendParticipantWrite(response, await this.participation.comment(slug, id, dto, { ...idempotent, participantToken: token }));
+    return sendParticipantWrite(response, await this.participation.commentOn(slug, id, dto, { ...idempotent, participantToken: token }));
   }
 
   @Get('information')

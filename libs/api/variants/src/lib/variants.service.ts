@@ -1,9 +1,18 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, ContentSecurityPolicy, plannerWrite } from '@stadtdialog/api/access';
-import { ParticipantTokens } from '@stadtdialog/api/db';
+import { AppConfig } from '@stadtdialog/api/config';
+import { APP_CONFIG, ParticipantTokens } from '@stadtdialog/api/db';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
-import { checkGeometryInPostgis, checkGeometryShape, cleanText, unstorableTextError } from '@stadtdialog/api/participation';
+import {
+  PlaceBounds,
+  checkGeometryShape,
+  cleanText,
+  placeBounds,
+  placeError,
+  unstorableTextError,
+  variantFeatureBounds,
+} from '@stadtdialog/api/participation';
 import {
   DEFAULT_PROCEDURE_SETTINGS,
   GEOMETRY_TYPES,
@@ -40,12 +49,18 @@ function inRange(extent: number[]): boolean {
 /** Variants: set up by managers (audit-logged), read publicly only through the public views. */
 @Injectable()
 export class VariantsService {
+  /** the one geometry rule set, with the planning area as the size bound of a feature */
+  private readonly featureBounds: PlaceBounds;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly csp: ContentSecurityPolicy,
     private readonly participants: ParticipantTokens,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.featureBounds = variantFeatureBounds(placeBounds(config));
+  }
 
   async list(procedureId: string): Promise<WorkspaceVariant[]> {
     await this.procedureExists(this.dataSource.manager, procedureId);
@@ -178,16 +193,16 @@ export class VariantsService {
     const features: CheckedVariant['features'] = [];
     for (const [i, feature] of (dto.features ?? []).entries()) {
       const field = `features[${i}]`;
-      const shape = checkGeometryShape(feature.geometry, GEOMETRY_TYPES);
+      const shape = checkGeometryShape(feature.geometry, GEOMETRY_TYPES, this.featureBounds);
       if (shape.length) {
         errors.push(...shape.map((e) => ({ ...e, field: `${field}.${e.field}` })));
         continue;
       }
       const geojson = JSON.stringify({ type: feature.geometry.type, coordinates: feature.geometry.coordinates });
-      const verdict = await checkGeometryInPostgis(manager, procedureId, geojson, `${field}.geometry`);
+      const verdict = await placeError(manager, procedureId, geojson, this.featureBounds);
       if (verdict) {
         // A refused cast may have ended the transaction: the first verdict is the answer.
-        errors.push(verdict);
+        errors.push({ ...verdict, field: `${field}.${verdict.field}` });
         break;
       }
       features.push({ label: text(`${field}.label`, feature.label ?? ''), colour: feature.colour, geojson });

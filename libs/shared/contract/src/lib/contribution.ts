@@ -139,6 +139,8 @@ export interface ContributionDetail extends Contribution {
 export interface NewReport {
   contributionId?: string;
   commentId?: string;
+  /** a comment on a planning variant */
+  variantCommentId?: string;
   reason: string;
 }
 

@@ -37,9 +37,11 @@ export interface TopContribution {
   id: string;
   title: string;
   status: ContributionStatus;
-  ratingsUp: number;
-  ratingsDown: number;
-  commentCount: number;
+  /** null where a public procedure hides ratings */
+  ratingsUp: number | null;
+  ratingsDown: number | null;
+  /** null where a public procedure hides comments */
+  commentCount: number | null;
 }
 
 export interface KeyTerm {
@@ -87,3 +89,49 @@ export interface ProcedureStatistics {
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_ROWS_HEADER = 'X-Export-Rows';
+
+/** A contribution of the report's top lists, with its text and the planners' latest official answer. */
+export interface ReportContribution extends TopContribution {
+  text: string;
+  category: string;
+  rubric: string;
+  createdAt: string;
+  officialAnswer: string | null;
+  officialAnswerAt: string | null;
+}
+
+export interface ReportPhase {
+  kind: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface ReportWorkshop {
+  id: string;
+  title: string;
+  /** the appointment it took place at */
+  startsAt: string;
+  endsAt: string | null;
+  place: string;
+  /** contributions made there, within the report's scope */
+  contributions: number;
+}
+
+/**
+ * The results report of a procedure (for the council's meeting folder): the procedure and its
+ * phases, every figure of the statistics, the top contributions with official answers, and the
+ * workshops. Public: published content only; planners: every status, with their filters.
+ */
+export interface ProcedureReport {
+  procedure: { id: string; slug: string; title: string; summary: string; description: string; phases: ReportPhase[] };
+  /** the planner's filters the figures are narrowed by (empty on the public report) */
+  filter: EvaluationQuery;
+  /** what the filter's ids name: category, rubric and workshop by name, phase by its kind */
+  filterNames: { phase?: string; category?: string; rubric?: string; workshop?: string };
+  generatedAt: string;
+  statistics: ProcedureStatistics;
+  /** the contributions of topRated and topCommented, each once, in that order */
+  highlights: ReportContribution[];
+  workshops: ReportWorkshop[];
+}

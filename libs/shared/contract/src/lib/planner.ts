@@ -1,3 +1,4 @@
+import type { VariantComment } from './variant';
 import { ContributionGeometry, MultiPolygon, Polygon } from './geojson';
 import { ContributionSource, ContributionStatus } from './contribution';
 import type { Contribution, ContributionFeature, Comment } from './contribution';
@@ -139,21 +140,26 @@ export const MODERATION_STATES = ['open', 'pending', 'flagged', 'published', 're
 /** open = pending or flagged: what still waits for a moderator */
 export type ModerationState = (typeof MODERATION_STATES)[number];
 
-export const MODERATION_KINDS = ['contribution', 'comment'] as const;
+/** `variant-comment`: a resident's comment on a planning variant */
+export const MODERATION_KINDS = ['contribution', 'comment', 'variant-comment'] as const;
 export type ModerationKind = (typeof MODERATION_KINDS)[number];
 
 export interface ModerationItem {
   kind: ModerationKind;
   id: string;
-  contributionId: string;
-  /** the contribution's title; for comments the title of the contribution they answer */
+  /** null for comments on variants */
+  contributionId: string | null;
+  /** the variant a variant comment is on, else null */
+  variantId: string | null;
+  /** the contribution's title; for comments the title of the contribution (or variant) they answer */
   title: string;
   text: string;
   status: ContributionStatus;
   flaggedAt: string | null;
   openReports: { reason: string; createdAt: string }[];
-  categoryId: string;
-  rubricId: string;
+  /** null for comments on variants */
+  categoryId: string | null;
+  rubricId: string | null;
   geometry: ContributionGeometry | null;
   official: boolean;
   edited: boolean;
@@ -200,12 +206,31 @@ export interface PublicRemovedEvent {
   contributionId: string;
 }
 export type PublicCommentEvent = Comment;
+/** `variant`: a published variant changed (its counters as the procedure shows them, null where hidden) */
+export interface PublicVariantEvent {
+  id: string;
+  title: string;
+  position: number;
+  ratingsUp: number | null;
+  ratingsDown: number | null;
+  commentCount: number | null;
+  updatedAt: string;
+}
+/** `variant-comment`: a comment on a variant was published (or changed) */
+export type PublicVariantCommentEvent = Omit<VariantComment, 'status'>;
+/** `variant-removed` (`id` = `variantId`) and `variant-comment-removed`: no longer public */
+export interface PublicVariantRemovedEvent {
+  id: string;
+  variantId: string;
+}
 
 /** Events of GET /api/v1/procedures/:id/moderation/events (event name "queue"). */
 export interface ModerationQueueEvent {
   kind: ModerationKind;
   id: string;
-  contributionId: string;
+  /** null for comments on variants */
+  contributionId: string | null;
+  variantId?: string | null;
   status: ContributionStatus;
   flagged: boolean;
 }

@@ -8,7 +8,7 @@ export interface BarRow {
 }
 
 const ROW = 28;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 190;
 const WIDTH = 560;
 const VALUE_SPACE = 48;
 
@@ -167,7 +167,7 @@ export class BarChart {
     return this.rows().map((row, index) => {
       const y = index * ROW * count;
       return {
-        label: row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label,
+        label: row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label,
         y,
         height: ROW,
         count,

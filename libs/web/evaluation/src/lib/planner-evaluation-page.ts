@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import type { EvaluationQuery, ProcedureStatistics, StatisticsCount, TopContribution } from '@stadtdialog/shared/contract';
 import { CONTRIBUTION_SOURCES } from '@stadtdialog/shared/contract';
 import { EvaluationApi, ExportFileName, LocalizedDatePipe, MessageKey, ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { firstValueFrom } from 'rxjs';
+import { plannerListQuery } from './planner-list-query';
 import { StatisticsView } from './statistics-view';
 
 const FILES: ExportFileName[] = ['contributions.csv', 'comments.csv', 'contributions.xlsx', 'contributions.geojson'];
@@ -21,7 +23,7 @@ interface ExportState {
 /** /planner/procedures/:id/evaluation: filters, every status's figures, and the exports with progress. */
 @Component({
   selector: 'sd-planner-evaluation-page',
-  imports: [StatisticsView, FormsModule, TranslatePipe, LocalizedDatePipe],
+  imports: [StatisticsView, FormsModule, RouterLink, TranslatePipe, LocalizedDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<h1>{{ 'evaluation.title' | t }}</h1>
     <p>{{ 'evaluation.plannerIntro' | t }}</p>
@@ -82,6 +84,7 @@ interface ExportState {
       @if (problem(); as detail) {
         <p role="alert">{{ 'evaluation.filter.invalid' | t: { detail } }}</p>
       }
+      <p><a [routerLink]="['report']" [queryParams]="query()">{{ 'evaluation.report.link' | t }}</a></p>
       <section aria-labelledby="sd-exports">
         <h2 id="sd-exports">{{ 'evaluation.exports' | t }}</h2>
         <p>{{ 'evaluation.exportsIntro' | t }}</p>
@@ -113,7 +116,12 @@ interface ExportState {
         </div>
       </section>
       @if (statistics(); as s) {
-        <sd-statistics-view [statistics]="s" [contributionLink]="link" [termLink]="['/procedures', procedure.slug]" />
+        <sd-statistics-view
+          [statistics]="s"
+          [contributionLink]="link"
+          [termLink]="['/planner/procedures', procedure.id, 'moderation']"
+          [termQuery]="termQuery()"
+        />
       } @else if (!problem()) {
         <p role="status">{{ 'app.loading' | t }}</p>
       }
@@ -150,7 +158,9 @@ export class PlannerEvaluationPage {
   };
   /** the workshops that have contributions, from the unfiltered statistics (moderators may not list workshops) */
   protected readonly workshops = signal<StatisticsCount[]>([]);
-  private readonly query = signal<EvaluationQuery>({ interval: 'day' });
+  protected readonly query = signal<EvaluationQuery>({ interval: 'day' });
+  /** key terms lead to the planner's list (every status) under the same filters */
+  protected readonly termQuery = computed(() => plannerListQuery(this.query()));
   protected readonly statistics = signal<ProcedureStatistics | null>(null);
   protected readonly problem = signal<string | null>(null);
   protected readonly exported = signal<ExportState | null>(null);

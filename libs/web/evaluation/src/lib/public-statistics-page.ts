@@ -25,6 +25,7 @@ import { StatisticsView } from './statistics-view';
         @if (statistics(); as s) {
           <h1>{{ 'evaluation.publicTitle' | t: { title: s.procedure.title } }}</h1>
           <p>{{ 'evaluation.publicIntro' | t }}</p>
+          <p><a [routerLink]="['/procedures', s.procedure.slug, 'report']">{{ 'evaluation.report.link' | t }}</a></p>
           <sd-statistics-view [statistics]="s" [contributionLink]="link" [termLink]="['/procedures', s.procedure.slug]" />
         }
       }

@@ -17,7 +17,8 @@ interface Chart {
 /**
  * Every figure of ProcedureStatistics: totals, a bar chart with its table per breakdown, the
  * top lists and the key terms. Used by the public page, the planner's evaluation and the report.
- * `contributionLink` is where a contribution's title leads, `termLink` the list searching a term.
+ * `contributionLink` is where a contribution's title leads, `termLink` the list searching a term
+ * (with `termQuery` beside the term).
  */
 @Component({
   selector: 'sd-statistics-view',
@@ -149,7 +150,7 @@ interface Chart {
             @for (term of s.keyTerms; track term.stem) {
               <tr>
                 <td>{{ $index + 1 }}</td>
-                <th scope="row"><a [routerLink]="termLink()" [queryParams]="{ q: term.term }">{{ term.term }}</a></th>
+                <th scope="row"><a [routerLink]="termLink()" [queryParams]="termParams(term.term)">{{ term.term }}</a></th>
                 <td>{{ term.occurrences | localizedNumber }}</td>
                 <td>{{ term.contributions | localizedNumber }}</td>
               </tr>
@@ -204,6 +205,12 @@ export class StatisticsView {
   readonly statistics = input.required<ProcedureStatistics>();
   readonly contributionLink = input.required<(c: TopContribution) => string[]>();
   readonly termLink = input.required<string[]>();
+  /** more query parameters of the term's link (the planner's list: every status, the evaluation's filters) */
+  readonly termQuery = input<Record<string, string>>({});
+
+  protected termParams(term: string): Record<string, string> {
+    return { ...this.termQuery(), q: term };
+  }
 
   protected statusLabel(status: string): string {
     return this.translator.translate(`evaluation.status.${status}` as MessageKey);

@@ -5,10 +5,11 @@ import { SignInPage } from './sign-in/sign-in-page';
 
 /**
  * The planner workspace under /planner. Pages with a map are their own chunks (OpenLayers);
- * everything but sign-in needs a session. `sections` are more sections of a procedure from other
- * feature libraries (evaluation), which the app composes in: a feature may not import another.
+ * everything but sign-in needs a session. `sections` are more sections of a procedure and `adminPages`
+ * more pages for admins (the site pages) from other feature libraries (evaluation, legal), which the app
+ * composes in: a feature may not import another.
  */
-export const plannerRoutesWith = (sections: Route[]): Route[] => [
+export const plannerRoutesWith = (sections: Route[], adminPages: Route[] = []): Route[] => [
   { path: 'sign-in', component: SignInPage },
   {
     path: '',
@@ -25,6 +26,7 @@ export const plannerRoutesWith = (sections: Route[]): Route[] => [
         canActivate: [adminGuard],
         loadComponent: () => import('./accounts/accounts-page').then((m) => m.AccountsPage),
       },
+      ...adminPages.map((page) => ({ ...page, canActivate: [adminGuard, ...(page.canActivate ?? [])] })),
       {
         path: 'procedures/:procedureId',
         loadComponent: () => import('./procedure/procedure-workspace').then((m) => m.ProcedureWorkspace),

@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsPlainAttribution } from '@stadtdialog/api/http';
+import { IsPlainAttribution, IsOmittable } from '@stadtdialog/api/http';
 import {
   GEOMETRY_TYPES,
   LAYER_KINDS,
@@ -67,22 +67,22 @@ export class MapLayerDto implements MapLayer {
   @IsIn(['base', 'overlay'], { message: 'role must be base or overlay' })
   role!: 'base' | 'overlay';
 
-  @IsOptional() @IsBoolean({ message: 'visible must be true or false' })
+  @IsOmittable() @IsBoolean({ message: 'visible must be true or false' })
   visible?: boolean;
 
-  @IsOptional() @IsNumber({}, { message: 'opacity must be a number' }) @Min(0) @Max(1)
+  @IsOmittable() @IsNumber({}, { message: 'opacity must be a number' }) @Min(0) @Max(1)
   opacity?: number;
 
-  @IsOptional() @IsString({ message: 'attribution must be text' }) @MaxLength(500, { message: 'attribution must be at most 500 characters' }) @IsPlainAttribution()
+  @IsOmittable() @IsString({ message: 'attribution must be text' }) @MaxLength(500, { message: 'attribution must be at most 500 characters' }) @IsPlainAttribution()
   attribution?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOmittable() @IsString() @MaxLength(500)
   layers?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOmittable() @IsString() @MaxLength(200)
   matrixSet?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsNumber({}, { each: true, message: 'extent must be four numbers' })
+  @IsOmittable() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsNumber({}, { each: true, message: 'extent must be four numbers' })
   extent?: [number, number, number, number];
 }
 
@@ -98,25 +98,26 @@ export class MapConfigurationDto implements MapConfiguration {
   zoom!: number;
 
   @IsArray() @ArrayMaxSize(20, { message: 'at most 20 layers' })
+  @IsObject({ each: true, message: 'each layer must be an object' })
   @ValidateNested({ each: true }) @Type(() => MapLayerDto)
   layers!: MapLayerDto[];
 }
 
 export class SettingsDto implements Partial<ProcedureSettings> {
-  @IsOptional() @IsIn(MODERATION_MODES, { message: 'moderation must be pre or post' })
+  @IsOmittable() @IsIn(MODERATION_MODES, { message: 'moderation must be pre or post' })
   moderation?: ModerationMode;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'geometryTypes must name at least one type' })
+  @IsOmittable() @IsArray() @ArrayMinSize(1, { message: 'geometryTypes must name at least one type' })
   @IsIn(GEOMETRY_TYPES, { each: true, message: `geometryTypes may contain ${GEOMETRY_TYPES.join(', ')}` })
   geometryTypes?: ContributionGeometryType[];
 
-  @IsOptional() @IsBoolean() locationRequired?: boolean;
-  @IsOptional() @IsInt() @Min(10) @Max(500) titleMaxLength?: number;
-  @IsOptional() @IsInt() @Min(100) @Max(20_000) textMaxLength?: number;
-  @IsOptional() @IsInt() @Min(100) @Max(10_000) commentMaxLength?: number;
-  @IsOptional() @IsIn(['on', 'off', 'hidden'], { message: 'comments must be on, off or hidden' }) comments?: 'on' | 'off' | 'hidden';
-  @IsOptional() @IsIn(['on', 'off', 'hidden'], { message: 'ratings must be on, off or hidden' }) ratings?: 'on' | 'off' | 'hidden';
-  @IsOptional() @IsInt() @Min(1) @Max(100) reportThreshold?: number;
+  @IsOmittable() @IsBoolean() locationRequired?: boolean;
+  @IsOmittable() @IsInt() @Min(10) @Max(500) titleMaxLength?: number;
+  @IsOmittable() @IsInt() @Min(100) @Max(20_000) textMaxLength?: number;
+  @IsOmittable() @IsInt() @Min(100) @Max(10_000) commentMaxLength?: number;
+  @IsOmittable() @IsIn(['on', 'off', 'hidden'], { message: 'comments must be on, off or hidden' }) comments?: 'on' | 'off' | 'hidden';
+  @IsOmittable() @IsIn(['on', 'off', 'hidden'], { message: 'ratings must be on, off or hidden' }) ratings?: 'on' | 'off' | 'hidden';
+  @IsOmittable() @IsInt() @Min(1) @Max(100) reportThreshold?: number;
 }
 
 export class CreateProcedureDto {
@@ -126,29 +127,29 @@ export class CreateProcedureDto {
   @IsDefined({ message: 'title is required' }) @IsString() @MinLength(1) @MaxLength(200)
   title!: string;
 
-  @IsOptional() @IsString() @MaxLength(1000) summary?: string;
-  @IsOptional() @IsString() @MaxLength(50_000) description?: string;
+  @IsOmittable() @IsString() @MaxLength(1000) summary?: string;
+  @IsOmittable() @IsString() @MaxLength(50_000) description?: string;
 }
 
 export class UpdateProcedureDto implements ProcedureUpdate {
-  @IsOptional() @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE })
+  @IsOmittable() @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE })
   slug?: string;
 
-  @IsOptional() @IsString() @MinLength(1, { message: 'title must not be empty' }) @MaxLength(200)
+  @IsOmittable() @IsString() @MinLength(1, { message: 'title must not be empty' }) @MaxLength(200)
   title?: string;
 
-  @IsOptional() @IsString() @MaxLength(1000) summary?: string;
-  @IsOptional() @IsString() @MaxLength(50_000) description?: string;
-  @IsOptional() @IsBoolean({ message: 'internal must be true or false' }) internal?: boolean;
+  @IsOmittable() @IsString() @MaxLength(1000) summary?: string;
+  @IsOmittable() @IsString() @MaxLength(50_000) description?: string;
+  @IsOmittable() @IsBoolean({ message: 'internal must be true or false' }) internal?: boolean;
 
   /** GeoJSON Polygon or MultiPolygon (lon/lat); null removes it. PostGIS judges validity. */
   @IsOptional() @IsObject({ message: 'planningArea must be a GeoJSON Polygon or MultiPolygon' })
   planningArea?: Polygon | MultiPolygon | null;
 
-  @IsOptional() @ValidateNested() @Type(() => MapConfigurationDto)
+  @IsOmittable() @IsObject({ message: 'map must be an object' }) @ValidateNested() @Type(() => MapConfigurationDto)
   map?: MapConfigurationDto;
 
-  @IsOptional() @ValidateNested() @Type(() => SettingsDto)
+  @IsOmittable() @IsObject({ message: 'settings must be an object' }) @ValidateNested() @Type(() => SettingsDto)
   settings?: SettingsDto;
 }
 
@@ -167,7 +168,7 @@ export class PhaseDto implements NewPhase {
   @IsIn(PHASE_KINDS, { message: `kind must be one of ${PHASE_KINDS.join(', ')}` })
   kind!: PhaseKind;
 
-  @IsOptional() @IsString() @MaxLength(200) title?: string;
+  @IsOmittable() @IsString() @MaxLength(200) title?: string;
 
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' })
   startsAt!: string;
@@ -178,6 +179,7 @@ export class PhaseDto implements NewPhase {
 
 export class PhasesDto {
   @IsArray() @ArrayMaxSize(20, { message: 'at most 20 phases' })
+  @IsObject({ each: true, message: 'each phase must be an object' })
   @ValidateNested({ each: true }) @Type(() => PhaseDto)
   phases!: PhaseDto[];
 }
@@ -188,15 +190,15 @@ const ICON = /^[a-z0-9-]{1,40}$/;
 export class CategoryDto {
   @IsDefined({ message: 'name is required' }) @IsString() @MinLength(1) @MaxLength(80) name!: string;
   @IsDefined({ message: 'colour is required' }) @Matches(COLOUR, { message: 'colour must be #rrggbb' }) colour!: string;
-  @IsOptional() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
-  @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
+  @IsOmittable() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
+  @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
 }
 
 export class UpdateCategoryDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(80) name?: string;
-  @IsOptional() @Matches(COLOUR, { message: 'colour must be #rrggbb' }) colour?: string;
-  @IsOptional() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
-  @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
+  @IsOmittable() @IsString() @MinLength(1) @MaxLength(80) name?: string;
+  @IsOmittable() @Matches(COLOUR, { message: 'colour must be #rrggbb' }) colour?: string;
+  @IsOmittable() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
+  @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
 }
 
 const RUBRIC_KIND = /^[a-z][a-z_]{0,39}$/;
@@ -204,13 +206,13 @@ const RUBRIC_KIND = /^[a-z][a-z_]{0,39}$/;
 export class RubricDto {
   @IsDefined({ message: 'kind is required' }) @Matches(RUBRIC_KIND, { message: 'kind must be lower-case letters and _' }) kind!: string;
   @IsDefined({ message: 'name is required' }) @IsString() @MinLength(1) @MaxLength(80) name!: string;
-  @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
+  @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
 }
 
 export class UpdateRubricDto {
-  @IsOptional() @Matches(RUBRIC_KIND, { message: 'kind must be lower-case letters and _' }) kind?: string;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(80) name?: string;
-  @IsOptional() @IsInt() @Min(0) @Max(1000) position?: number;
+  @IsOmittable() @Matches(RUBRIC_KIND, { message: 'kind must be lower-case letters and _' }) kind?: string;
+  @IsOmittable() @IsString() @MinLength(1) @MaxLength(80) name?: string;
+  @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
 }
 
 export class PointDto {
@@ -221,21 +223,21 @@ export class PointDto {
 
 export class AppointmentDto {
   @IsDefined({ message: 'title is required' }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
-  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @IsOmittable() @IsString() @MaxLength(5000) description?: string;
   @IsDefined({ message: 'startsAt is required' }) @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' })
   startsAt!: string;
   @IsOptional() @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date and time' }) endsAt?: string | null;
-  @IsOptional() @IsString() @MaxLength(300) place?: string;
-  @IsOptional() @ValidateNested() @Type(() => PointDto) location?: PointDto | null;
+  @IsOmittable() @IsString() @MaxLength(300) place?: string;
+  @IsOptional() @IsObject({ message: 'location must be a GeoJSON Point' }) @ValidateNested() @Type(() => PointDto) location?: PointDto | null;
 }
 
 export class UpdateAppointmentDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
-  @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' }) startsAt?: string;
+  @IsOmittable() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @IsOmittable() @IsString() @MaxLength(5000) description?: string;
+  @IsOmittable() @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date and time' }) startsAt?: string;
   @IsOptional() @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date and time' }) endsAt?: string | null;
-  @IsOptional() @IsString() @MaxLength(300) place?: string;
-  @IsOptional() @ValidateNested() @Type(() => PointDto) location?: PointDto | null;
+  @IsOmittable() @IsString() @MaxLength(300) place?: string;
+  @IsOptional() @IsObject({ message: 'location must be a GeoJSON Point' }) @ValidateNested() @Type(() => PointDto) location?: PointDto | null;
 }
 
 export class MembershipDto {

@@ -18,7 +18,7 @@ import {
   ValidateNested,
   ArrayMinSize,
 } from 'class-validator';
-import { IsPlainAttribution } from '@stadtdialog/api/http';
+import { IsPlainAttribution, IsOmittable } from '@stadtdialog/api/http';
 import { MAP_LAYER_URL, VARIANT_LIMITS, VARIANT_OVERLAY_KINDS } from '@stadtdialog/shared/contract';
 import type {
   ContactInput,
@@ -42,7 +42,7 @@ export class KeyFigureDto implements KeyFigure {
   @IsDefined({ message: 'value is required' }) @IsString({ message: 'value must be text, e.g. "2,4"' }) @MaxLength(40)
   value!: string;
 
-  @IsOptional() @IsString({ message: 'unit must be text' }) @MaxLength(20)
+  @IsOmittable() @IsString({ message: 'unit must be text' }) @MaxLength(20)
   unit!: string;
 }
 
@@ -50,26 +50,26 @@ export class OverlayDto implements VariantOverlay {
   @IsIn(VARIANT_OVERLAY_KINDS, { message: `kind must be one of ${VARIANT_OVERLAY_KINDS.join(', ')}` })
   kind!: VariantOverlayKind;
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOmittable() @IsString() @MaxLength(2000)
   @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server' })
   url?: string;
 
-  @IsOptional() @IsUUID('all', { message: 'uploadId must be the id of an uploaded image' })
+  @IsOmittable() @IsUUID('all', { message: 'uploadId must be the id of an uploaded image' })
   uploadId?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsNumber({}, { each: true, message: 'extent must be four numbers' })
+  @IsOmittable() @IsArray() @ArrayMinSize(4) @ArrayMaxSize(4) @IsNumber({}, { each: true, message: 'extent must be four numbers' })
   extent?: [number, number, number, number];
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOmittable() @IsString() @MaxLength(500)
   layers?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOmittable() @IsString() @MaxLength(200)
   matrixSet?: string;
 
-  @IsOptional() @IsNumber({}, { message: 'opacity must be a number' }) @Min(0) @Max(1)
+  @IsOmittable() @IsNumber({}, { message: 'opacity must be a number' }) @Min(0) @Max(1)
   opacity?: number;
 
-  @IsOptional() @IsString({ message: 'attribution must be text' }) @MaxLength(500, { message: 'attribution must be at most 500 characters' }) @IsPlainAttribution()
+  @IsOmittable() @IsString({ message: 'attribution must be text' }) @MaxLength(500, { message: 'attribution must be at most 500 characters' }) @IsPlainAttribution()
   attribution?: string;
 }
 
@@ -81,13 +81,13 @@ export class VariantImageDto {
   @MaxLength(VARIANT_LIMITS.altMaxLength)
   alt!: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOmittable() @IsString() @MaxLength(300)
   caption?: string;
 }
 
 /** The geometry's shape is judged by the one geometry rule set in the service, not here. */
 export class VariantFeatureDto implements VariantFeature {
-  @IsOptional() @IsString() @MaxLength(120)
+  @IsOmittable() @IsString() @MaxLength(120)
   label!: string;
 
   @Matches(COLOUR, { message: COLOUR_MESSAGE })
@@ -101,33 +101,36 @@ export class VariantDto implements VariantInput {
   @IsDefined({ message: 'title is required' }) @IsString({ message: 'title must be text' }) @MaxLength(VARIANT_LIMITS.titleMaxLength)
   title!: string;
 
-  @IsOptional() @IsString() @MaxLength(VARIANT_LIMITS.summaryMaxLength)
+  @IsOmittable() @IsString() @MaxLength(VARIANT_LIMITS.summaryMaxLength)
   summary?: string;
 
-  @IsOptional() @IsString() @MaxLength(VARIANT_LIMITS.descriptionMaxLength)
+  @IsOmittable() @IsString() @MaxLength(VARIANT_LIMITS.descriptionMaxLength)
   description?: string;
 
-  @IsOptional() @IsInt({ message: 'position must be a whole number' }) @Min(0) @Max(1000)
+  @IsOmittable() @IsInt({ message: 'position must be a whole number' }) @Min(0) @Max(1000)
   position?: number;
 
-  @IsOptional() @IsBoolean({ message: 'published must be true or false' })
+  @IsOmittable() @IsBoolean({ message: 'published must be true or false' })
   published?: boolean;
 
-  @IsOptional() @Matches(COLOUR, { message: COLOUR_MESSAGE })
+  @IsOmittable() @Matches(COLOUR, { message: COLOUR_MESSAGE })
   colour?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxKeyFigures)
+  @IsOmittable() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxKeyFigures)
+  @IsObject({ each: true, message: 'each key figure must be an object' })
   @ValidateNested({ each: true }) @Type(() => KeyFigureDto)
   keyFigures?: KeyFigureDto[];
 
-  @IsOptional() @ValidateNested() @Type(() => OverlayDto)
+  @IsOptional() @IsObject({ message: 'overlay must be an object, or null for none' }) @ValidateNested() @Type(() => OverlayDto)
   overlay?: OverlayDto | null;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxImages)
+  @IsOmittable() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxImages)
+  @IsObject({ each: true, message: 'each image must be an object' })
   @ValidateNested({ each: true }) @Type(() => VariantImageDto)
   images?: VariantImageDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxFeatures)
+  @IsOmittable() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxFeatures)
+  @IsObject({ each: true, message: 'each feature must be an object' })
   @ValidateNested({ each: true }) @Type(() => VariantFeatureDto)
   features?: VariantFeatureDto[];
 }
@@ -139,10 +142,10 @@ export class DocumentDto implements DocumentInput {
   @IsDefined({ message: 'title is required' }) @IsString() @MaxLength(200)
   title!: string;
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOmittable() @IsString() @MaxLength(2000)
   description?: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  @IsOmittable() @IsInt() @Min(0) @Max(1000)
   position?: number;
 }
 
@@ -153,7 +156,7 @@ export class FaqDto implements FaqInput {
   @IsDefined({ message: 'answer is required' }) @IsString() @MaxLength(5000)
   answer!: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  @IsOmittable() @IsInt() @Min(0) @Max(1000)
   position?: number;
 }
 
@@ -161,20 +164,20 @@ export class ContactDto implements ContactInput {
   @IsDefined({ message: 'name is required' }) @IsString() @MaxLength(200)
   name!: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOmittable() @IsString() @MaxLength(200)
   organisation?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOmittable() @IsString() @MaxLength(200)
   @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'email must be an e-mail address' })
   email?: string;
 
-  @IsOptional() @IsString() @MaxLength(60)
+  @IsOmittable() @IsString() @MaxLength(60)
   phone?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOmittable() @IsString() @MaxLength(500)
   address?: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  @IsOmittable() @IsInt() @Min(0) @Max(1000)
   position?: number;
 }
 

@@ -6,7 +6,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsOptional,
+  IsObject,
   IsString,
   IsUUID,
   Max,
@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '@stadtdialog/api/http';
 import { SEAT_SIDES, WORKSHOP_LIMITS } from '@stadtdialog/shared/contract';
 import type { NewWorkshop, SeatSide, WorkshopChange, WorkshopSeat } from '@stadtdialog/shared/contract';
 
@@ -30,7 +31,7 @@ export class NewWorkshopDto implements NewWorkshop {
   @IsUUID('all', { message: 'appointmentId must be the id (UUID) of one of the procedure\'s appointments' })
   appointmentId!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString({ message: 'title must be text' })
   @MaxLength(WORKSHOP_LIMITS.titleMaxLength, { message: `title must be at most ${WORKSHOP_LIMITS.titleMaxLength} characters` })
   title?: string;
@@ -39,11 +40,12 @@ export class NewWorkshopDto implements NewWorkshop {
   @IsArray({ message: SEATS_MESSAGE })
   @ArrayMinSize(1, { message: SEATS_MESSAGE })
   @ArrayMaxSize(WORKSHOP_LIMITS.maxSeats, { message: SEATS_MESSAGE })
+  @IsObject({ each: true, message: 'each seat must be an object {side}' })
   @ValidateNested({ each: true })
   @Type(() => WorkshopSeatDto)
   seats!: WorkshopSeatDto[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: IDLE_MESSAGE })
   @Min(WORKSHOP_LIMITS.minIdleSeconds, { message: IDLE_MESSAGE })
   @Max(WORKSHOP_LIMITS.maxIdleSeconds, { message: IDLE_MESSAGE })
@@ -51,20 +53,21 @@ export class NewWorkshopDto implements NewWorkshop {
 }
 
 export class WorkshopChangeDto implements WorkshopChange {
-  @IsOptional()
+  @IsOmittable()
   @IsString({ message: 'title must be text' })
   @MaxLength(WORKSHOP_LIMITS.titleMaxLength, { message: `title must be at most ${WORKSHOP_LIMITS.titleMaxLength} characters` })
   title?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray({ message: SEATS_MESSAGE })
   @ArrayMinSize(1, { message: SEATS_MESSAGE })
   @ArrayMaxSize(WORKSHOP_LIMITS.maxSeats, { message: SEATS_MESSAGE })
+  @IsObject({ each: true, message: 'each seat must be an object {side}' })
   @ValidateNested({ each: true })
   @Type(() => WorkshopSeatDto)
   seats?: WorkshopSeatDto[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: IDLE_MESSAGE })
   @Min(WORKSHOP_LIMITS.minIdleSeconds, { message: IDLE_MESSAGE })
   @Max(WORKSHOP_LIMITS.maxIdleSeconds, { message: IDLE_MESSAGE })

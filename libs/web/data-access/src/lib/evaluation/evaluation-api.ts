@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { EXPORT_ROWS_HEADER, EvaluationQuery, ProcedureStatistics, StatisticsInterval } from '@stadtdialog/shared/contract';
+import { EXPORT_ROWS_HEADER, EvaluationQuery, ProcedureReport, ProcedureStatistics, StatisticsInterval } from '@stadtdialog/shared/contract';
 import { Observable } from 'rxjs';
 import { API_BASE } from '../procedures/procedure-api';
 
@@ -36,6 +36,17 @@ export class EvaluationApi {
 
   plannerStatistics(procedureId: string, query: EvaluationQuery): Observable<ProcedureStatistics> {
     return this.http.get<ProcedureStatistics>(`${API_BASE}/procedures/${procedureId}/evaluation/statistics`, {
+      params: queryParams(query),
+      withCredentials: true,
+    });
+  }
+
+  publicReport(slug: string, interval: StatisticsInterval = 'day'): Observable<ProcedureReport> {
+    return this.http.get<ProcedureReport>(`${API_BASE}/procedures/${encodeURIComponent(slug)}/report`, { params: { interval } });
+  }
+
+  plannerReport(procedureId: string, query: EvaluationQuery): Observable<ProcedureReport> {
+    return this.http.get<ProcedureReport>(`${API_BASE}/procedures/${procedureId}/evaluation/report`, {
       params: queryParams(query),
       withCredentials: true,
     });

@@ -1,4 +1,5 @@
 import { evaluationDe, evaluationEn } from './evaluation-messages';
+import { legalDe, legalEn } from './legal-messages';
 import { liveDe, liveEn } from './live-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
@@ -198,6 +199,7 @@ const de = {
   ...workshopDe,
   ...liveDe,
   ...mapDe,
+  ...legalDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -390,6 +392,7 @@ const en: Messages = {
   ...workshopEn,
   ...liveEn,
   ...mapEn,
+  ...legalEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -1,5 +1,13 @@
 import { inject, Injectable, InjectionToken, OnDestroy, Signal, signal, WritableSignal } from '@angular/core';
-import { PublicCommentEvent, PublicContributionEvent, PublicRemovedEvent } from '@stadtdialog/shared/contract';
+import {
+  ModerationQueueEvent,
+  PublicCommentEvent,
+  PublicContributionEvent,
+  PublicRemovedEvent,
+  PublicVariantCommentEvent,
+  PublicVariantEvent,
+  PublicVariantRemovedEvent,
+} from '@stadtdialog/shared/contract';
 import { API_BASE } from '../procedures/procedure-api';
 
 /** An event of a procedure's public stream, as the resident pages apply it. */
@@ -8,8 +16,15 @@ export type PublicLiveEvent =
   | { type: 'contribution-removed'; data: PublicRemovedEvent }
   | { type: 'comment'; data: PublicCommentEvent }
   | { type: 'comment-removed'; data: PublicRemovedEvent }
+  | { type: 'variant'; data: PublicVariantEvent }
+  | { type: 'variant-removed'; data: PublicVariantRemovedEvent }
+  | { type: 'variant-comment'; data: PublicVariantCommentEvent }
+  | { type: 'variant-comment-removed'; data: PublicVariantRemovedEvent }
   /** the stream could not say what changed: reload everything */
   | { type: 'reset' };
+
+/** An event of a procedure's moderation stream (planners): an item changed, or reload everything. */
+export type ModerationLiveEvent = { type: 'queue'; data: ModerationQueueEvent } | { type: 'reset' };
 
 export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting';
 
@@ -50,14 +65,29 @@ export const LIVE_PLATFORM = new InjectionToken<LivePlatform>('LIVE_PLATFORM', {
   }),
 });
 
-const PUBLIC_EVENTS = ['contribution', 'contribution-removed', 'comment', 'comment-removed', 'reset'] as const;
+const PUBLIC_EVENTS = [
+  'contribution',
+  'contribution-removed',
+  'comment',
+  'comment-removed',
+  'variant',
+  'variant-removed',
+  'variant-comment',
+  'variant-comment-removed',
+  'reset',
+] as const;
+const MODERATION_EVENTS = ['queue', 'reset'] as const;
 /** The browser's own reconnection covers dropped streams; these delays cover refused ones (503, 502). */
 const REOPEN_DELAYS_MS = [1000, 3000, 10_000, 30_000];
 const CLOSED = 2;
 
+/** Every stream's events: what the named SSE event means, and a reset. */
+type LiveEvent = { type: string };
+type EventParser<E extends LiveEvent> = (name: string, message: MessageEvent) => E | null;
+
 /** What the leader tab tells the others. */
-type PeerMessage =
-  | { kind: 'event'; id: string | null; event: PublicLiveEvent }
+type PeerMessage<E extends LiveEvent> =
+  | { kind: 'event'; id: string | null; event: E }
   | { kind: 'state'; state: LiveState }
   | { kind: 'hello' };
 
@@ -66,8 +96,9 @@ type PeerMessage =
  * opens the one EventSource and passes every event on over a BroadcastChannel; when that tab
  * closes, the lock goes to a waiting tab, which resumes from the last event id it heard.
  */
-class SharedStream {
-  readonly listeners = new Set<(event: PublicLiveEvent) => void>();
+class SharedStream<E extends LiveEvent> {
+  readonly listeners = new Set<(event: E) => void>();
+  readonly stateListeners = new Set<(state: LiveState) => void>();
   readonly state: WritableSignal<LiveState> = signal('off');
   private running = false;
   private leading = false;
@@ -86,12 +117,13 @@ class SharedStream {
     private readonly name: string,
     private readonly url: string,
     private readonly eventNames: readonly string[],
+    private readonly parse: EventParser<E>,
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.state.set('connecting');
+    this.showState('connecting');
     const locks = this.platform.locks;
     const channel = locks ? this.platform.openChannel(this.name) : null;
     if (!locks || !channel) {
@@ -99,7 +131,7 @@ class SharedStream {
       return;
     }
     this.channel = channel;
-    channel.onmessage = (message) => this.fromPeer(message.data as PeerMessage);
+    channel.onmessage = (message) => this.fromPeer(message.data as PeerMessage<E>);
     const abort = new AbortController();
     this.abort = abort;
     locks
@@ -114,7 +146,7 @@ class SharedStream {
         }),
       )
       .catch(() => undefined);
-    channel.postMessage({ kind: 'hello' } satisfies PeerMessage);
+    channel.postMessage({ kind: 'hello' } satisfies PeerMessage<E>);
   }
 
   stop(): void {
@@ -129,7 +161,7 @@ class SharedStream {
     this.release = null;
     this.channel?.close();
     this.channel = null;
-    this.state.set('off');
+    this.showState('off');
   }
 
   private lead(): void {
@@ -137,7 +169,7 @@ class SharedStream {
     this.leading = true;
     this.open();
     // A follower that heard no event id cannot resume exactly: its pages read everything again.
-    if (takeover) this.deliver({ type: 'reset' }, null);
+    if (takeover) this.deliver({ type: 'reset' } as E, null);
   }
 
   private open(): void {
@@ -171,7 +203,7 @@ class SharedStream {
     };
     for (const name of this.eventNames) {
       source.addEventListener(name, (message) => {
-        const event = parseEvent(name, message);
+        const event = this.parse(name, message);
         if (message.lastEventId) this.lastId = message.lastEventId;
         if (event) this.deliver(event, this.lastId);
       });
@@ -189,8 +221,8 @@ class SharedStream {
     this.source = null;
   }
 
-  private deliver(event: PublicLiveEvent, id: string | null): void {
-    if (this.leading) this.channel?.postMessage({ kind: 'event', id, event } satisfies PeerMessage);
+  private deliver(event: E, id: string | null): void {
+    if (this.leading) this.channel?.postMessage({ kind: 'event', id, event } satisfies PeerMessage<E>);
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
@@ -202,18 +234,25 @@ class SharedStream {
   }
 
   private setState(state: LiveState): void {
-    this.state.set(state);
-    if (this.leading) this.channel?.postMessage({ kind: 'state', state } satisfies PeerMessage);
+    this.showState(state);
+    if (this.leading) this.channel?.postMessage({ kind: 'state', state } satisfies PeerMessage<E>);
   }
 
-  private fromPeer(message: PeerMessage): void {
+  /** This tab's view of the stream: the signal, and the listeners that act on a (re)connection. */
+  private showState(state: LiveState): void {
+    if (this.state() === state) return;
+    this.state.set(state);
+    for (const listener of [...this.stateListeners]) listener(state);
+  }
+
+  private fromPeer(message: PeerMessage<E>): void {
     if (!this.running || !message) return;
     if (this.leading) {
-      if (message.kind === 'hello') this.channel?.postMessage({ kind: 'state', state: this.state() } satisfies PeerMessage);
+      if (message.kind === 'hello') this.channel?.postMessage({ kind: 'state', state: this.state() } satisfies PeerMessage<E>);
       return;
     }
     if (message.kind !== 'hello') this.followed = true;
-    if (message.kind === 'state') this.state.set(message.state);
+    if (message.kind === 'state') this.showState(message.state);
     else if (message.kind === 'event') {
       if (message.id) this.lastId = message.id;
       this.deliver(message.event, message.id);
@@ -221,16 +260,20 @@ class SharedStream {
   }
 }
 
-function parseEvent(name: string, message: MessageEvent): PublicLiveEvent | null {
-  if (name === 'reset') return { type: 'reset' };
-  let data: unknown;
+function parseData(message: MessageEvent): Record<string, unknown> | null {
   try {
-    data = JSON.parse(String(message.data));
+    const data: unknown = JSON.parse(String(message.data));
+    return data && typeof data === 'object' ? (data as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  if (!data || typeof data !== 'object') return null;
-  const value = data as Record<string, unknown>;
+}
+
+function parsePublicEvent(name: string, message: MessageEvent): PublicLiveEvent | null {
+  if (name === 'reset') return { type: 'reset' };
+  const value = parseData(message);
+  if (!value) return null;
+  const data: unknown = value;
   switch (name) {
     case 'contribution':
       return value['contribution'] && typeof (value['contribution'] as { id?: unknown }).id === 'string'
@@ -243,33 +286,46 @@ function parseEvent(name: string, message: MessageEvent): PublicLiveEvent | null
     case 'contribution-removed':
     case 'comment-removed':
       return typeof value['id'] === 'string' ? { type: name, data: data as PublicRemovedEvent } : null;
+    case 'variant':
+      return typeof value['id'] === 'string' ? { type: 'variant', data: data as PublicVariantEvent } : null;
+    case 'variant-comment':
+      return typeof value['id'] === 'string' && typeof value['variantId'] === 'string'
+        ? { type: 'variant-comment', data: data as PublicVariantCommentEvent }
+        : null;
+    case 'variant-removed':
+    case 'variant-comment-removed':
+      return typeof value['id'] === 'string' && typeof value['variantId'] === 'string'
+        ? { type: name, data: data as PublicVariantRemovedEvent }
+        : null;
     default:
       return null;
   }
 }
 
+function parseModerationEvent(name: string, message: MessageEvent): ModerationLiveEvent | null {
+  if (name === 'reset') return { type: 'reset' };
+  const value = parseData(message);
+  return name === 'queue' && value && typeof value['id'] === 'string' && typeof value['kind'] === 'string'
+    ? { type: 'queue', data: value as unknown as ModerationQueueEvent }
+    : null;
+}
+
 /**
  * The one live-events client of the web app: the public event stream of a procedure
- * (`GET /api/v1/procedures/:slug/events`), one connection per browser however many tabs and
- * pages listen, resumed with Last-Event-ID after a drop.
+ * (`GET /api/v1/procedures/:slug/events`) and, for planners, its moderation stream
+ * (`GET /api/v1/procedures/:procedureId/moderation/events`, with the session cookie); one
+ * connection per stream and browser however many tabs and pages listen, resumed with
+ * Last-Event-ID after a drop, reopened after a refusal.
  */
 @Injectable({ providedIn: 'root' })
 export class LiveEvents implements OnDestroy {
   private readonly platform = inject(LIVE_PLATFORM);
-  private readonly streams = new Map<string, SharedStream>();
+  private readonly streams = new Map<string, SharedStream<PublicLiveEvent>>();
+  private readonly moderationStreams = new Map<string, SharedStream<ModerationLiveEvent>>();
 
   /** Calls `listener` with every public event of the procedure until the returned function is called. */
   subscribe(slug: string, listener: (event: PublicLiveEvent) => void): () => void {
-    const stream = this.stream(slug);
-    stream.listeners.add(listener);
-    stream.start();
-    let subscribed = true;
-    return () => {
-      if (!subscribed) return;
-      subscribed = false;
-      stream.listeners.delete(listener);
-      if (stream.listeners.size === 0) stream.stop();
-    };
+    return join(this.stream(slug), listener);
   }
 
   /** Whether the procedure's stream is connected: 'off' while nobody in this tab listens. */
@@ -277,17 +333,58 @@ export class LiveEvents implements OnDestroy {
     return this.stream(slug).state.asReadonly();
   }
 
-  ngOnDestroy(): void {
-    for (const stream of this.streams.values()) stream.stop();
+  /**
+   * Calls `listener` with every event of the procedure's moderation stream, and `onState` whenever
+   * its connection changes (a queue reads again once it is `live`: what happened while it was down).
+   */
+  subscribeModeration(
+    procedureId: string,
+    listener: (event: ModerationLiveEvent) => void,
+    onState?: (state: LiveState) => void,
+  ): () => void {
+    return join(this.moderationStream(procedureId), listener, onState);
   }
 
-  private stream(slug: string): SharedStream {
+  moderationState(procedureId: string): Signal<LiveState> {
+    return this.moderationStream(procedureId).state.asReadonly();
+  }
+
+  ngOnDestroy(): void {
+    for (const stream of [...this.streams.values(), ...this.moderationStreams.values()]) stream.stop();
+  }
+
+  private stream(slug: string): SharedStream<PublicLiveEvent> {
     let stream = this.streams.get(slug);
     if (!stream) {
       const url = `${API_BASE}/procedures/${encodeURIComponent(slug)}/events`;
-      stream = new SharedStream(this.platform, `stadtdialog-live:${slug}`, url, PUBLIC_EVENTS);
+      stream = new SharedStream(this.platform, `stadtdialog-live:${slug}`, url, PUBLIC_EVENTS, parsePublicEvent);
       this.streams.set(slug, stream);
     }
     return stream;
   }
+
+  private moderationStream(procedureId: string): SharedStream<ModerationLiveEvent> {
+    let stream = this.moderationStreams.get(procedureId);
+    if (!stream) {
+      const url = `${API_BASE}/procedures/${encodeURIComponent(procedureId)}/moderation/events`;
+      stream = new SharedStream(this.platform, `stadtdialog-moderation:${procedureId}`, url, MODERATION_EVENTS, parseModerationEvent);
+      this.moderationStreams.set(procedureId, stream);
+    }
+    return stream;
+  }
+}
+
+/** Adds a listener to a stream, starting it; the returned function removes it, stopping the stream after the last. */
+function join<E extends LiveEvent>(stream: SharedStream<E>, listener: (event: E) => void, onState?: (state: LiveState) => void): () => void {
+  stream.listeners.add(listener);
+  if (onState) stream.stateListeners.add(onState);
+  stream.start();
+  let subscribed = true;
+  return () => {
+    if (!subscribed) return;
+    subscribed = false;
+    stream.listeners.delete(listener);
+    if (onState) stream.stateListeners.delete(onState);
+    if (stream.listeners.size === 0) stream.stop();
+  };
 }

@@ -4,7 +4,6 @@ export * from './planner-session';
 export * from './workspace-procedures.store';
 export * from './procedure-setup.store';
 export * from './planner-accounts.store';
-export * from './moderation-events';
 export * from './moderation-queue.store';
 export * from './moderated-contribution.store';
 export * from './audit-log.store';

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ModerationItem } from '@stadtdialog/shared/contract';
-import { EVENT_SOURCE_FACTORY, QueueEventSource } from './moderation-events';
+import { LIVE_PLATFORM, LiveEventSource } from '../live/live-events';
 import { matchesQueueFilter, ModerationQueueStore } from './moderation-queue.store';
 
 function item(id: string, patch: Partial<ModerationItem> = {}): ModerationItem {
@@ -28,7 +28,7 @@ function item(id: string, patch: Partial<ModerationItem> = {}): ModerationItem {
   };
 }
 
-class FakeEventSource implements QueueEventSource {
+class FakeEventSource implements LiveEventSource {
   onopen: ((event: Event) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
   readyState = 0;
@@ -46,8 +46,8 @@ class FakeEventSource implements QueueEventSource {
     this.readyState = 2;
   }
 
-  emit(type: string, data: unknown): void {
-    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data: JSON.stringify(data) }));
+  emit(type: string, data: unknown, lastEventId = ''): void {
+    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data: JSON.stringify(data), lastEventId }));
   }
 }
 
@@ -67,11 +67,16 @@ describe('ModerationQueueStore', () => {
         provideHttpClientTesting(),
         ModerationQueueStore,
         {
-          provide: EVENT_SOURCE_FACTORY,
-          useValue: (url: string) => {
-            const source = new FakeEventSource(url);
-            sources.push(source);
-            return source;
+          // the one live-events client, in a browser without Web Locks: this tab opens the stream itself
+          provide: LIVE_PLATFORM,
+          useValue: {
+            openEventSource: (url: string) => {
+              const source = new FakeEventSource(url);
+              sources.push(source);
+              return source;
+            },
+            locks: null,
+            openChannel: () => null,
           },
         },
       ],
@@ -144,7 +149,7 @@ describe('ModerationQueueStore', () => {
     expect(store.items()[0].status).toBe('rejected');
   });
 
-  it('shows when the stream is live, reconnecting or gone, and closes it when destroyed', async () => {
+  it('shows when the stream is live or reconnecting, opens it again after a refusal, and closes it when destroyed', async () => {
     store.open('proc-1');
     await flushQueue([]);
     const source = sources[0];
@@ -153,14 +158,45 @@ describe('ModerationQueueStore', () => {
     expect(store.live()).toBe('live');
     jest.advanceTimersByTime(250);
     await flushQueue([]);
+    source.emit('queue', { kind: 'contribution', id: 'b', contributionId: 'b', status: 'pending', flagged: false }, '41');
+    jest.advanceTimersByTime(250);
+    await flushQueue([item('b')]);
     source.readyState = 0;
     source.onerror?.(new Event('error'));
     expect(store.live()).toBe('reconnecting');
+    // The server refused the stream (e.g. 503 during a restart): the browser gives up, the client does not.
     source.readyState = 2;
     source.onerror?.(new Event('error'));
-    expect(store.live()).toBe('off');
+    expect(store.live()).toBe('reconnecting');
+    expect(sources).toHaveLength(1);
+    jest.advanceTimersByTime(1000);
+    expect(sources).toHaveLength(2);
+    expect(sources[1].url).toBe('/api/v1/procedures/proc-1/moderation/events?lastEventId=41');
+    sources[1].readyState = 1;
+    sources[1].onopen?.(new Event('open'));
+    expect(store.live()).toBe('live');
+    // what happened while it was down is read again
+    jest.advanceTimersByTime(250);
+    await flushQueue([item('b')]);
     TestBed.resetTestingModule();
-    expect(source.closed).toBe(true);
+    expect(sources[1].closed).toBe(true);
+  });
+
+  it('is off where the browser has no EventSource, and says so', async () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        ModerationQueueStore,
+        { provide: LIVE_PLATFORM, useValue: { openEventSource: () => null, locks: null, openChannel: () => null } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(ModerationQueueStore);
+    store.open('proc-1');
+    await flushQueue([]);
+    expect(store.live()).toBe('off');
   });
 
   it('matches items to a filter the way the API does', () => {

@@ -8,8 +8,7 @@ import {
   ModerationState,
 } from '@stadtdialog/shared/contract';
 import { LoadStatus } from '../procedures/load-status';
-import { LiveState } from '../live/live-events';
-import { EVENT_SOURCE_FACTORY, parseQueueEvent, QueueEventSource } from './moderation-events';
+import { LiveEvents, LiveState } from '../live/live-events';
 import { PlannerApi } from './planner-api';
 import { attempt, PlannerResult } from './planner-http';
 import { PlannerSession } from './planner-session';
@@ -24,6 +23,8 @@ export interface QueueFilter {
   source?: ContributionSource | '';
   /** one workshop's contributions (and the comments on them); '' or left out for all */
   workshop?: string;
+  /** words searched in contributions' title and text (comments never match); '' or left out for none */
+  q?: string;
 }
 
 export const DEFAULT_QUEUE_FILTER: QueueFilter = { state: 'open', kind: '', category: '' };
@@ -42,6 +43,8 @@ export function matchesQueueFilter(item: ModerationItem, filter: QueueFilter): b
   if (filter.category && item.categoryId !== filter.category) return false;
   if (filter.source && item.source !== filter.source) return false;
   if (filter.workshop && item.workshopId !== filter.workshop) return false;
+  // German stemming is the server's: a searched queue keeps what the API answered and drops comments.
+  if (filter.q && item.kind !== 'contribution') return false;
   switch (filter.state) {
     case 'open':
       return item.status === 'pending' || item.flaggedAt !== null;
@@ -67,14 +70,15 @@ interface QueueState {
 
 /**
  * The moderation queue of one procedure: newest first, filtered, with selection for bulk decisions.
- * The API's event stream announces every change to an item; the queue then reads its first pages
- * again, so new contributions appear without a reload.
+ * The procedure's moderation stream (through the one live-events client, shared by the tabs)
+ * announces every change to an item; the queue then reads its first pages again, so new
+ * contributions appear without a reload.
  */
 @Injectable()
 export class ModerationQueueStore {
   private readonly api = inject(PlannerApi);
   private readonly session = inject(PlannerSession);
-  private readonly openEventSource = inject(EVENT_SOURCE_FACTORY);
+  private readonly liveEvents = inject(LiveEvents);
   private readonly state = signal<QueueState>({
     procedureId: null,
     filter: DEFAULT_QUEUE_FILTER,
@@ -84,9 +88,10 @@ export class ModerationQueueStore {
     loadingMore: false,
   });
   private readonly selection = signal<ReadonlySet<string>>(new Set());
-  private readonly liveState = signal<LiveState>('off');
+  /** the procedure whose stream the queue follows, null while it follows none */
+  private readonly following = signal<string | null>(null);
   private readonly arrivalCount = signal<{ count: number; serial: number }>({ count: 0, serial: 0 });
-  private source: QueueEventSource | null = null;
+  private unsubscribe: (() => void) | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private generation = 0;
 
@@ -99,7 +104,10 @@ export class ModerationQueueStore {
   readonly selected = this.selection.asReadonly();
   readonly selectedItems = computed(() => this.items().filter((item) => this.selection().has(queueKey(item))));
   readonly allSelected = computed(() => this.items().length > 0 && this.selectedItems().length === this.items().length);
-  readonly live = this.liveState.asReadonly();
+  readonly live = computed<LiveState>(() => {
+    const procedureId = this.following();
+    return procedureId ? this.liveEvents.moderationState(procedureId)() : 'off';
+  });
   /** how many items the last live update brought; `serial` changes with every update that brought some */
   readonly arrivals = this.arrivalCount.asReadonly();
 
@@ -174,7 +182,7 @@ export class ModerationQueueStore {
     return result;
   }
 
-  /** Opens the event stream again after it gave up (e.g. the server restarted while signed out). */
+  /** Opens the event stream again where the browser could not open one. */
   reconnect(): void {
     this.connect();
     this.scheduleRefresh();
@@ -187,6 +195,7 @@ export class ModerationQueueStore {
       category: filter.category || undefined,
       source: filter.source || undefined,
       workshop: filter.workshop || undefined,
+      q: filter.q || undefined,
     };
   }
 
@@ -236,21 +245,13 @@ export class ModerationQueueStore {
     this.disconnect();
     const procedureId = this.procedureId();
     if (!procedureId) return;
-    const source = this.openEventSource(this.api.moderationEventsUrl(procedureId));
-    if (!source) return;
-    this.source = source;
-    this.liveState.set('connecting');
-    source.onopen = () => {
-      this.liveState.set('live');
+    this.following.set(procedureId);
+    this.unsubscribe = this.liveEvents.subscribeModeration(
+      procedureId,
+      () => this.scheduleRefresh(),
       // Whatever happened while the stream was down is in the next read.
-      this.scheduleRefresh();
-    };
-    source.onerror = () => this.liveState.set(source.readyState === 2 ? 'off' : 'reconnecting');
-    const onEvent = (event: MessageEvent) => {
-      if (event.type === 'reset' || parseQueueEvent(event)) this.scheduleRefresh();
-    };
-    source.addEventListener('queue', onEvent);
-    source.addEventListener('reset', onEvent);
+      (state) => state === 'live' && this.scheduleRefresh(),
+    );
   }
 
   private scheduleRefresh(): void {
@@ -262,11 +263,11 @@ export class ModerationQueueStore {
   }
 
   private disconnect(): void {
-    this.source?.close();
-    this.source = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
-    this.liveState.set('off');
+    this.following.set(null);
   }
 }
 

@@ -83,6 +83,8 @@ export interface QueueQuery {
   category?: string;
   source?: ContributionSource;
   workshop?: string;
+  /** full-text search of contributions' title and text (German), as the public list's `q` */
+  q?: string;
   limit?: number;
   cursor?: string;
 }
@@ -246,7 +248,7 @@ export class PlannerApi {
   }
 
   decide(procedureId: string, kind: ModerationKind, itemId: string, action: ModerationAction, reason?: string): Observable<ModerationItem> {
-    const kinds = kind === 'contribution' ? 'contributions' : 'comments';
+    const kinds = { contribution: 'contributions', comment: 'comments', 'variant-comment': 'variant-comments' }[kind];
     return this.http.post<ModerationItem>(
       `/procedures/${id(procedureId)}/moderation/${kinds}/${id(itemId)}/${action}`,
       reason ? { reason } : {},

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { LIMITS, NewReport } from '@stadtdialog/shared/contract';
+import { LIMITS, NewReport, SITE_PAGE_PATHS } from '@stadtdialog/shared/contract';
 import { ContributionDetailStore, newIdempotencyKey, TranslatePipe } from '@stadtdialog/web/data-access';
 import { ModalDialog } from '@stadtdialog/web/ui';
 import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
@@ -13,6 +13,7 @@ import { RetryingNote } from '../shared/retrying-note';
   template: `<sd-modal-dialog [heading]="'report.title' | t" [open]="!!target()" (closed)="closed.emit()">
     <form [formGroup]="form" (ngSubmit)="send()" novalidate>
       <p>{{ 'report.intro' | t }}</p>
+      <p><a [href]="rulesPath" target="_blank" rel="noopener">{{ 'report.rulesLink' | t }}</a></p>
       <label for="report-reason">{{ 'report.reason' | t }}</label>
       <textarea
         id="report-reason"
@@ -89,6 +90,7 @@ export class ReportDialog {
 
   private readonly store = inject(ContributionDetailStore);
   protected readonly maxLength = LIMITS.maxReportReasonLength;
+  protected readonly rulesPath = SITE_PAGE_PATHS.rules;
   protected readonly form = inject(NonNullableFormBuilder).group({ reason: '' });
   protected readonly sending = signal(false);
   protected readonly problem = signal<LocalizedProblem | null>(null);

@@ -114,6 +114,15 @@ describe('ProcedurePage', () => {
     expect(element.querySelector('a.button.primary')?.getAttribute('href')).toBe('/procedures/gruene-mitte/contribute');
   });
 
+  it('links to the procedure\'s statistics and its results report', async () => {
+    const { element } = await renderLoaded();
+    const links = Array.from(element.querySelectorAll('.evaluation-links a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Statistik ansehen', '/procedures/gruene-mitte/statistics'],
+      ['Ergebnisbericht (druckfertig)', '/procedures/gruene-mitte/report'],
+    ]);
+  });
+
   it('gives the map the configuration, the planning area and the contributions of its view; a legend with counts', async () => {
     const { element, map } = await renderLoaded();
     expect(map().configuration()).toEqual(procedureFixture.map);

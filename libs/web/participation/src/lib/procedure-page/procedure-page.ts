@@ -28,12 +28,11 @@ import {
   Translator,
 } from '@stadtdialog/web/data-access';
 import { LayerSettings, LayerSwitcher, ProcedureMap } from '@stadtdialog/web/map';
-import { CategorySymbol } from '@stadtdialog/web/ui';
+import { CategorySymbol, mediaQuery, NARROW_SCREEN, TOUCH_ONLY } from '@stadtdialog/web/ui';
 import { StateBadge } from '../state-badge/state-badge';
 import { layerSwitcherLabels, mapLabels } from '../shared/map-labels';
 import { countText } from '../shared/count-text';
 import { FillViewport } from '../shared/fill-viewport';
-import { mediaQuery, NARROW_SCREEN, TOUCH_ONLY } from '../shared/media-query';
 import { ContributionFilters } from './contribution-filters';
 import { ContributionList } from './contribution-list';
 

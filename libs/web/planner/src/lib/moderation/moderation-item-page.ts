@@ -100,8 +100,8 @@ export class ModerationItemPage {
       this.editForm.reset({
         title: contribution.title,
         text: contribution.text,
-        categoryId: contribution.categoryId,
-        rubricId: contribution.rubricId,
+        categoryId: contribution.categoryId ?? '',
+        rubricId: contribution.rubricId ?? '',
         reason: '',
       });
       this.location.set(undefined);

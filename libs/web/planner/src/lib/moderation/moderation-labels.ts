@@ -11,6 +11,7 @@ export const STATUS_LABELS: Record<ContributionStatus, MessageKey> = {
 export const KIND_LABELS: Record<ModerationKind, MessageKey> = {
   contribution: 'planner.kind.contribution',
   comment: 'planner.kind.comment',
+  'variant-comment': 'planner.kind.variantComment',
 };
 
 export const QUEUE_STATE_LABELS: Record<ModerationState, MessageKey> = {

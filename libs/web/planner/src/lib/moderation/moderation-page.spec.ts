@@ -4,7 +4,7 @@ import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ModerationItem, WorkspaceProcedure } from '@stadtdialog/shared/contract';
-import { EVENT_SOURCE_FACTORY, ProcedureSetupStore, QueueEventSource } from '@stadtdialog/web/data-access';
+import { LIVE_PLATFORM, LiveEventSource, ProcedureSetupStore } from '@stadtdialog/web/data-access';
 import { ModerationPage } from './moderation-page';
 
 @Component({ imports: [ModerationPage], providers: [ProcedureSetupStore], template: '<sd-moderation-page />' })
@@ -12,7 +12,7 @@ class Host {
   readonly setup = inject(ProcedureSetupStore);
 }
 
-class FakeEventSource implements QueueEventSource {
+class FakeEventSource implements LiveEventSource {
   onopen: ((event: Event) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
   readyState = 1;
@@ -67,7 +67,7 @@ describe('ModerationPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: EVENT_SOURCE_FACTORY, useValue: () => source },
+        { provide: LIVE_PLATFORM, useValue: { openEventSource: () => source, locks: null, openChannel: () => null } },
       ],
     });
     http = TestBed.inject(HttpTestingController);

@@ -16,6 +16,7 @@ import {
   ModerationQueueStore,
   ProcedureSetupStore,
   queueKey,
+  QueueFilter,
   TranslatePipe,
   WorkshopsStore,
 } from '@stadtdialog/web/data-access';
@@ -59,6 +60,12 @@ const DONE: Record<ModerationAction, MessageKey> = {
 export class ModerationPage {
   /** from the query parameter `workshop`: open the queue with that workshop's contributions */
   readonly workshop = input<string>();
+  /** query parameters the evaluation's key terms link with: the queue opens filtered by them */
+  readonly state = input<string>();
+  readonly kind = input<string>();
+  readonly category = input<string>();
+  readonly source = input<string>();
+  readonly q = input<string>();
   protected readonly queue = inject(ModerationQueueStore);
   protected readonly setup = inject(ProcedureSetupStore);
   /** a procedure's workshops, listed for its managers only: the filter by workshop is theirs */
@@ -92,8 +99,7 @@ export class ModerationPage {
       const id = this.setup.id();
       if (!id) return;
       untracked(() => {
-        const workshop = this.workshop();
-        this.queue.open(id, workshop ? { ...DEFAULT_QUEUE_FILTER, state: 'all', workshop } : DEFAULT_QUEUE_FILTER);
+        this.queue.open(id, this.linkedFilter());
       });
     });
     effect(() => {
@@ -122,6 +128,25 @@ export class ModerationPage {
 
   protected setCategory(category: string): void {
     this.queue.setFilter({ ...this.queue.filter(), category });
+  }
+
+  protected setSearch(q: string): void {
+    this.queue.setFilter({ ...this.queue.filter(), q: q.trim() });
+  }
+
+  /** The filter the page's address asks for; values the queue does not know are left out. */
+  private linkedFilter(): QueueFilter {
+    const workshop = this.workshop();
+    const filter: QueueFilter = workshop ? { ...DEFAULT_QUEUE_FILTER, state: 'all', workshop } : { ...DEFAULT_QUEUE_FILTER };
+    const state = this.state();
+    if (state && (MODERATION_STATES as readonly string[]).includes(state)) filter.state = state as ModerationState;
+    const kind = this.kind();
+    if (kind === 'contribution' || kind === 'comment') filter.kind = kind;
+    const source = this.source();
+    if (source && (CONTRIBUTION_SOURCES as readonly string[]).includes(source)) filter.source = source as ContributionSource;
+    if (this.category()) filter.category = this.category() ?? '';
+    if (this.q()) filter.q = this.q()?.trim();
+    return filter;
   }
 
   protected setSource(source: string): void {

@@ -25,7 +25,7 @@ const TABS: Tab[] = [
 @Component({
   selector: 'sd-procedure-workspace',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe],
-  template: `<p class="back"><a routerLink="/planner">{{ 'planner.procedure.back' | t }}</a></p>
+  template: `<p class="back no-print"><a routerLink="/planner">{{ 'planner.procedure.back' | t }}</a></p>
     @switch (store.status()) {
       @case ('not-found') {
         <h1>{{ 'planner.error.notFound' | t }}</h1>
@@ -35,7 +35,7 @@ const TABS: Tab[] = [
       }
       @default {
         @if (store.procedure(); as procedure) {
-          <div class="context">
+          <div class="context no-print">
             <p class="name">
               <span class="visually-hidden">{{ 'planner.procedure.current' | t }}: </span>{{ procedure.title }}
               @if (procedure.internal) {

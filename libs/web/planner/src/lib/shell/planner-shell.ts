@@ -11,7 +11,7 @@ import { FormOutcome, FormStatus } from '../shared/form-status';
 @Component({
   selector: 'sd-planner-shell',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, FormStatus],
-  template: `<div class="bar">
+  template: `<div class="bar no-print">
       <nav [attr.aria-label]="'planner.nav.label' | t">
         <ul>
           <li>
@@ -23,6 +23,11 @@ import { FormOutcome, FormStatus } from '../shared/form-status';
             <li>
               <a routerLink="/planner/accounts" routerLinkActive="active" ariaCurrentWhenActive="page">
                 {{ 'planner.nav.accounts' | t }}
+              </a>
+            </li>
+            <li>
+              <a routerLink="/planner/pages" routerLinkActive="active" ariaCurrentWhenActive="page">
+                {{ 'planner.nav.sitePages' | t }}
               </a>
             </li>
           }

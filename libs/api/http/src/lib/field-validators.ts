@@ -1,4 +1,4 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { isPlainAttribution } from '@stadtdialog/shared/contract';
 
 /**
@@ -17,4 +17,14 @@ export function IsPlainAttribution(options?: ValidationOptions): PropertyDecorat
     },
     options,
   );
+}
+
+/**
+ * The field may be left out. Unlike class-validator's `@IsOptional()`, which skips null as well,
+ * `null` is a value here and meets the field's checks (and is refused by a type check): a client
+ * that sends `"title": null` hears so instead of having it stored or turned into a 500. Keep
+ * `@IsOptional()` for the fields where null means "none" (a planning area, an end time, an overlay).
+ */
+export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined, options);
 }

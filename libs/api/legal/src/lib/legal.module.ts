@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@stadtdialog/api/access';
+import { FeedbackService } from './feedback.service';
+import { SitePagesController, SitePagesWorkspaceController } from './site-pages.controller';
+import { SitePagesService } from './site-pages.service';
+
+@Module({
+  imports: [AccessModule],
+  controllers: [SitePagesController, SitePagesWorkspaceController],
+  providers: [SitePagesService, FeedbackService],
+})
+export class LegalModule {}

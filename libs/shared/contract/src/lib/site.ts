@@ -1,0 +1,74 @@
+/**
+ * The pages every installation publishes (imprint, privacy policy, accessibility statement, rules for
+ * contributions, help) and what the web app needs to know about the installation.
+ */
+export const SITE_PAGE_KEYS = ['imprint', 'privacy', 'accessibility', 'rules', 'help'] as const;
+export type SitePageKey = (typeof SITE_PAGE_KEYS)[number];
+
+export const SITE_LANGUAGES = ['de', 'en'] as const;
+export type SiteLanguage = (typeof SITE_LANGUAGES)[number];
+
+/** Longest page text an admin may store, in characters of Markdown. */
+export const SITE_PAGE_MAX_LENGTH = 50_000;
+
+export interface SitePage {
+  key: SitePageKey;
+  /** the language of the text: the one asked for, or German when only a German text was set */
+  language: SiteLanguage;
+  title: string;
+  /** the text as an admin wrote it (a small Markdown subset), or the default */
+  markdown: string;
+  /** the same, rendered: headings, paragraphs, lists, emphasis, links; no raw HTML, no images */
+  html: string;
+  /** false while the page shows the default text made from the configuration */
+  edited: boolean;
+  updatedAt: string | null;
+}
+
+/** An admin's view of one page: the stored texts per language (null: the default is shown) and the defaults. */
+export interface SitePageSource {
+  key: SitePageKey;
+  texts: Record<SiteLanguage, string | null>;
+  defaults: Record<SiteLanguage, string>;
+  updatedAt: string | null;
+}
+
+/** An admin's edit of a page: a language set to null goes back to the default text. */
+export type SitePageEdit = Record<SiteLanguage, string | null>;
+
+export interface SiteInfo {
+  /** the operator as configured (OPERATOR_NAME), for the footer */
+  operatorName: string | null;
+}
+
+export const FEEDBACK_MAX_LENGTH = 5000;
+
+/** Feedback on accessibility (BITV 2.0 § 7): a barrier someone met, for the operator. */
+export interface NewAccessibilityFeedback {
+  message: string;
+  /** to be answered; optional */
+  email?: string | null;
+  /** the address of the page where the barrier was met */
+  page?: string | null;
+}
+
+export interface AccessibilityFeedback {
+  id: string;
+  message: string;
+  email: string | null;
+  page: string | null;
+  createdAt: string;
+}
+
+export interface FeedbackReceipt {
+  id: string;
+}
+
+/** Where the web app shows each site page: German addresses, as a German public body publishes them. */
+export const SITE_PAGE_PATHS: Record<SitePageKey, string> = {
+  imprint: '/impressum',
+  privacy: '/datenschutz',
+  accessibility: '/barrierefreiheit',
+  rules: '/regeln',
+  help: '/hilfe',
+};
