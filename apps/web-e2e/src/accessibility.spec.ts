@@ -38,7 +38,7 @@ test.describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grüne Mitte Altona');
       await expect(page.getByRole('main')).toBeVisible();
       await expect(page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' })).toBeVisible();
-      await expect(page.getByRole('search', { name: 'Beiträge filtern' })).toBeAttached();
+      await expect(page.getByRole('search', { name: 'Beiträge filtern', includeHidden: true })).toBeAttached();
       for (const name of ['Karte', 'Beiträge', 'Über das Verfahren', 'Ablauf', 'Termine']) {
         await expect(page.getByRole('heading', { name, exact: true, includeHidden: true }), `heading ${name} at ${viewport.width}`).toBeAttached();
       }
