@@ -32,6 +32,15 @@ test('the public statistics show every chart as an SVG with values, a summary an
   const timeRows = await tableRows(time);
   expect(timeRows.reduce((n, r) => n + Number(r[1]), 0)).toBe(api.totals.contributions);
   await expect(page.getByRole('table', { name: 'Beiträge nach Status als Tabelle' })).toHaveCount(0);
+  // the demo's two published planning variants, with the residents' ratings and comments
+  expect(api.variants.length).toBe(2);
+  const variants = page.getByRole('table', { name: 'Bewertungen der Planungsvarianten als Tabelle' });
+  expect(await tableRows(variants)).toEqual(
+    api.variants.map((v: { title: string; ratingsUp: number; ratingsDown: number }) => [v.title, String(v.ratingsUp), String(v.ratingsDown)]),
+  );
+  expect(await tableRows(page.getByRole('table', { name: 'Kommentare zu den Planungsvarianten als Tabelle' }))).toEqual(
+    api.variants.map((v: { title: string; comments: number }) => [v.title, String(v.comments)]),
+  );
 
   const terms = page.getByRole('table', { name: 'Häufige Begriffe' });
   if (api.keyTerms.length) {
@@ -64,6 +73,8 @@ test('planners see every status with filters and export a CSV with progress', as
 
   await page.getByRole('combobox', { name: 'Herkunft' }).selectOption({ label: 'Alle' });
   await page.getByRole('button', { name: 'Anwenden' }).click();
+  await page.getByRole('button', { name: 'Varianten mit Bewertungen als CSV (Excel)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'ist fertig' })).toContainText('variants.csv ist fertig (2 Zeilen)');
   await page.getByRole('button', { name: 'Beiträge als CSV (Excel)' }).click();
   const done = page.getByRole('status').filter({ hasText: 'ist fertig' });
   await expect(done).toContainText(`(${total} Zeilen)`);

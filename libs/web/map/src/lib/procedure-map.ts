@@ -23,7 +23,6 @@ import {
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
-import { defaults as defaultControls } from 'ol/control/defaults';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { boundingExtent, Extent, isEmpty } from 'ol/extent';
 import Feature, { FeatureLike } from 'ol/Feature';
@@ -39,6 +38,7 @@ import Cluster from 'ol/source/Cluster';
 import VectorSource from 'ol/source/Vector';
 import View from 'ol/View';
 import { createConfiguredLayers, LAYER_ID, LAYER_ROLE } from './layer-factory';
+import { resetMapControls } from './map-controls';
 import { resolveProjection } from './projections';
 import { CategoryLook, clusterStyle, createContributionStyle, planningAreaStyle } from './styles';
 
@@ -249,7 +249,7 @@ export class ProcedureMap {
 
     effect(() => {
       const map = this.map();
-      if (map) this.resetControls(map, this.labels());
+      if (map) resetMapControls(map, this.labels());
     });
   }
 
@@ -452,23 +452,6 @@ export class ProcedureMap {
       const zoom = view.getZoom() ?? 15;
       view.fit(extent, { size: event.map.getSize(), padding: [64, 64, 64, 64], maxZoom: zoom + (members.length === 1 ? 2 : 3), duration: 250 });
     }
-  }
-
-  private resetControls(map: OlMap, labels: ProcedureMapLabels): void {
-    map.getControls().clear();
-    map.getControls().extend(
-      defaultControls({
-        rotate: false,
-        zoomOptions: { zoomInTipLabel: labels.zoomIn, zoomOutTipLabel: labels.zoomOut },
-        attributionOptions: { tipLabel: labels.attributions },
-      }).getArray(),
-    );
-    // The buttons show "+", "–" and "i"; their accessible names should say what they do.
-    const viewport: HTMLElement | undefined = map.getViewport();
-    const name = (selector: string, label: string) => viewport?.querySelector(selector)?.setAttribute('aria-label', label);
-    name('.ol-zoom-in', labels.zoomIn);
-    name('.ol-zoom-out', labels.zoomOut);
-    name('.ol-attribution button', labels.attributions);
   }
 
   private readFeature(area: MultiPolygon): Feature<Geometry> {
