@@ -21,3 +21,4 @@ export * from './lib/planner';
 export * from './lib/evaluation/evaluation-api';
 export * from './lib/outbox/outbox';
 export * from './lib/site/site-api';
+export * from './lib/own/own-contributions.store';

@@ -1,6 +1,7 @@
 import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { legalDe, legalEn } from './legal-messages';
 import { liveDe, liveEn } from './live-messages';
+import { mineDe, mineEn } from './mine-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
@@ -212,6 +213,7 @@ const de = {
   ...liveDe,
   ...mapDe,
   ...legalDe,
+  ...mineDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -417,6 +419,7 @@ const en: Messages = {
   ...liveEn,
   ...mapEn,
   ...legalEn,
+  ...mineEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };
