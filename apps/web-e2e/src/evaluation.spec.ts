@@ -119,6 +119,10 @@ test('the results report prints to a tagged A4 PDF with the figures, key terms, 
   // the structure tree: headings, the charts as figures, tables with caption and header scopes
   const structure = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
   for (const tag of ['H1 (block)', 'H2 (block)', 'Figure', 'Table (block)', 'Caption', '/Scope /Column', '/Scope /Row']) expect(structure).toContain(tag);
+  // bookmarks from the headings (outline: true), as poppler's pdftohtml lists them
+  const outline = [...execFileSync('pdftohtml', ['-xml', '-i', '-stdout', file], { encoding: 'utf8' }).matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
+  expect(outline[0]).toBe(report.procedure.title);
+  for (const heading of ['Das Verfahren', 'Überblick', 'Beiträge nach Kategorie', 'Häufige Begriffe', 'Workshops']) expect(outline).toContain(heading);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const flat = text.replace(/\s+/g, ' ');
   expect(flat).toContain(report.procedure.title);
