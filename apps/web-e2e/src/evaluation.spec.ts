@@ -116,6 +116,9 @@ test('the results report prints to a tagged A4 PDF with the figures, key terms, 
   expect(info['Title']).toBe(`Ergebnisbericht: ${report.procedure.title} – Stadtdialog`);
   expect(info['Page size']).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)$/);
   expect(Number(info['Pages'])).toBeGreaterThan(1);
+  // the structure tree: headings, the charts as figures, tables with caption and header scopes
+  const structure = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
+  for (const tag of ['H1 (block)', 'H2 (block)', 'Figure', 'Table (block)', 'Caption', '/Scope /Column', '/Scope /Row']) expect(structure).toContain(tag);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const flat = text.replace(/\s+/g, ' ');
   expect(flat).toContain(report.procedure.title);
