@@ -4,6 +4,7 @@ import { liveDe, liveEn } from './live-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
+import { variantsDe, variantsEn } from './variants-messages';
 import { workshopDe, workshopEn } from './workshop-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
@@ -200,6 +201,7 @@ const de = {
   ...liveDe,
   ...mapDe,
   ...legalDe,
+  ...variantsDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -393,6 +395,7 @@ const en: Messages = {
   ...liveEn,
   ...mapEn,
   ...legalEn,
+  ...variantsEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -7,9 +7,11 @@ import {
   inject,
   input,
   signal,
+  Type,
   untracked,
   viewChild,
 } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { Phase } from '@stadtdialog/shared/contract';
@@ -20,6 +22,7 @@ import {
   filterToQueryParams,
   LocalizedDatePipe,
   LocalizedNumberPipe,
+  PROCEDURE_PAGE_SECTIONS,
   ProcedureStore,
   sameFilter,
   TranslatePipe,
@@ -42,6 +45,7 @@ type Panel = 'map' | 'list';
 @Component({
   selector: 'sd-procedure-page',
   imports: [
+    NgComponentOutlet,
     RouterLink,
     ProcedureMap,
     LayerSwitcher,
@@ -81,6 +85,8 @@ export class ProcedurePage {
   protected readonly selectedId = signal<string | null>(null);
   protected readonly highlightedId = signal<string | null>(null);
   protected readonly layerSettings = signal<LayerSettings>({});
+  /** parts from other feature libraries (planning information), once loaded */
+  protected readonly sections = signal<Type<unknown>[]>([]);
   private readonly mapSection = viewChild<ElementRef<HTMLElement>>('mapPanel');
 
   protected readonly filter = computed<ContributionFilter>(
@@ -112,6 +118,8 @@ export class ProcedurePage {
   protected readonly currentPhase = computed(() => this.store.procedure()?.phases.find((p) => p.state === 'open') ?? null);
 
   constructor() {
+    const sections = inject(PROCEDURE_PAGE_SECTIONS);
+    if (sections.length) void Promise.all(sections.map((s) => s.load())).then((components) => this.sections.set(components));
     effect(() => {
       const slug = this.slug();
       untracked(() => this.store.load(slug));
