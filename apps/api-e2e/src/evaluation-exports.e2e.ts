@@ -109,14 +109,45 @@ describe(`exports (${ENGINE} engine)`, () => {
     expect(workshop.map((r: any) => r.text).sort()).toEqual(['Unbedingt', 'Versteckter Kommentar']);
   });
 
+  it('writes the planning variants with their ratings and comments, and the comments on them, every status', async () => {
+    const variants = await download(moderator, 'variants.csv');
+    expect(variants.status).toBe(200);
+    expect(variants.headers.get('x-export-rows')).toBe('2');
+    expect(variants.bytes.toString('utf8').split('\r\n')[0]).toBe('\ufeffid;title;published;position;ratings_up;ratings_down;comments;comments_published');
+    const rows: any[] = parse(variants.bytes, { bom: true, delimiter: ';', columns: true });
+    expect(rows).toEqual([
+      { id: procedure.variants['Variante Park'], title: 'Variante Park', published: 'true', position: '0', ratings_up: '2', ratings_down: '1', comments: '3', comments_published: '1' },
+      { id: procedure.variants['Entwurf Plaza'], title: 'Entwurf Plaza', published: 'false', position: '1', ratings_up: '1', ratings_down: '0', comments: '1', comments_published: '1' },
+    ]);
+    const comments = await download(moderator, 'variant-comments.csv');
+    expect(comments.headers.get('x-export-rows')).toBe('4');
+    const records: any[] = parse(comments.bytes, { bom: true, delimiter: ';', columns: true });
+    expect(Object.keys(records[0])).toEqual(['variant_id', 'variant_title', 'id', 'text', 'status', 'created_at', 'moderation_reason']);
+    expect(records.map((r) => [r.variant_title, r.text, r.status]).sort()).toEqual([
+      ['Entwurf Plaza', 'Plaza gefällt', 'published'],
+      ['Variante Park', 'Noch in Prüfung', 'pending'],
+      ['Variante Park', 'Schöner Park mit Wiese', 'published'],
+      ['Variante Park', 'Verborgene Variantenkritik', 'hidden'],
+    ]);
+    expect(records.every((r) => r.variant_id === procedure.variants[r.variant_title])).toBe(true);
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+    expect(parse((await download(moderator, 'variant-comments.csv', `?from=${tomorrow}`)).bytes, { bom: true, delimiter: ';', columns: true })).toEqual([]);
+    for (const secret of secrets) expect(comments.bytes.toString('utf8') + variants.bytes.toString('utf8')).not.toContain(secret);
+  });
+
   it('writes an XLSX workbook with a contributions and a comments sheet, real dates and no formulas', async () => {
     const { status, bytes, headers } = await download(admin, 'contributions.xlsx');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as any);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Beiträge', 'Kommentare']);
-    const [sheet, comments] = book.worksheets;
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Beiträge', 'Kommentare', 'Varianten', 'Variantenkommentare']);
+    const [sheet, comments, variants, variantComments] = book.worksheets;
+    expect(variants.rowCount).toBe(3);
+    expect(variantComments.rowCount).toBe(5);
+    expect((variants.getRow(2).values as unknown[]).slice(1, 5)).toEqual([procedure.variants['Variante Park'], 'Variante Park', true, 0]);
+    const variantCommentHeader = (variantComments.getRow(1).values as unknown[]).slice(1);
+    expect(variantComments.getRow(2).getCell(variantCommentHeader.indexOf('created_at') + 1).value).toBeInstanceOf(Date);
     expect(sheet.rowCount).toBe(9);
     expect(comments.rowCount).toBe(7);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -157,7 +188,7 @@ describe(`exports (${ENGINE} engine)`, () => {
   });
 
   it('needs a planner role of the procedure for every export, and writes each to the audit log', async () => {
-    for (const file of ['contributions.csv', 'comments.csv', 'contributions.xlsx', 'contributions.geojson']) {
+    for (const file of ['contributions.csv', 'comments.csv', 'variants.csv', 'variant-comments.csv', 'contributions.xlsx', 'contributions.geojson']) {
       expect({ file, status: (await call(api, 'GET', path(file))).status }).toEqual({ file, status: 401 });
       expect({ file, status: (await otherModerator.call('GET', path(file))).status }).toEqual({ file, status: 403 });
     }
@@ -166,7 +197,7 @@ describe(`exports (${ENGINE} engine)`, () => {
     const audit = await admin.call('GET', `/api/v1/procedures/${procedure.id}/audit?limit=100`);
     const exports = audit.body.items.filter((e: any) => e.action === 'procedure.export');
     expect(exports.map((e: any) => e.after.file).sort()).toEqual(
-      ['comments.csv', 'comments.csv', 'contributions.csv', 'contributions.geojson', 'contributions.xlsx'],
+      ['comments.csv', 'comments.csv', 'contributions.csv', 'contributions.geojson', 'contributions.xlsx', 'variant-comments.csv', 'variant-comments.csv', 'variants.csv'],
     );
     expect(exports.find((e: any) => e.after.filter.source === 'workshop')).toMatchObject({ actor: { displayName: expect.any(String) } });
   });

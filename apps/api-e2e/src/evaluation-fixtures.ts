@@ -9,6 +9,8 @@ export interface EvaluationProcedure extends SeededProcedure {
   workshopId: string;
   /** ids by title */
   contributions: Record<string, string>;
+  /** "Variante Park" (published) and "Entwurf Plaza" (not published), by title */
+  variants: Record<string, string>;
 }
 
 /** Text whose key terms the tests know: Bäume three times, Radweg twice, Hauptstraße once. */
@@ -75,5 +77,25 @@ export async function seedEvaluationProcedure(ds: DataSource, slug: string, opti
   await rate('Zebrastreifen', people[0], -1);
   await rate('Spielplatz', people[0], 1);
   await rate('Versteckt', people[3], 1);
-  return { ...base, secondCategoryId, secondRubricId, workshopId, contributions };
+  // Planning variants: one published with ratings and comments in three statuses, one not yet published.
+  const variants: Record<string, string> = {};
+  for (const [title, position, published] of [['Variante Park', 0, true], ['Entwurf Plaza', 1, false]] as const) {
+    const [{ id }] = await ds.query(
+      `INSERT INTO variants (procedure_id, title, position, published) VALUES ($1, $2, $3, $4) RETURNING id`, [base.id, title, position, published],
+    );
+    variants[title] = id;
+  }
+  const rateVariant = (variant: string, participant: string, value: 1 | -1) =>
+    ds.query(`INSERT INTO variant_ratings (participant_id, variant_id, value) VALUES ($1, $2, $3)`, [participant, variants[variant], value]);
+  await rateVariant('Variante Park', people[0], 1);
+  await rateVariant('Variante Park', people[1], 1);
+  await rateVariant('Variante Park', people[2], -1);
+  await rateVariant('Entwurf Plaza', people[3], 1);
+  const commentVariant = (variant: string, participant: string, body: string, status: string) =>
+    ds.query(`INSERT INTO variant_comments (variant_id, participant_id, body, status) VALUES ($1, $2, $3, $4)`, [variants[variant], participant, body, status]);
+  await commentVariant('Variante Park', people[0], 'Schöner Park mit Wiese', 'published');
+  await commentVariant('Variante Park', people[1], 'Verborgene Variantenkritik', 'hidden');
+  await commentVariant('Variante Park', people[2], 'Noch in Prüfung', 'pending');
+  await commentVariant('Entwurf Plaza', people[3], 'Plaza gefällt', 'published');
+  return { ...base, secondCategoryId, secondRubricId, workshopId, contributions, variants };
 }

@@ -1,5 +1,5 @@
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
-import { apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
+import { SeededProcedure, apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
 import { ADMIN, PlannerClient, call } from './planner-fixtures';
 import { EvaluationProcedure, KNOWN_TEXT, seedEvaluationProcedure } from './evaluation-fixtures';
 
@@ -30,7 +30,7 @@ describe(`statistics (${ENGINE} engine)`, () => {
   let db: TestDatabase;
   let api: RunningApi;
   let procedure: EvaluationProcedure;
-  let other: { id: string };
+  let other: SeededProcedure;
   let internal: EvaluationProcedure;
   let admin: PlannerClient;
   let otherModerator: PlannerClient;
@@ -43,7 +43,19 @@ describe(`statistics (${ENGINE} engine)`, () => {
     await withDatabase(env, async (ds) => {
       procedure = await seedEvaluationProcedure(ds, 'auswertung');
       internal = await seedEvaluationProcedure(ds, 'intern', { internal: true });
-      other = await seedProcedure(ds, 'anderes');
+      other = await seedProcedure(ds, 'anderes', { settings: { comments: 'hidden' } });
+      // for the start page's overview: a procedure that hides comments, and appointments to come
+      const [{ id: quiet }] = await ds.query(
+        `INSERT INTO contributions (procedure_id, category_id, rubric_id, title, body, status, created_at)
+         VALUES ($1, $2, $3, 'Stiller Beitrag', 'Kommentare verborgen', 'published', now() - interval '2 hours') RETURNING id`,
+        [other.id, other.categoryId, other.rubricId],
+      );
+      for (const body of ['eins', 'zwei', 'drei', 'vier']) {
+        await ds.query(`INSERT INTO comments (contribution_id, body, status) VALUES ($1, $2, 'published')`, [quiet, body]);
+      }
+      for (const [id, title, inDays] of [[procedure.id, 'Spaziergang im Plangebiet', 3], [internal.id, 'Internes Treffen', 1], [procedure.id, 'Vorbei', -3]] as const) {
+        await ds.query(`INSERT INTO appointments (procedure_id, title, starts_at, place) VALUES ($1, $2, now() + $3 * interval '1 day', 'Marktplatz')`, [id, title, inDays]);
+      }
       expectedPlanner = await sqlCounts(ds, procedure.id, false);
       expectedPublic = await sqlCounts(ds, procedure.id, true);
     });
@@ -102,6 +114,40 @@ describe(`statistics (${ENGINE} engine)`, () => {
     expect(body.topRated.map((t: any) => t.title)).toEqual([KNOWN_TEXT.title, 'Spielplatz', 'Zebrastreifen']);
     for (const secret of ['Versteckt', 'Wartet', 'Abgelehnt', 'Versteckter Kommentar', 'Beleidigung']) expect(text).not.toContain(secret);
     expect(body.keyTerms.map((t: any) => t.term)).not.toContain('Beleidigung');
+  });
+
+  it('gives the start page published counts per public procedure, the most discussed and newest contributions and the appointments to come', async () => {
+    const { status, body, text } = await call(api, 'GET', '/api/v1/overview');
+    expect(status).toBe(200);
+    const counts = Object.fromEntries(body.procedures.map((p: any) => [p.id, p]));
+    expect(counts[procedure.id]).toEqual({ id: procedure.id, contributions: expectedPublic.contributions, comments: expectedPublic.comments });
+    expect(counts[other.id]).toEqual({ id: other.id, contributions: 1, comments: null });
+    expect(counts[internal.id]).toBeUndefined();
+    expect(body.mostDiscussed.map((c: any) => [c.title, c.commentCount, c.procedure.slug])).toEqual([
+      [KNOWN_TEXT.title, 2, procedure.slug], ['Zebrastreifen', 1, procedure.slug],
+    ]);
+    expect(body.mostRecent.map((c: any) => c.title)).toEqual(['Ohne Ort', 'Stiller Beitrag', 'Spielplatz', 'Zebrastreifen', KNOWN_TEXT.title]);
+    expect(body.mostRecent[1]).toMatchObject({ commentCount: null, procedure: { slug: other.slug, title: other.slug } });
+    expect(body.appointments.map((a: any) => [a.title, a.place, a.procedure.slug])).toEqual([['Spaziergang im Plangebiet', 'Marktplatz', procedure.slug]]);
+    expect(body.map).toMatchObject({ projection: expect.any(String), layers: expect.any(Array) });
+    for (const secret of ['Versteckt', 'Wartet', 'Abgelehnt', 'Internes Treffen', 'Vorbei', 'participantId', 'token']) expect(text).not.toContain(secret);
+  });
+
+  it('counts the ratings and comments of the planning variants: every status and variant for planners, published ones for the public', async () => {
+    const planner = await admin.call('GET', plannerPath());
+    expect(planner.body.variants).toEqual([
+      { id: procedure.variants['Variante Park'], title: 'Variante Park', published: true, ratingsUp: 2, ratingsDown: 1, comments: 3 },
+      { id: procedure.variants['Entwurf Plaza'], title: 'Entwurf Plaza', published: false, ratingsUp: 1, ratingsDown: 0, comments: 1 },
+    ]);
+    // the time filters apply to them, the contribution filters do not
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+    const later = await admin.call('GET', plannerPath(`?from=${tomorrow}`));
+    expect(later.body.variants.map((v: any) => [v.ratingsUp, v.ratingsDown, v.comments])).toEqual([[0, 0, 0], [0, 0, 0]]);
+    expect((await admin.call('GET', plannerPath('?source=import'))).body.variants[0]).toMatchObject({ ratingsUp: 2, comments: 3 });
+
+    const { body, text } = await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/statistics`);
+    expect(body.variants).toEqual([{ id: procedure.variants['Variante Park'], title: 'Variante Park', published: true, ratingsUp: 2, ratingsDown: 1, comments: 1 }]);
+    for (const secret of ['Entwurf Plaza', 'Verborgene Variantenkritik', 'Noch in Prüfung']) expect(text).not.toContain(secret);
   });
 
   it('finds the key terms of a known German text with their common surface form, without stop words', async () => {

@@ -287,6 +287,7 @@ describe(`hostile input (${ENGINE} engine)`, () => {
       'add a question': { method: 'POST', path: () => `${setup()}/faq`, valid: () => ({ question: 'Wann?', answer: 'Bald.', position: 1 }) },
       'change a question': { method: 'PUT', path: () => `${setup()}/faq/${ids['faq']}`, valid: () => ({ question: 'Wann?', answer: 'Bald.', position: 1 }) },
       'add a contact': { method: 'POST', path: () => `${setup()}/contacts`, valid: () => ({ name: 'Amt', organisation: 'Bezirk', email: 'amt@stadt.example', phone: '040 1', address: 'Platz 1', position: 1 }) },
+      'set a site page': { method: 'PUT', path: () => '/api/v1/workspace/pages/help', nullable: ['de', 'en'], valid: () => ({ de: '## Hilfe', en: '## Help' }) },
       'change a contact': { method: 'PUT', path: () => `${setup()}/contacts/${ids['contact']}`, valid: () => ({ name: 'Amt', organisation: 'Bezirk', email: 'amt@stadt.example', phone: '040 1', address: 'Platz 1', position: 1 }) },
     };
 
@@ -312,7 +313,7 @@ describe(`hostile input (${ENGINE} engine)`, () => {
         '/api/v1/workspace/procedures', setup(), `${setup()}/variants`, `${setup()}/information`, `${setup()}/uploads`,
         `/api/v1/procedures/${procedure.id}/memberships`, `/api/v1/procedures/${procedure.id}/workshops`,
         `/api/v1/procedures/${procedure.id}/moderation/queue?state=all&limit=100`, `/api/v1/procedures/${procedure.id}/audit?limit=100`,
-        '/api/v1/planners', '/api/v1/planners/audit?limit=100',
+        '/api/v1/planners', '/api/v1/planners/audit?limit=100', '/api/v1/workspace/pages',
       ];
       const answers = await Promise.all(reads.map((path) => admin.call('GET', path)));
       return Object.fromEntries(reads.map((path, i) => [path, [answers[i].status, answers[i].body]]));

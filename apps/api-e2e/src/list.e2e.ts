@@ -138,7 +138,8 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
     await opened.dataSource.destroy();
     await opened.database.stop();
     api = await startApi(db.env);
-  });
+    // three starts of the engine (API, direct, API again): a start-up allowance for a busy machine
+  }, 360_000);
 
   afterAll(async () => {
     await api?.stop();

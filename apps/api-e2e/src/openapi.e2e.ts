@@ -27,6 +27,10 @@ const ROUTES = [
   'put /api/v1/procedures/{slug}/contributions/{id}/rating',
   'delete /api/v1/procedures/{slug}/contributions/{id}/rating',
   'post /api/v1/procedures/{slug}/reports',
+  'get /api/v1/site',
+  'get /api/v1/pages/{key}',
+  'post /api/v1/accessibility-feedback',
+  'get /api/v1/me/contributions',
 ];
 
 const WRITES = ['post', 'put', 'patch', 'delete'];

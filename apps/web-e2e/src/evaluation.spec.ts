@@ -32,6 +32,15 @@ test('the public statistics show every chart as an SVG with values, a summary an
   const timeRows = await tableRows(time);
   expect(timeRows.reduce((n, r) => n + Number(r[1]), 0)).toBe(api.totals.contributions);
   await expect(page.getByRole('table', { name: 'Beiträge nach Status als Tabelle' })).toHaveCount(0);
+  // the demo's two published planning variants, with the residents' ratings and comments
+  expect(api.variants.length).toBe(2);
+  const variants = page.getByRole('table', { name: 'Bewertungen der Planungsvarianten als Tabelle' });
+  expect(await tableRows(variants)).toEqual(
+    api.variants.map((v: { title: string; ratingsUp: number; ratingsDown: number }) => [v.title, String(v.ratingsUp), String(v.ratingsDown)]),
+  );
+  expect(await tableRows(page.getByRole('table', { name: 'Kommentare zu den Planungsvarianten als Tabelle' }))).toEqual(
+    api.variants.map((v: { title: string; comments: number }) => [v.title, String(v.comments)]),
+  );
 
   const terms = page.getByRole('table', { name: 'Häufige Begriffe' });
   if (api.keyTerms.length) {
@@ -64,6 +73,8 @@ test('planners see every status with filters and export a CSV with progress', as
 
   await page.getByRole('combobox', { name: 'Herkunft' }).selectOption({ label: 'Alle' });
   await page.getByRole('button', { name: 'Anwenden' }).click();
+  await page.getByRole('button', { name: 'Varianten mit Bewertungen als CSV (Excel)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'ist fertig' })).toContainText('variants.csv ist fertig (2 Zeilen)');
   await page.getByRole('button', { name: 'Beiträge als CSV (Excel)' }).click();
   const done = page.getByRole('status').filter({ hasText: 'ist fertig' });
   await expect(done).toContainText(`(${total} Zeilen)`);
@@ -105,6 +116,9 @@ test('the results report prints to a tagged A4 PDF with the figures, key terms, 
   expect(info['Title']).toBe(`Ergebnisbericht: ${report.procedure.title} – Stadtdialog`);
   expect(info['Page size']).toMatch(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)$/);
   expect(Number(info['Pages'])).toBeGreaterThan(1);
+  // the structure tree: headings, the charts as figures, tables with caption and header scopes
+  const structure = execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' });
+  for (const tag of ['H1 (block)', 'H2 (block)', 'Figure', 'Table (block)', 'Caption', '/Scope /Column', '/Scope /Row']) expect(structure).toContain(tag);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const flat = text.replace(/\s+/g, ' ');
   expect(flat).toContain(report.procedure.title);

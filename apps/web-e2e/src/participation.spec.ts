@@ -19,6 +19,8 @@ test.describe('participation pages', () => {
     await item.getByRole('link', { name: demo?.title }).click();
     await expect(page).toHaveURL(`/procedures/${DEMO_SLUG}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo?.title ?? '');
+    await expect(page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Infos' }).click();
     await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
     await expect(page.locator('.phase[aria-current="step"]')).toContainText('Aktuelle Phase');
     await expect(page.getByRole('heading', { name: 'Termine' })).toBeVisible();
@@ -26,15 +28,17 @@ test.describe('participation pages', () => {
   });
 
   test('switches the language to English at run time', async ({ page }) => {
-    await page.goto(`/procedures/${DEMO_SLUG}`);
+    await page.goto(`/procedures/${DEMO_SLUG}?view=info`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+    await page.getByRole('button', { name: 'Legende' }).click();
     await expect(page.getByRole('heading', { name: 'Legende' })).toBeVisible();
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'About' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('heading', { name: 'Legend' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Map of the planning area with the contributions' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();

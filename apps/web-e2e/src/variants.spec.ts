@@ -168,6 +168,7 @@ test('a manager sets up two variants with images, plan drawings and geometries; 
 test('a resident compares them side by side: both plan drawings drawn, the maps move together; rates by mouse, comments by keyboard', async ({ page }) => {
   const [north, south] = await publicVariants(page);
   await page.goto(`/procedures/${procedure.slug}`);
+  await page.getByRole('tab', { name: 'Infos' }).click();
   await page.getByRole('link', { name: 'Planungsvarianten vergleichen (2)' }).click();
   await expect(page).toHaveURL(new RegExp(`/procedures/${procedure.slug}/variants$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Planungsvarianten: Varianten im Vergleich');

@@ -18,6 +18,7 @@ import { EvaluationModule } from '@stadtdialog/api/evaluation';
 import { OpenDataModule } from '@stadtdialog/api/open-data';
 import { VariantsModule } from '@stadtdialog/api/variants';
 import { LegalModule } from '@stadtdialog/api/legal';
+import { MyContributionsModule } from '@stadtdialog/api/my-contributions';
 
 interface LoggedRequest {
   id: unknown;
@@ -66,6 +67,7 @@ export class AppModule {
         OpenDataModule,
         VariantsModule,
         LegalModule,
+        MyContributionsModule,
       ],
     };
   }

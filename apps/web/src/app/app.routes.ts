@@ -34,5 +34,9 @@ export const appRoutes: Route[] = [
     path: '',
     loadChildren: () => import('@stadtdialog/web/legal').then((m) => m.legalRoutes),
   },
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/my-contributions').then((m) => m.myContributionsRoutes),
+  },
   { path: '**', component: NotFoundPage },
 ];

@@ -11,3 +11,4 @@ export * from './lib/evaluation';
 export * from './lib/variant';
 export * from './lib/site';
 export * from './lib/attribution';
+export * from './lib/own-contributions';

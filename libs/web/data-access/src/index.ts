@@ -25,3 +25,4 @@ export * from './lib/site/site-api';
 export * from './lib/variants/variant-api';
 export * from './lib/variants/variants.store';
 export * from './lib/variants/planning-information.store';
+export * from './lib/own/own-contributions.store';

@@ -1,4 +1,6 @@
 export * from './lib/procedure-map';
+export * from './lib/procedures-map';
+export * from './lib/map-controls';
 export * from './lib/location-picker';
 export * from './lib/layer-switcher';
 export * from './lib/layer-factory';

@@ -61,3 +61,26 @@ export const COMMENT_COLUMNS: ExportColumn[] = [
 export function columnsJson(columns: ExportColumn[], base: string): string {
   return `json_build_object(${columns.map((c) => `'${c.key}', ${c.sql.replace(/\$base/g, base)}`).join(', ')})`;
 }
+
+/** One row per planning variant (`v`, a row of variantRows). */
+export const VARIANT_COLUMNS: ExportColumn[] = [
+  { key: 'id', type: 'text', sql: 'v.id', description: 'stable id of the variant (UUID)' },
+  { key: 'title', type: 'text', sql: 'v.title', description: 'title' },
+  { key: 'published', type: 'boolean', sql: 'v.published', description: 'shown to residents' },
+  { key: 'position', type: 'number', sql: 'v.position', description: 'its place in the order residents see' },
+  { key: 'ratings_up', type: 'number', sql: 'v.ratings_up', description: 'up ratings (within the time filter)' },
+  { key: 'ratings_down', type: 'number', sql: 'v.ratings_down', description: 'down ratings (within the time filter)' },
+  { key: 'comments', type: 'number', sql: 'v.comments', description: 'comments in every status (within the time filter)' },
+  { key: 'comments_published', type: 'number', sql: 'v.comments_published', description: 'published comments (within the time filter)' },
+];
+
+/** Residents' comments on variants (`m`, with its variant `v`), keyed by variant id. */
+export const VARIANT_COMMENT_COLUMNS: ExportColumn[] = [
+  { key: 'variant_id', type: 'text', sql: 'm.variant_id', description: 'the variant (its id column)' },
+  { key: 'variant_title', type: 'text', sql: 'v.title', description: 'title of the variant' },
+  { key: 'id', type: 'text', sql: 'm.id', description: 'stable id of the comment' },
+  { key: 'text', type: 'text', sql: 'm.body', description: 'text' },
+  { key: 'status', type: 'text', sql: 'm.status', description: 'pending, published, rejected or hidden' },
+  { key: 'created_at', type: 'date', sql: UTC_TIME('m.created_at'), description: 'created (UTC)' },
+  { key: 'moderation_reason', type: 'text', sql: 'm.moderation_reason', description: 'reason of the last moderation decision' },
+];

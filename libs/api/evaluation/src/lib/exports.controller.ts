@@ -31,7 +31,7 @@ export class ExportsController {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** GET …/exports/{contributions.csv|comments.csv|contributions.xlsx|contributions.geojson} */
+  /** GET …/exports/{contributions.csv|comments.csv|variants.csv|variant-comments.csv|contributions.xlsx|contributions.geojson} */
   @Get(':file')
   async export(
     @CurrentPlanner() actor: SignedInPlanner, @Param('procedureId', uuid) procedureId: string, @Param('file') file: string,

@@ -6,9 +6,10 @@ import { DataSource } from 'typeorm';
 import { SqlParameters } from '@stadtdialog/api/db';
 import type { ExportFormat } from '@stadtdialog/shared/contract';
 import { EvaluationScope } from './evaluation-scope';
-import { COMMENT_COLUMNS, CONTRIBUTION_COLUMNS, ExportColumn, columnsJson } from './export-columns';
+import { COMMENT_COLUMNS, CONTRIBUTION_COLUMNS, ExportColumn, VARIANT_COLUMNS, VARIANT_COMMENT_COLUMNS, columnsJson } from './export-columns';
 import { SpreadsheetWriter } from './spreadsheet';
 import { evaluationRows } from './statistics.service';
+import { VARIANT_ORDER, variantCommentsWhere, variantRows } from './variant-rows';
 
 /** Rows per query: the export never holds more than one batch. */
 export const EXPORT_BATCH = 1000;
@@ -19,17 +20,34 @@ interface Batch {
   rows: { row: Record<string, unknown>; geometry: string | null }[];
 }
 
-export type ExportFile = 'contributions.csv' | 'comments.csv' | 'contributions.xlsx' | 'contributions.geojson';
+export type ExportFile =
+  | 'contributions.csv'
+  | 'comments.csv'
+  | 'variants.csv'
+  | 'variant-comments.csv'
+  | 'contributions.xlsx'
+  | 'contributions.geojson';
 export const EXPORT_FILES: Record<ExportFile, { format: ExportFormat; type: string }> = {
   'contributions.csv': { format: 'csv', type: 'text/csv; charset=utf-8' },
   'comments.csv': { format: 'csv', type: 'text/csv; charset=utf-8' },
+  'variants.csv': { format: 'csv', type: 'text/csv; charset=utf-8' },
+  'variant-comments.csv': { format: 'csv', type: 'text/csv; charset=utf-8' },
   'contributions.xlsx': { format: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   'contributions.geojson': { format: 'geojson', type: 'application/geo+json' },
 };
 
-/** Waits while the response's buffer is full, so a slow client slows the reads instead of filling memory. */
-async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+/**
+ * Waits while the response's buffer is full, so a slow client slows the reads instead of filling
+ * memory. The listener of the event that did not come is removed again: an export waits thousands
+ * of times, and each left-over listener would stay on the stream.
+ */
+export async function drained(out: Writable): Promise<void> {
+  if (out.writableNeedDrain && !out.destroyed) {
+    const waiting = new AbortController();
+    const event = (name: string) => once(out, name, { signal: waiting.signal }).catch(() => undefined);
+    await Promise.race([event('drain'), event('close')]);
+    waiting.abort();
+  }
   if (out.destroyed) throw new Error('the client closed the connection during the export');
 }
 
@@ -45,10 +63,55 @@ export class ExportsService {
   /** How many rows the file will have (for the client's progress). */
   async count(scope: EvaluationScope, file: ExportFile): Promise<number> {
     const params = new SqlParameters();
+    if (file === 'variants.csv') {
+      const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${variantRows(scope, params)}) v`, params.values);
+      return row.n;
+    }
+    if (file === 'variant-comments.csv') {
+      const [row] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM variant_comments m JOIN variants v ON v.id = m.variant_id WHERE ${variantCommentsWhere(scope, params)}`,
+        params.values,
+      );
+      return row.n;
+    }
     const rows = evaluationRows(scope, params);
     const what = file === 'comments.csv' ? 'cm' : file === 'contributions.geojson' ? 'f WHERE geom IS NOT NULL' : 'f';
     const [row] = await this.dataSource.query(`WITH ${rows} SELECT count(*)::int AS n FROM ${what}`, params.values);
     return row.n;
+  }
+
+  /** The variants, one row each: there are few, so one read. */
+  private async *variants(scope: EvaluationScope): AsyncGenerator<Batch> {
+    const params = new SqlParameters();
+    const rows: { row: Record<string, unknown> }[] = await this.dataSource.query(
+      `SELECT ${columnsJson(VARIANT_COLUMNS, 'NULL')} AS row FROM (${variantRows(scope, params)}) v ORDER BY ${VARIANT_ORDER}`,
+      params.values,
+    );
+    yield { rows: rows.map(({ row }) => ({ row, geometry: null })) };
+  }
+
+  /** Comments on the variants, in keyset batches like the contributions' comments. */
+  private async *variantComments(scope: EvaluationScope): AsyncGenerator<Batch> {
+    let after: [string, string] | null = null;
+    for (;;) {
+      const params = new SqlParameters();
+      const where = variantCommentsWhere(scope, params);
+      const keyset = after ? `AND (m.created_at, m.id) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)` : '';
+      const result: { row: Record<string, unknown>; after_time: string; after_id: string }[] = await this.dataSource.query(
+        `SELECT ${columnsJson(VARIANT_COMMENT_COLUMNS, 'NULL')} AS row,
+                to_char(m.created_at AT TIME ZONE 'UTC', ${MICROSECOND_UTC}) AS after_time, m.id AS after_id
+         FROM variant_comments m JOIN variants v ON v.id = m.variant_id
+         WHERE ${where} ${keyset}
+         ORDER BY m.created_at, m.id
+         LIMIT ${EXPORT_BATCH}`,
+        params.values,
+      );
+      if (result.length === 0) return;
+      yield { rows: result.map(({ row }) => ({ row, geometry: null })) };
+      if (result.length < EXPORT_BATCH) return;
+      const last = result[result.length - 1];
+      after = [last.after_time, last.after_id];
+    }
   }
 
   private async *batches(scope: EvaluationScope, kind: 'contributions' | 'comments', base: string, located = false): AsyncGenerator<Batch> {
@@ -96,6 +159,8 @@ export class ExportsService {
   async write(scope: EvaluationScope, file: ExportFile, base: string, out: Writable): Promise<void> {
     if (file === 'contributions.xlsx') return this.xlsx(scope, base, out);
     if (file === 'contributions.geojson') return this.geojson(scope, base, out);
+    if (file === 'variants.csv') return this.csv(VARIANT_COLUMNS, this.variants(scope), out);
+    if (file === 'variant-comments.csv') return this.csv(VARIANT_COMMENT_COLUMNS, this.variantComments(scope), out);
     const kind = file === 'comments.csv' ? 'comments' : 'contributions';
     return this.csv(kind === 'comments' ? COMMENT_COLUMNS : CONTRIBUTION_COLUMNS, this.batches(scope, kind, base), out);
   }
@@ -122,21 +187,23 @@ export class ExportsService {
     await once(csv, 'end');
   }
 
+  /** Four sheets, written one after the other: contributions, their comments, variants, comments on variants. */
   private async xlsx(scope: EvaluationScope, base: string, out: Writable): Promise<void> {
     const book = new SpreadsheetWriter(out);
-    const contributions = book.sheet('Beiträge', CONTRIBUTION_COLUMNS);
-    for await (const batch of this.batches(scope, 'contributions', base)) {
-      for (const { row } of batch.rows) contributions.add(row);
-      await drained(out);
-    }
-    contributions.done();
-    const comments = book.sheet('Kommentare', COMMENT_COLUMNS);
-    for await (const batch of this.batches(scope, 'comments', base)) {
-      for (const { row } of batch.rows) comments.add(row);
-      await drained(out);
-    }
-    comments.done();
+    await this.sheet(book, 'Beiträge', CONTRIBUTION_COLUMNS, this.batches(scope, 'contributions', base), out);
+    await this.sheet(book, 'Kommentare', COMMENT_COLUMNS, this.batches(scope, 'comments', base), out);
+    await this.sheet(book, 'Varianten', VARIANT_COLUMNS, this.variants(scope), out);
+    await this.sheet(book, 'Variantenkommentare', VARIANT_COMMENT_COLUMNS, this.variantComments(scope), out);
     await book.finish();
+  }
+
+  private async sheet(book: SpreadsheetWriter, name: string, columns: ExportColumn[], batches: AsyncGenerator<Batch>, out: Writable): Promise<void> {
+    const sheet = book.sheet(name, columns);
+    for await (const batch of batches) {
+      for (const { row } of batch.rows) sheet.add(row);
+      await drained(out);
+    }
+    sheet.done();
   }
 
   /** RFC 7946: a FeatureCollection in WGS 84 lon/lat, one Feature per contribution with a location. */

@@ -4,6 +4,7 @@ import { SqlParameters, contributionSource } from '@stadtdialog/api/db';
 import type { ProcedureStatistics, StatisticsInterval } from '@stadtdialog/shared/contract';
 import { EvaluationScope } from './evaluation-scope';
 import { DOMAIN_STOP_WORDS, KEY_TERM_COUNT, keyTermsSql } from './key-terms';
+import { VARIANT_ORDER, variantRows } from './variant-rows';
 
 const TOP = 10;
 
@@ -95,7 +96,12 @@ export class StatisticsService {
              SELECT d, sum(contributions)::int AS contributions, sum(comments)::int AS comments FROM buckets GROUP BY d) b ON b.d = s.d)),
          'topRated', ${ratingsShown ? top('(c.ratings_up - c.ratings_down) DESC, c.ratings_up DESC, c.created_at, c.id', 'c.ratings_up + c.ratings_down > 0') : `'[]'::json`},
          'topCommented', ${commentsShown ? top('c.comment_count DESC, c.created_at, c.id', 'c.comment_count > 0') : `'[]'::json`},
-         'keyTerms', (${keyTermsSql(texts, params.add(DOMAIN_STOP_WORDS), KEY_TERM_COUNT)})
+         'keyTerms', (${keyTermsSql(texts, params.add(DOMAIN_STOP_WORDS), KEY_TERM_COUNT)}),
+         'variants', (
+           SELECT coalesce(json_agg(json_build_object('id', v.id, 'title', v.title, 'published', v.published,
+                    'ratingsUp', ${ratingsShown ? 'v.ratings_up' : 'NULL'}, 'ratingsDown', ${ratingsShown ? 'v.ratings_down' : 'NULL'},
+                    'comments', ${commentsShown ? 'v.comments' : 'NULL'}) ORDER BY ${VARIANT_ORDER}), '[]'::json)
+           FROM (${variantRows(scope, params)}) v)
        ) AS statistics`,
       params.values,
     );

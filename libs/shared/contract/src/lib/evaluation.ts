@@ -54,6 +54,22 @@ export interface KeyTerm {
   contributions: number;
 }
 
+/**
+ * Residents' ratings and comments on one planning variant. The planner's time filters (phase, from,
+ * to) apply to them; the other filters concern contributions only.
+ */
+export interface VariantStatistics {
+  id: string;
+  title: string;
+  /** planners see unpublished variants too */
+  published: boolean;
+  /** null where a public procedure hides ratings */
+  ratingsUp: number | null;
+  ratingsDown: number | null;
+  /** planners: every status; public: published; null where a public procedure hides comments */
+  comments: number | null;
+}
+
 export interface ProcedureStatistics {
   procedure: { id: string; slug: string; title: string };
   /** planner: every status; public: published content of a public procedure */
@@ -84,6 +100,8 @@ export interface ProcedureStatistics {
   /** empty where a public procedure hides comments */
   topCommented: TopContribution[];
   keyTerms: KeyTerm[];
+  /** the procedure's planning variants in their order, with ratings and comments */
+  variants: VariantStatistics[];
 }
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;

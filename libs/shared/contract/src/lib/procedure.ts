@@ -119,3 +119,31 @@ export const DEFAULT_PROCEDURE_SETTINGS: ProcedureSettings = {
   ratings: 'on',
   reportThreshold: 3,
 };
+
+/** A contribution on the start page, with the procedure it belongs to. */
+export interface OverviewContribution {
+  id: string;
+  title: string;
+  procedure: { slug: string; title: string };
+  createdAt: string;
+  /** null where the procedure hides comments */
+  commentCount: number | null;
+}
+
+export interface OverviewAppointment extends Omit<Appointment, 'location'> {
+  procedure: { slug: string; title: string };
+}
+
+/**
+ * What the start page shows across every public procedure: each one's published counts (for the
+ * map of all planning areas), the most discussed and the newest contributions, the upcoming
+ * appointments, and a base map for that map.
+ */
+export interface ParticipationOverview {
+  procedures: { id: string; contributions: number; comments: number | null }[];
+  mostDiscussed: OverviewContribution[];
+  mostRecent: OverviewContribution[];
+  appointments: OverviewAppointment[];
+  /** the map configuration of the newest public procedure with a base layer, with its base layers only; null without procedures */
+  map: MapConfiguration | null;
+}

@@ -8,7 +8,7 @@ import { firstValueFrom } from 'rxjs';
 import { plannerListQuery } from './planner-list-query';
 import { StatisticsView } from './statistics-view';
 
-const FILES: ExportFileName[] = ['contributions.csv', 'comments.csv', 'contributions.xlsx', 'contributions.geojson'];
+const FILES: ExportFileName[] = ['contributions.csv', 'comments.csv', 'variants.csv', 'variant-comments.csv', 'contributions.xlsx', 'contributions.geojson'];
 
 interface ExportState {
   file: ExportFileName;

@@ -19,6 +19,10 @@ const statistics: ProcedureStatistics = {
   topRated: [{ id: 'k1', title: 'Mehr Bäume', status: 'published', ratingsUp: 2, ratingsDown: 0, commentCount: 2 }],
   topCommented: [{ id: 'k1', title: 'Mehr Bäume', status: 'published', ratingsUp: 2, ratingsDown: 0, commentCount: 2 }],
   keyTerms: [{ term: 'Bäume', stem: 'baum', occurrences: 3, contributions: 1 }],
+  variants: [
+    { id: 'v1', title: 'Variante Park', published: true, ratingsUp: 5, ratingsDown: 2, comments: 3 },
+    { id: 'v2', title: 'Entwurf Plaza', published: false, ratingsUp: 1, ratingsDown: 0, comments: 0 },
+  ],
 };
 
 const report: ProcedureReport = {
@@ -66,6 +70,13 @@ describe('ResultsReport', () => {
       'Häufige Begriffe', 'Die wichtigsten Beiträge mit den Antworten der Planenden', 'Workshops',
     ]);
     expect(element.querySelectorAll('figure svg[role="img"]').length).toBeGreaterThan(3);
+    const variantRatings = [...element.querySelectorAll('table')].find((t) => t.querySelector('caption')?.textContent === 'Bewertungen der Planungsvarianten als Tabelle');
+    expect([...(variantRatings?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.children].map((c) => c.textContent))).toEqual([
+      ['Variante Park', '5', '2'],
+      ['Entwurf Plaza (unveröffentlicht)', '1', '0'],
+    ]);
+    expect(element.textContent).toContain('2 Varianten: zusammen 6 Zustimmungen und 2 Ablehnungen.');
+    expect(element.textContent).toContain('Kommentare zu den Planungsvarianten als Tabelle');
     const highlight = element.querySelector('article.highlight')!;
     expect(highlight.querySelector('h3')?.textContent).toBe('Mehr Bäume');
     expect(highlight.querySelector('.answer')?.textContent).toContain('Wir prüfen das.');
@@ -79,7 +90,10 @@ describe('ResultsReport', () => {
   it('says what is missing, leaves out hidden counts and speaks English after a switch', () => {
     const element = render({
       ...report, filter: {}, filterNames: {}, workshops: [],
-      statistics: { ...statistics, scope: 'public', byStatus: null, commentsByStatus: null },
+      statistics: {
+        ...statistics, scope: 'public', byStatus: null, commentsByStatus: null,
+        variants: [{ id: 'v1', title: 'Variante Park', published: true, ratingsUp: null, ratingsDown: null, comments: 3 }],
+      },
       highlights: [{ ...report.highlights[0], ratingsUp: null, ratingsDown: null, officialAnswer: null, officialAnswerAt: null }],
     });
     expect(element.textContent).not.toContain('Gefiltert');
@@ -87,6 +101,9 @@ describe('ResultsReport', () => {
     expect(element.textContent).toContain('Noch keine offizielle Antwort.');
     expect(element.querySelector('.counts')?.textContent).toContain('– Zustimmungen, – Ablehnungen, 2 Kommentare');
     expect(element.textContent).toContain('Keine Workshops.');
+    // ratings the procedure hides leave their chart out, the comments' chart stays
+    expect(element.textContent).not.toContain('Bewertungen der Planungsvarianten');
+    expect(element.textContent).toContain('Kommentare zu den Planungsvarianten');
     TestBed.inject(Translator).use('en');
     element.fixture.detectChanges();
     expect(element.textContent).toContain('No workshops.');

@@ -247,6 +247,27 @@ export class StatisticsView {
         ? t('evaluation.chart.overTimeSummary', { first: day(buckets[0].start), last: day(buckets[buckets.length - 1].start), peak: day(peak.start), count: peak.contributions })
         : t('evaluation.chart.summaryEmpty'),
     };
+    const variants = s.variants;
+    const variantLabel = (v: (typeof variants)[number]) => (v.published ? v.title : t('evaluation.variant.unpublished', { title: v.title }));
+    const rated = variants.filter((v) => v.ratingsUp !== null);
+    const variantRatings: Chart | null = rated.length
+      ? {
+          key: 'variant-ratings', heading: t('evaluation.chart.variantRatings'), labelHeader: t('evaluation.column.variant'),
+          series: [t('evaluation.column.up'), t('evaluation.column.down')],
+          rows: rated.map((v) => ({ label: variantLabel(v), values: [v.ratingsUp ?? 0, v.ratingsDown ?? 0] })),
+          caption: t('evaluation.chart.tableCaption', { title: t('evaluation.chart.variantRatings') }),
+          summary: t('evaluation.chart.variantRatingsSummary', {
+            count: rated.length,
+            up: this.translator.formatNumber(rated.reduce((n, v) => n + (v.ratingsUp ?? 0), 0)),
+            down: this.translator.formatNumber(rated.reduce((n, v) => n + (v.ratingsDown ?? 0), 0)),
+          }),
+        }
+      : null;
+    const commented = variants.filter((v) => v.comments !== null);
+    const variantComments = commented.length
+      ? chart('variant-comments', 'evaluation.chart.variantComments',
+          commented.map((v) => ({ key: v.id, label: variantLabel(v), count: v.comments ?? 0 })))
+      : null;
     return [
       chart('status', 'evaluation.chart.byStatus', s.byStatus, 'evaluation.status'),
       chart('comment-status', 'evaluation.chart.commentsByStatus', s.commentsByStatus, 'evaluation.status'),
@@ -256,6 +277,8 @@ export class StatisticsView {
       chart('source', 'evaluation.chart.bySource', s.bySource, 'evaluation.source'),
       s.byWorkshop.length ? chart('workshop', 'evaluation.chart.byWorkshop', s.byWorkshop) : null,
       overTime,
+      variantRatings,
+      variantComments,
     ].filter((c): c is Chart => c !== null);
   });
 }

@@ -5,7 +5,7 @@ import { LocalizedNumberPipe, PlanningInformationStore, TranslatePipe, Translato
 import { byteSize, fileTypeLabel } from './variant-map';
 
 /**
- * On the procedure page: the link to the variants (when any are published), the documents with
+ * On the procedure page (in its "Infos" panel, under the h2 of the procedure's texts): the link to the variants (when any are published), the documents with
  * their type and size, the FAQ and the contacts. Shows nothing while there is none of it.
  */
 @Component({
@@ -15,7 +15,7 @@ import { byteSize, fileTypeLabel } from './variant-map';
     @let info = store.information();
     @if (store.variants().length) {
       <section class="variants-link" aria-labelledby="variants-link-heading">
-        <h2 id="variants-link-heading" class="visually-hidden">{{ 'variants.all' | t }}</h2>
+        <h3 id="variants-link-heading" class="visually-hidden">{{ 'variants.all' | t }}</h3>
         <p>{{ 'variants.linkIntro' | t }}</p>
         <a class="sd-button primary" [routerLink]="['/procedures', slug(), 'variants']">
           {{ 'variants.link' | t: { count: (store.variants().length | localizedNumber) } }}
@@ -24,9 +24,9 @@ import { byteSize, fileTypeLabel } from './variant-map';
     }
     @if (info && (info.documents.length || info.faq.length || info.contacts.length)) {
       <section class="information" aria-labelledby="information-heading">
-        <h2 id="information-heading">{{ 'information.heading' | t }}</h2>
+        <h3 id="information-heading">{{ 'information.heading' | t }}</h3>
         @if (info.documents.length) {
-          <h3>{{ 'information.documents' | t }}</h3>
+          <h4>{{ 'information.documents' | t }}</h4>
           <ul class="documents">
             @for (document of info.documents; track document.id) {
               <li>
@@ -40,7 +40,7 @@ import { byteSize, fileTypeLabel } from './variant-map';
           </ul>
         }
         @if (info.faq.length) {
-          <h3>{{ 'information.faq' | t }}</h3>
+          <h4>{{ 'information.faq' | t }}</h4>
           <div class="faq">
             @for (entry of info.faq; track entry.id) {
               <details>
@@ -51,7 +51,7 @@ import { byteSize, fileTypeLabel } from './variant-map';
           </div>
         }
         @if (info.contacts.length) {
-          <h3>{{ 'information.contacts' | t }}</h3>
+          <h4>{{ 'information.contacts' | t }}</h4>
           <ul class="contacts">
             @for (contact of info.contacts; track contact.id) {
               <li>

@@ -4,7 +4,13 @@ import { EXPORT_ROWS_HEADER, EvaluationQuery, ProcedureReport, ProcedureStatisti
 import { Observable } from 'rxjs';
 import { API_BASE } from '../procedures/procedure-api';
 
-export type ExportFileName = 'contributions.csv' | 'comments.csv' | 'contributions.xlsx' | 'contributions.geojson';
+export type ExportFileName =
+  | 'contributions.csv'
+  | 'comments.csv'
+  | 'variants.csv'
+  | 'variant-comments.csv'
+  | 'contributions.xlsx'
+  | 'contributions.geojson';
 
 export interface ExportProgress {
   /** bytes received so far */

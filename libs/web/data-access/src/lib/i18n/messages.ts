@@ -1,6 +1,7 @@
 import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { legalDe, legalEn } from './legal-messages';
 import { liveDe, liveEn } from './live-messages';
+import { mineDe, mineEn } from './mine-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
@@ -27,6 +28,18 @@ const de = {
   'start.upcoming': 'Demnächst',
   'start.closed': 'Abgeschlossene Verfahren',
   'start.areaOf': 'Plangebiet von {title}',
+  'start.map': 'Karte aller Verfahren',
+  'start.mapHint': 'Die Karte zeigt die Plangebiete aller Verfahren mit Zustand und Zahl der Beiträge; dieselben Verfahren stehen in der Liste. Mit den Pfeiltasten verschieben, mit + und − zoomen.',
+  'start.mapLabel': '{title} ({state}): {contributions} Beiträge',
+  'start.counts': '{contributions} Beiträge, {comments} Kommentare',
+  'start.contributionCount': '{contributions} Beiträge',
+  'start.mostDiscussed': 'Meistdiskutiert',
+  'start.mostRecent': 'Neueste Beiträge',
+  'start.appointments': 'Nächste Termine',
+  'start.noneYet': 'Noch keine.',
+  'start.noAppointments': 'Keine anstehenden Termine.',
+  'start.commentCount': '{count} Kommentare',
+  'start.inProcedure': 'in {title}',
   'state.label': 'Status',
   'state.upcoming': 'Demnächst',
   'state.open': 'Offen',
@@ -202,6 +215,7 @@ const de = {
   ...mapDe,
   ...legalDe,
   ...variantsDe,
+  ...mineDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -224,6 +238,18 @@ const en: Messages = {
   'start.upcoming': 'Upcoming',
   'start.closed': 'Closed procedures',
   'start.areaOf': 'Planning area of {title}',
+  'start.map': 'Map of all procedures',
+  'start.mapHint': 'The map shows the planning areas of all procedures with their state and number of contributions; the list holds the same procedures. Move with the arrow keys, zoom with + and −.',
+  'start.mapLabel': '{title} ({state}): {contributions} contributions',
+  'start.counts': '{contributions} contributions, {comments} comments',
+  'start.contributionCount': '{contributions} contributions',
+  'start.mostDiscussed': 'Most discussed',
+  'start.mostRecent': 'Newest contributions',
+  'start.appointments': 'Upcoming appointments',
+  'start.noneYet': 'None yet.',
+  'start.noAppointments': 'No upcoming appointments.',
+  'start.commentCount': '{count} comments',
+  'start.inProcedure': 'in {title}',
   'state.label': 'Status',
   'state.upcoming': 'Upcoming',
   'state.open': 'Open',
@@ -396,6 +422,7 @@ const en: Messages = {
   ...mapEn,
   ...legalEn,
   ...variantsEn,
+  ...mineEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

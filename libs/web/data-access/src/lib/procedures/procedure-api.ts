@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { ProcedureDetail, ProcedureSummary } from '@stadtdialog/shared/contract';
+import { ParticipationOverview, ProcedureDetail, ProcedureSummary } from '@stadtdialog/shared/contract';
 import { Observable } from 'rxjs';
 
 /** Base path of the public API; the web app is served from the same origin. */
@@ -12,6 +12,11 @@ export class ProcedureApi {
 
   list(): Observable<ProcedureSummary[]> {
     return this.http.get<ProcedureSummary[]>(`${API_BASE}/procedures`);
+  }
+
+  /** the start page across procedures: counts, most discussed and newest contributions, appointments */
+  overview(): Observable<ParticipationOverview> {
+    return this.http.get<ParticipationOverview>(`${API_BASE}/overview`);
   }
 
   get(slug: string): Observable<ProcedureDetail> {

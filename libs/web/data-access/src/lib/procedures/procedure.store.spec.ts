@@ -59,20 +59,32 @@ describe('procedure stores', () => {
     expect(store.procedure()?.slug).toBe('gruene-mitte');
   });
 
-  it('ProcedureListStore lists the public procedures', () => {
+  const overview = { procedures: [{ id: 'p1', contributions: 3, comments: 1 }], mostDiscussed: [], mostRecent: [], appointments: [], map: null };
+
+  it('ProcedureListStore lists the public procedures and the overview across them', () => {
     const store = TestBed.inject(ProcedureListStore);
     store.load();
     expect(store.status()).toBe('loading');
     http.expectOne('/api/v1/procedures').flush([procedureFixture]);
     expect(store.status()).toBe('loaded');
     expect(store.procedures().map((p) => p.slug)).toEqual(['gruene-mitte']);
+    expect(store.overview()).toBeNull();
+    http.expectOne('/api/v1/overview').flush(overview);
+    expect(store.overview()?.procedures).toEqual(overview.procedures);
   });
 
-  it('ProcedureListStore reports a failure', () => {
+  it('ProcedureListStore reports a failure, and keeps the list when only the overview fails', () => {
     const store = TestBed.inject(ProcedureListStore);
     store.load();
     http.expectOne('/api/v1/procedures').error(new ProgressEvent('error'));
+    http.expectOne('/api/v1/overview').flush(overview);
     expect(store.status()).toBe('error');
     expect(store.procedures()).toEqual([]);
+
+    store.load();
+    http.expectOne('/api/v1/procedures').flush([procedureFixture]);
+    http.expectOne('/api/v1/overview').flush(null, { status: 503, statusText: 'Unavailable' });
+    expect(store.status()).toBe('loaded');
+    expect(store.overview()).toBeNull();
   });
 });
