@@ -10,13 +10,14 @@ test.describe('participation pages', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beteiligungsverfahren');
     await expect(page).toHaveTitle('Beteiligungsverfahren – Stadtdialog');
-    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: demo?.title }) });
+    // the procedure list's item (the start page's appointments and contributions link to it too)
+    const item = page.locator('li.procedure', { has: page.getByRole('link', { name: demo?.title, exact: true }) });
     await expect(item).toContainText(demo?.summary ?? '');
     await expect(item.locator('sd-state-badge')).toHaveText(/Offen|Demnächst|Abgeschlossen/);
     await expect(page.getByRole('heading', { name: 'Laufende Verfahren' })).toBeVisible();
     await expect(item.getByRole('img', { name: `Plangebiet von ${demo?.title}` })).toBeVisible();
 
-    await item.getByRole('link', { name: demo?.title }).click();
+    await item.getByRole('link', { name: demo?.title, exact: true }).click();
     await expect(page).toHaveURL(`/procedures/${DEMO_SLUG}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo?.title ?? '');
     await expect(page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' })).toBeVisible();
