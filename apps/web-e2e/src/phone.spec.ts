@@ -121,6 +121,10 @@ test('on a phone with touch: map, list and information as tabs, and a contributi
   await page.getByText('Frage', { exact: true }).tap();
   await page.getByRole('button', { name: 'Weiter' }).tap();
   await expectNoHorizontalScroll(page);
+  // Touch words, and no keyboard help on a touch-only phone.
+  await expect(page.locator('#location-help')).toContainText('Tippen Sie auf die Karte');
+  await expect(page.locator('#location-help')).not.toContainText('Pfeiltasten');
+  await expect(page.locator('#location-help')).not.toContainText('Klicken');
   await clickMap(page, [INSIDE.point], 'tap');
   await expect(page.locator('.location-status')).toHaveText('Punkt gesetzt.');
   await page.getByRole('button', { name: 'Weiter' }).tap();
