@@ -5,6 +5,7 @@ import { mineDe, mineEn } from './mine-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
+import { variantsDe, variantsEn } from './variants-messages';
 import { workshopDe, workshopEn } from './workshop-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
@@ -213,6 +214,7 @@ const de = {
   ...liveDe,
   ...mapDe,
   ...legalDe,
+  ...variantsDe,
   ...mineDe,
 } as const;
 
@@ -419,6 +421,7 @@ const en: Messages = {
   ...liveEn,
   ...mapEn,
   ...legalEn,
+  ...variantsEn,
   ...mineEn,
 };
 
