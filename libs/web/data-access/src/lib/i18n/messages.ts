@@ -6,6 +6,7 @@ import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { problemMessagesDe, problemMessagesEn } from './problem-messages';
 import { tableDe, tableEn } from './table-messages';
+import { variantsDe, variantsEn } from './variants-messages';
 import { workshopDe, workshopEn } from './workshop-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
@@ -217,6 +218,7 @@ const de = {
   ...mapDe,
   ...problemMessagesDe,
   ...legalDe,
+  ...variantsDe,
   ...mineDe,
 } as const;
 
@@ -426,6 +428,7 @@ const en: Messages = {
   ...mapEn,
   ...problemMessagesEn,
   ...legalEn,
+  ...variantsEn,
   ...mineEn,
 };
 
