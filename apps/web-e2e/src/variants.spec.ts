@@ -9,7 +9,8 @@ import { publicCopyOfDemo } from './support/procedure-setup';
 /**
  * Planning variants from both sides: a manager sets up two variants in the workspace (images and
  * plan drawings made here, no network), a resident compares them on two maps that move together,
- * rates one and comments on the other by mouse, by keyboard and on a touch phone; a comment reported
+ * rates one and comments on the other by mouse, by keyboard and on a touch phone; documents, FAQ and
+ * contacts reach the procedure page; a comment reported
  * by a resident is hidden by a moderator.
  */
 test.describe.configure({ mode: 'serial' });
@@ -163,6 +164,44 @@ test('a manager sets up two variants with images, plan drawings and geometries; 
     expect(v.features.map((f) => [f.label, f.colour])).toEqual([[VARIANTS[i].feature, VARIANTS[i].colour], ['Treffpunkt', VARIANTS[i].colour]]);
     expect(v.keyFigures).toEqual([{ label: VARIANTS[i].figure[0], value: VARIANTS[i].figure[1], unit: VARIANTS[i].figure[2] }]);
   }
+});
+
+test('a manager adds a document, a question and a contact; residents find them in the procedure page\'s information with type and size', async ({ page }) => {
+  await signIn(page, PLANNER_ADMIN);
+  await page.goto(`/planner/procedures/${procedure.id}/information`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Informationen zur Planung');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+  const documents = page.getByRole('region', { name: 'Dokumente' });
+  await documents.getByRole('button', { name: 'Dokument hinzufügen' }).click();
+  await expect(documents.getByText('Bitte ausfüllen.').first()).toBeVisible();
+  await documents.getByLabel('Datei (PDF oder Bild)').setInputFiles({ name: 'begruendung.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await documents.getByLabel('Titel', { exact: true }).fill('Begründung zum Entwurf');
+  await documents.getByLabel('Beschreibung').fill('Warum zwei Entwürfe');
+  await documents.getByRole('button', { name: 'Dokument hinzufügen' }).click();
+  await expect(documents.getByRole('link', { name: 'Begründung zum Entwurf' })).toBeVisible();
+
+  const faq = page.getByRole('region', { name: 'Häufige Fragen' });
+  await faq.getByLabel('Frage', { exact: true }).fill('Wann wird entschieden?');
+  await faq.getByLabel('Antwort').fill('Im Frühjahr, nach der Auswertung.');
+  await faq.getByRole('button', { name: 'Frage hinzufügen' }).click();
+  await expect(faq.locator('dt', { hasText: 'Wann wird entschieden?' })).toBeVisible();
+
+  const contacts = page.getByRole('region', { name: 'Ansprechpersonen' });
+  await contacts.getByLabel('Name', { exact: true }).fill('Frau Beispiel');
+  await contacts.getByLabel('E-Mail', { exact: true }).fill('beispiel@example.org');
+  await contacts.getByRole('button', { name: 'Ansprechperson hinzufügen' }).click();
+  await expect(contacts.locator('strong', { hasText: 'Frau Beispiel' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the planner information page');
+
+  await page.goto(`/procedures/${procedure.slug}?view=info`);
+  const information = page.getByRole('region', { name: 'Informationen zur Planung' });
+  await expect(information.getByRole('listitem').filter({ hasText: 'Begründung zum Entwurf' })).toContainText(`(PDF, ${pdf.length} B)`);
+  await expect(information.getByText('Warum zwei Entwürfe')).toBeVisible();
+  await information.getByText('Wann wird entschieden?').click();
+  await expect(information.getByText('Im Frühjahr, nach der Auswertung.')).toBeVisible();
+  await expect(information.getByRole('link', { name: 'beispiel@example.org' })).toHaveAttribute('href', 'mailto:beispiel@example.org');
+  await expectNoAxeViolations(page, 'the procedure page with its planning information');
 });
 
 test('a resident compares them side by side: both plan drawings drawn, the maps move together; rates by mouse, comments by keyboard', async ({ page }) => {
