@@ -70,8 +70,11 @@ interface MapState {
 /** What the OpenLayers maps in `selectors` show, read at one moment (an animation moves on between two reads). */
 function mapStates(page: Page, selectors: string[]): Promise<(MapState | null)[]> {
   return page.evaluate((list) => list.map((sel) => {
-    type Layer = { get(key: string): unknown; getSource(): any };
-    const host = document.querySelector(sel) as (Element & { olMap?: any }) | null;
+    // the parts of OpenLayers read here; the page's own objects, not imported into the test
+    interface Source { getUrl?(): string; getFeatures?(): unknown[]; image?: { getState(): number; getImage(): { naturalWidth?: number; width?: number } } }
+    interface Layer { get(key: string): unknown; getSource(): Source | null }
+    interface OlMap { getSize(): number[] | undefined; getView(): { getCenter(): number[]; getResolution(): number }; getAllLayers(): Layer[] }
+    const host = document.querySelector(sel) as (Element & { olMap?: OlMap }) | null;
     const map = host?.olMap;
     if (!map || !map.getSize()?.[0]) return null;
     const layers = map.getAllLayers() as Layer[];
@@ -84,7 +87,7 @@ function mapStates(page: Page, selectors: string[]): Promise<(MapState | null)[]
       // ImageStatic keeps its one image as `image` (an ol/Image wrapper)
       overlayImage: overlay?.image?.getState?.() ?? null,
       overlayWidth: ((image?: { naturalWidth?: number; width?: number }) => image?.naturalWidth || image?.width || 0)(overlay?.image?.getImage?.()),
-      planned: planned?.getFeatures().length ?? 0,
+      planned: planned?.getFeatures?.().length ?? 0,
     };
   }), selectors);
 }
@@ -95,6 +98,12 @@ async function mapState(page: Page, selector: string): Promise<MapState | null> 
 
 const LEFT = '.map-figure[data-side="left"] sd-procedure-map';
 const RIGHT = '.map-figure[data-side="right"] sd-procedure-map';
+
+/** The value, failing the test with `what` when there is none. */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
 
 async function publicVariants(page: Page): Promise<PublicVariant[]> {
   return (await page.request.get(`/api/v1/procedures/${procedure.slug}/variants`)).json();
@@ -221,20 +230,19 @@ test('a resident compares them side by side: both plan drawings drawn, the maps 
     const [l, r] = await mapStates(page, [LEFT, RIGHT]);
     return l && r && l.center.every((c, i) => Math.abs(c - r.center[i]) < 1e-6) && l.resolution === r.resolution ? l : null;
   };
-  const start = await together();
-  expect(start).not.toBeNull();
+  const start = present(await together(), 'pair of maps showing the same view');
 
   // by mouse: drag the left map; the right one follows
   await page.locator(LEFT).scrollIntoViewIfNeeded();
-  const box = (await page.locator(LEFT).boundingBox())!;
+  const box = present(await page.locator(LEFT).boundingBox(), 'box of the left map');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 60, { steps: 8 });
   await page.mouse.up();
-  await expect.poll(async () => (await together())?.center[0] ?? null).toBeGreaterThan(start!.center[0]);
+  await expect.poll(async () => (await together())?.center[0] ?? null).toBeGreaterThan(start.center[0]);
 
   // by keyboard: pan and zoom the right map; the left one follows
-  const moved = (await together())!;
+  const moved = present(await together(), 'pair of maps showing the same view');
   await page.getByRole('region', { name: `Karte: ${south.title}` }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('+');
@@ -310,13 +318,13 @@ test.describe('on a touch phone', () => {
     const map = '.map-figure sd-procedure-map';
     await expect(page.locator(map)).toHaveCount(1);
     await expect.poll(() => mapState(page, map)).toMatchObject({ overlayUrl: north.overlay?.url, overlayImage: 2 });
-    const before = (await mapState(page, map))!;
+    const before = present(await mapState(page, map), 'map');
 
     await page.locator('.toggle-option', { hasText: south.title }).tap();
     await expect(page.getByRole('radio', { name: south.title })).toBeChecked();
     await expect.poll(() => mapState(page, map)).toMatchObject({ overlayUrl: south.overlay?.url, overlayImage: 2, overlayWidth: 480, planned: 2 });
     // the map keeps where it looks: the two are compared at the same place
-    expect((await mapState(page, map))!.center).toEqual(before.center);
+    expect(present(await mapState(page, map), 'map').center).toEqual(before.center);
 
     const b = article(page, south.title);
     await b.getByRole('button', { name: /^Stimme nicht zu/ }).tap();
