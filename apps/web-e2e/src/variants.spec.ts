@@ -270,6 +270,16 @@ test('a resident compares them side by side: both plan drawings drawn, the maps 
   await page.keyboard.press('Enter');
   await expect(b.locator('.comment-list li')).toHaveText([/Der Platz braucht mehr Schatten\./]);
   await expect(b.getByRole('heading', { name: 'Kommentare zu dieser Variante (1)' })).toBeVisible();
+
+  // live: another resident comments on the first meanwhile; it appears, is announced, and the count follows
+  const other = await page.request.post(`/api/v1/procedures/${procedure.slug}/variants/${north.id}/comments`, {
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    data: { text: 'Der Hain ist mir zu dunkel.' },
+  });
+  expect(other.status(), await other.text()).toBe(201);
+  await expect(a.locator('.comment-list li')).toHaveText([/Der Hain ist mir zu dunkel\./]);
+  await expect(page.getByRole('status').filter({ hasText: '1 neuer Kommentar' })).toBeVisible();
+  await expect(a.getByRole('heading', { name: 'Kommentare zu dieser Variante (1)' })).toBeVisible();
   await expectNoAxeViolations(page, 'the variants page');
 
   const detail = await (await page.request.get(`/api/v1/procedures/${procedure.slug}/variants/${north.id}`)).json();
@@ -335,7 +345,7 @@ test.describe('on a touch phone', () => {
     await field.tap();
     await field.fill('Mehr Hain, bitte!');
     await a.getByRole('button', { name: 'Kommentar senden' }).tap();
-    await expect(a.locator('.comment-list li')).toHaveText([/Mehr Hain, bitte!/]);
+    await expect(a.locator('.comment-list li')).toHaveText([/Der Hain ist mir zu dunkel\./, /Mehr Hain, bitte!/]);
     await expectNoAxeViolations(page, 'the variants page on a phone');
   });
 });
