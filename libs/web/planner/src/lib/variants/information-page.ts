@@ -1,4 +1,4 @@
-import { DOCUMENT } from '@angular/common';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { PlanningInformation } from '@stadtdialog/shared/contract';
@@ -6,6 +6,7 @@ import {
   attempt,
   InformationKind,
   LocalizedNumberPipe,
+  MessageKey,
   ProcedureSetupStore,
   TranslatePipe,
   Translator,
@@ -15,10 +16,25 @@ import { FormRun } from '../shared/form-run';
 import { FormStatus } from '../shared/form-status';
 import { plannerPageTitle } from '../shared/page-title';
 
+/** One field of the forms below: its control, label and input type. */
+interface InformationField {
+  id: string;
+  control: string;
+  label: MessageKey;
+  type: 'text' | 'textarea' | 'email' | 'tel' | 'number';
+}
+
+const field = (form: string, control: string, type: InformationField['type'] = 'text'): InformationField => ({
+  id: `${form}-${control}`,
+  control,
+  label: `planner.information.${form}.${control}` as MessageKey,
+  type,
+});
+
 /** Documents (uploaded PDFs and images), FAQ and contacts of a procedure, shown on its public page. */
 @Component({
   selector: 'sd-information-page',
-  imports: [ReactiveFormsModule, TranslatePipe, LocalizedNumberPipe, FormStatus],
+  imports: [ReactiveFormsModule, NgTemplateOutlet, TranslatePipe, LocalizedNumberPipe, FormStatus],
   templateUrl: './information-page.html',
   styleUrls: ['../shared/planner.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,6 +50,12 @@ export class InformationPage {
   protected readonly information = signal<PlanningInformation>({ documents: [], faq: [], contacts: [] });
   protected readonly runs = { document: new FormRun(), faq: new FormRun(), contact: new FormRun(), list: new FormRun() };
   protected readonly file = signal<File | null>(null);
+  protected readonly documentFields = [field('document', 'title'), field('document', 'description', 'textarea'), { ...field('document', 'position', 'number'), label: 'planner.information.position' as MessageKey }];
+  protected readonly faqFields = [field('faq', 'question'), field('faq', 'answer', 'textarea'), { ...field('faq', 'position', 'number'), label: 'planner.information.position' as MessageKey }];
+  protected readonly contactFields = [
+    field('contact', 'name'), field('contact', 'organisation'), field('contact', 'email', 'email'), field('contact', 'phone', 'tel'),
+    field('contact', 'address', 'textarea'), { ...field('contact', 'position', 'number'), label: 'planner.information.position' as MessageKey },
+  ];
 
   protected readonly documentForm = this.fb.group({ title: ['', Validators.required], description: [''], position: [0] });
   protected readonly faqForm = this.fb.group({ question: ['', Validators.required], answer: ['', Validators.required], position: [0] });
