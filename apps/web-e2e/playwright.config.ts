@@ -33,6 +33,9 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     baseURL,
+    // The app follows the browser's language on a first visit: the tests are a German browser
+    // (a test that needs another sets its own locale).
+    locale: 'de-DE',
     deviceScaleFactor: 1,
     viewport: { width: 1280, height: 900 },
     trace: 'retain-on-failure',

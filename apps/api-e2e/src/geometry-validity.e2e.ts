@@ -27,6 +27,9 @@ const BASE: Position = [9.93, 53.558];
 type Geometry = { type: 'Point'; coordinates: Position } | { type: 'LineString'; coordinates: Position[] } | { type: 'Polygon'; coordinates: Position[][] };
 type NewContribution = Parameters<ContributionsService['create']>[1];
 
+/** A line that crosses or touches itself (not ST_IsSimple) is refused, valid though it is for PostGIS. */
+const crossing = { field: 'geometry', code: 'self_crossing', message: expect.stringContaining('crosses or touches itself') };
+
 /** PostGIS's verdict as the API names it: crossing edges are self_intersection, anything else invalid_geometry. */
 function invalid(reason: string): FieldError {
   return {
@@ -97,14 +100,16 @@ describe(`contribution geometry: the API agrees with PostGIS (${ENGINE} engine)`
   }
 
   /** PostGIS's answers, asked directly; `inside` is 'undefined' where the globe has no answer (an antipodal edge). */
-  async function postgis(geometry: Geometry, procedureSlug: string): Promise<{ valid: boolean; reason: string; inside: boolean | 'undefined' }> {
+  async function postgis(geometry: Geometry, procedureSlug: string): Promise<{ valid: boolean; reason: string; simple: boolean; inside: boolean | 'undefined' }> {
     const [row] = await ds.query(
       `WITH g AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS geom)
-       SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, p.planning_area IS NULL AS everywhere
+       SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, p.planning_area IS NULL AS everywhere,
+              CASE WHEN ST_IsValid(g.geom) AND GeometryType(g.geom) = 'LINESTRING' THEN ST_IsSimple(g.geom) ELSE true END AS simple
        FROM g, procedures p WHERE p.slug = $2`,
       [JSON.stringify(geometry), procedureSlug],
     );
-    if (!row.valid) return { valid: row.valid, reason: row.reason, inside: false };
+    if (!row.valid) return { valid: row.valid, reason: row.reason, simple: true, inside: false };
+    if (!row.simple) return { valid: true, reason: row.reason, simple: false, inside: false };
     // Size and place are measured on the globe, so an edge between antipodal points has no answer there.
     try {
       const [{ inside }] = await ds.query(
@@ -115,9 +120,9 @@ describe(`contribution geometry: the API agrees with PostGIS (${ENGINE} engine)`
          FROM g, procedures p WHERE p.slug = $2`,
         [JSON.stringify(geometry), procedureSlug, PLANNING_AREA_MARGIN_METRES],
       );
-      return { valid: true, reason: row.reason, inside };
+      return { valid: true, reason: row.reason, simple: true, inside };
     } catch (error) {
-      if (/antipodal/i.test((error as Error).message)) return { valid: true, reason: row.reason, inside: 'undefined' };
+      if (/antipodal/i.test((error as Error).message)) return { valid: true, reason: row.reason, simple: true, inside: 'undefined' };
       throw error;
     }
   }
@@ -151,14 +156,16 @@ describe(`contribution geometry: the API agrees with PostGIS (${ENGINE} engine)`
     await db?.drop();
   });
 
-  it(`accepts a well-formed geometry exactly when ST_IsValid holds, and says PostGIS's reason otherwise (${RUNS} runs)`, async () => {
+  it(`accepts a well-formed geometry exactly when ST_IsValid (and for a line ST_IsSimple) holds, and says PostGIS's reason otherwise (${RUNS} runs)`, async () => {
     const seen = { valid: 0, invalid: 0 };
     await fc.assert(
       fc.asyncProperty(fc.oneof({ arbitrary: nearHamburg, weight: 4 }, { arbitrary: shapes(anywhere), weight: 1 }), async (geometry) => {
         const expected = await postgis(geometry, everywhere.slug);
         const actual = await verdict(everywhere, geometry);
         seen[expected.valid ? 'valid' : 'invalid'] += 1;
-        if (expected.inside === 'undefined') {
+        if (expected.valid && !expected.simple) {
+          expect(actual).toEqual({ accepted: false, errors: [crossing] });
+        } else if (expected.inside === 'undefined') {
           expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', code: 'antipodal_edge', message: expect.stringContaining('opposite points of the globe') }] });
         } else if (expected.valid) expect(actual).toEqual({ accepted: true });
         else expect(actual).toEqual({ accepted: false, errors: [invalid(expected.reason)] });
@@ -180,6 +187,9 @@ describe(`contribution geometry: the API agrees with PostGIS (${ENGINE} engine)`
         if (!expected.valid) {
           seen.invalid += 1;
           expect(actual).toEqual({ accepted: false, errors: [invalid(expected.reason)] });
+        } else if (!expected.simple) {
+          seen.invalid += 1;
+          expect(actual).toEqual({ accepted: false, errors: [crossing] });
         } else if (expected.inside === 'undefined') {
           seen.outside += 1;
           expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', code: 'antipodal_edge', message: expect.stringContaining('opposite points of the globe') }] });

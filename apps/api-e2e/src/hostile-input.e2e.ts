@@ -101,6 +101,38 @@ describe(`hostile input (${ENGINE} engine)`, () => {
       expect(await publicTotal()).toBe(before + 1);
     });
 
+    it('answers the location step with the verdict a contribution with that geometry gets, and stores nothing', async () => {
+      const before = await publicTotal();
+      const check = (body: unknown) => call(api, 'POST', `/api/v1/procedures/${procedure.slug}/contributions/validate-location`, { body });
+      const cases: [unknown, string][] = [
+        [{ type: 'Point', coordinates: [11.576, 48.137] }, 'outside_planning_area'],
+        [{ type: 'LineString', coordinates: [[9.95, 53.55], [9.952, 53.552], [9.952, 53.55], [9.95, 53.552]] }, 'self_crossing'],
+        [{ type: 'LineString', coordinates: [[9.95, 53.55], [9.952, 53.552], [9.95, 53.55]] }, 'self_crossing'],
+        [{ type: 'Polygon', coordinates: [[[9.95, 53.55], [9.952, 53.552], [9.952, 53.55], [9.95, 53.552], [9.95, 53.55]]] }, 'self_intersection'],
+        [{ type: 'Polygon', coordinates: [[[9.95, 53.55], [9.952, 53.55], [9.952, 53.552], [9.95, 53.552]]] }, 'ring_not_closed'],
+        [{ type: 'Point', coordinates: ['9.95', '53.55'] }, 'invalid_position'],
+        [{ type: 'MultiPoint', coordinates: [[9.95, 53.55]] }, 'geometry_type_not_allowed'],
+      ];
+      for (const [geometry, code] of cases) {
+        const checked = await check({ geometry });
+        expectProblem(checked, 422);
+        expect([code, checked.body.errors[0].field]).toEqual([code, expect.stringMatching(/^geometry/)]);
+        expect([code, checked.body.errors[0].code]).toEqual([code, code]);
+        const created = await post({ geometry });
+        expect([code, created.status, created.body.errors?.[0].code]).toEqual([code, 422, code]);
+      }
+      const fine = await check({ geometry: { type: 'LineString', coordinates: [[9.95, 53.55], [9.951, 53.551], [9.952, 53.55]] } });
+      expect([fine.status, fine.body]).toEqual([200, { valid: true }]);
+      expect((await check({ geometry: { type: 'Point', coordinates: [9.95, 53.55] } })).body).toEqual({ valid: true });
+      const missing = await check({});
+      expectProblem(missing, 422);
+      expect(missing.body.errors[0]).toMatchObject({ field: 'geometry', code: 'required' });
+      expect((await check({ geometry: { type: 'Point', coordinates: [9.95, 53.55] }, title: 'x' })).body.errors[0]).toMatchObject({ code: 'unknown_field' });
+      const nowhere = await call(api, 'POST', '/api/v1/procedures/gibt-es-nicht/contributions/validate-location', { body: { geometry: { type: 'Point', coordinates: [9.95, 53.55] } } });
+      expectProblem(nowhere, 404);
+      expect(await publicTotal()).toBe(before);
+    });
+
     it('refuses titles and texts made only of invisible characters', async () => {
       const before = await publicTotal();
       const title = await post({ title: '\u200b\u200c\u200d\u2060\ufeff' });

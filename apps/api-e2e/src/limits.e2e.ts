@@ -76,6 +76,15 @@ describe(`request limits on the ${ENGINE} engine`, () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(await total()).toBe(before);
+    // the location step's check stores nothing and uses up no write: it still answers, and still does not count
+    for (let i = 0; i < 6; i++) {
+      const check = await fetch(`${api.baseUrl}${BASE}/validate-location`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.2', 'X-Participant-Token': token },
+        body: JSON.stringify({ geometry: { type: 'Point', coordinates: procedure.map.center } }),
+      });
+      expect([i, check.status, await check.json()]).toEqual([i, 200, { valid: true }]);
+    }
     // reading is never limited
     expect((await getJson(api, BASE)).status).toBe(200);
   });

@@ -20,6 +20,7 @@ const ROUTES = [
   'get /api/v1/procedures/{slug}',
   'get /api/v1/procedures/{slug}/contributions',
   'post /api/v1/procedures/{slug}/contributions',
+  'post /api/v1/procedures/{slug}/contributions/validate-location',
   'get /api/v1/procedures/{slug}/contributions/features',
   'get /api/v1/procedures/{slug}/contributions/clusters',
   'get /api/v1/procedures/{slug}/contributions/{id}',
@@ -84,7 +85,13 @@ describe(`the API reference on the ${ENGINE} engine`, () => {
   });
 
   it('documents the participant token and idempotency headers and the limits of participation writes', () => {
-    const participation = operations().filter((o) => WRITES.includes(o.method) && o.route.includes(' /api/v1/procedures/{slug}/'));
+    // the location step's check stores nothing: no token, no key, not counted by the rate limits
+    const check = operations().find((o) => o.route === 'post /api/v1/procedures/{slug}/contributions/validate-location');
+    expect(Object.keys(check?.operation.responses ?? {})).toEqual(expect.arrayContaining(['200', '422']));
+    expect(Object.keys(check?.operation.responses ?? {})).not.toContain('429');
+    const participation = operations().filter(
+      (o) => WRITES.includes(o.method) && o.route.includes(' /api/v1/procedures/{slug}/') && o.route !== check?.route,
+    );
     expect(participation.length).toBeGreaterThanOrEqual(5);
     for (const { route, method, operation } of participation) {
       const headers = (operation.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);

@@ -2,7 +2,7 @@ import type { ContributionDetail } from '@stadtdialog/shared/contract';
 import type OlMap from 'ol/Map';
 import type VectorLayer from 'ol/layer/Vector';
 import { expectNoAxeViolations } from './support/accessibility';
-import { clickMap, INSIDE, next, OUTSIDE, pickerViewport, sentContributionId, tabTo, writeText } from './support/contribute';
+import { clickMap, INSIDE, type LonLat, next, OUTSIDE, pickerViewport, sentContributionId, tabTo, writeText } from './support/contribute';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { mapView, pixelOf, PICKER_MAP, readDrawnMap } from './support/procedure-map';
 import { endParticipation, publicCopyOfDemo } from './support/procedure-setup';
@@ -220,7 +220,7 @@ test.describe('writing a contribution', () => {
     const placedAt: [number, number][] = [];
     placedAt.push(await centre());
     await page.keyboard.press('Enter');
-    await expect(page.locator('.location-status')).toHaveText('1 Eckpunkte gesetzt – noch nicht abgeschlossen.');
+    await expect(page.locator('.location-status')).toHaveText('1 Eckpunkt gesetzt – noch nicht abgeschlossen.');
     // The same spot again: no second corner there.
     await page.keyboard.press('Enter');
     await expect(page.locator('.location-status')).toHaveText(/An dieser Stelle liegt schon ein Eckpunkt/);
@@ -244,7 +244,7 @@ test.describe('writing a contribution', () => {
     await expect(page.locator('.review')).toContainText('Linie gesetzt.');
   });
 
-  test('a refused location is shown at the map, a lost connection keeps the draft and the retry reuses its key', async ({
+  test('a place outside the planning area is refused on the location step at once, a lost connection keeps the draft and the retry reuses its key', async ({
     page,
   }) => {
     await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
@@ -253,21 +253,28 @@ test.describe('writing a contribution', () => {
     const zoom = (await mapView(page, PICKER_MAP)).zoom;
     await page.getByRole('button', { name: 'Verkleinern' }).click();
     await expect.poll(async () => (await mapView(page, PICKER_MAP)).zoom).toBeLessThan(zoom - 0.9);
+    const checks: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/contributions/validate-location')) checks.push(String(r.status()));
+    });
     await clickMap(page, [OUTSIDE]);
-    await next(page);
-    await page.getByRole('button', { name: 'Beitrag senden' }).click();
 
-    // The API refuses the geometry: the wizard goes back to the location step and says why, there.
-    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
+    // The API judges the place as soon as it is set: the error is beside the map before any other step.
     const error = page.locator('#location-error');
     await expect(error).toHaveText(/Der Ort liegt außerhalb des Plangebiets/);
+    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
+    expect(checks).toEqual(['422']);
+    await next(page);
+    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
     await expect(error).toBeFocused();
     await expectNoAxeViolations(page, 'the location step with an error');
 
-    // The draft survives a reload.
+    // The draft survives a reload, and its place is judged again.
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
+    await expect(page.locator('#location-error')).toHaveText(/Der Ort liegt außerhalb des Plangebiets/);
     await clickMap(page, [INSIDE.point]);
+    await expect(page.locator('#location-error')).toHaveCount(0);
     await next(page);
     await expect(page.locator('.review')).toContainText('Zu weit draußen');
 
@@ -296,6 +303,45 @@ test.describe('writing a contribution', () => {
     expect(keys).toHaveLength(attempts + 1);
     expect(new Set(keys).size).toBe(1);
     expect(await page.evaluate((slug) => localStorage.getItem(`stadtdialog.draft.${slug}`), DEMO_SLUG)).toBeNull();
+  });
+
+  test('a line that crosses itself and a title of spaces are refused where they happen, with the form\'s own words', async ({ page }) => {
+    await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
+    await expect(page.getByRole('heading', { name: 'Schritt 1 von 5: Text' })).toBeVisible();
+    // A title of spaces (and a no-break space) fails step 1 with its own sentence, not the browser's.
+    await page.getByLabel('Titel').fill('   \u00a0 ');
+    await page.getByLabel('Ihr Beitrag').fill('Eine Linie, die sich kreuzt.');
+    await next(page);
+    await expect(page.getByRole('heading', { name: 'Schritt 1 von 5: Text' })).toBeVisible();
+    await expect(page.locator('#title-error')).toHaveText('Der Titel besteht nur aus Leerzeichen. Bitte geben Sie einen Titel ein.');
+    await expect(page.getByLabel('Titel')).toHaveAttribute('aria-invalid', 'true');
+    expect(await page.getByLabel('Titel').evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('');
+
+    await page.getByLabel('Titel').fill('Schleife');
+    await next(page);
+    await page.getByRole('radio', { name: 'Grün & Freiraum' }).check();
+    await next(page);
+    await page.getByRole('radio', { name: 'Idee' }).check();
+    await next(page);
+    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
+
+    // A Z drawn back across itself, finished on its last corner: the API calls it self_crossing at once.
+    await page.getByRole('radio', { name: 'Linie' }).check();
+    const zigzag: LonLat[] = [[9.9300, 53.5590], [9.9360, 53.5610], [9.9360, 53.5590], [9.9300, 53.5610]];
+    await clickMap(page, [...zigzag, zigzag[3]]);
+    await expect(page.locator('.location-status')).toHaveText('Linie gesetzt.');
+    await expect(page.locator('#location-error')).toHaveText('Die Linie kreuzt sich selbst. Bitte zeichnen Sie sie neu.');
+    await next(page);
+    await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
+    await expectNoAxeViolations(page, 'the location step with a crossing line');
+
+    // Drawn again without the crossing, it passes.
+    await page.getByRole('button', { name: 'Ort entfernen' }).click();
+    await clickMap(page, [...INSIDE.line, INSIDE.line[2]]);
+    await expect(page.locator('.location-status')).toHaveText('Linie gesetzt.');
+    await expect(page.locator('#location-error')).toHaveCount(0);
+    await next(page);
+    await expect(page.getByRole('heading', { name: 'Schritt 5 von 5: Prüfen und senden' })).toBeVisible();
   });
 
   test('in pre-moderation the author learns that the contribution awaits moderation', async ({ page, request }) => {

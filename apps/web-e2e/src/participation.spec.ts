@@ -47,8 +47,9 @@ test.describe('participation pages', () => {
 
     await expect(page.locator('.count')).toHaveText(/^\s*\d+ contributions\s*$/);
     await expect(page.getByLabel('Sort by')).toContainText('Most commented');
+    // English dates in the English way (this browser names no English region: British), not the US one
     await expect(page.locator('.appointment .when')).toHaveText(
-      /^\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4},\s+\d{1,2}:\d\d\s[AP]M/,
+      /^\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d\d:\d\d/,
     );
 
     await page.getByRole('link', { name: 'Write a contribution' }).click();
@@ -64,6 +65,25 @@ test.describe('participation pages', () => {
 
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test.describe('in a browser that prefers English', () => {
+    test.use({ locale: 'en-US' });
+
+    test('the first visit is in English with the browser\'s own date format; a choice of German is remembered', async ({ page }) => {
+      await page.goto(`/procedures/${DEMO_SLUG}?view=info`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
+      await expect(page.locator('.appointment .when')).toHaveText(
+        /^\s*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4},\s+\d{1,2}:\d\d\s[AP]M/,
+      );
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+      await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+      await expect(page.locator('.appointment .when')).toHaveText(/^\s*(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\. [A-Zä][a-zä]+ \d{4}, \d\d:\d\d/);
+    });
   });
 
   test('an unknown procedure says so', async ({ page }) => {

@@ -149,7 +149,7 @@ test.describe('planner workspace', () => {
     await expect(item).toBeVisible();
     await expect(item).toContainText('Wartet auf Freigabe');
     await expect(item).toContainText(categoryName);
-    await expect(page.getByText(/1 neue Einträge in der Warteschlange/)).toBeAttached();
+    await expect(page.getByText(/1 neuer Eintrag in der Warteschlange/)).toBeAttached();
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await expectNoViolations(page, 'the moderation queue with an item');
 

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { PostgresRateLimitStore, openDatabase } from '@stadtdialog/api/db';
 import { ContentSecurityPolicy } from '@stadtdialog/api/access';
 import {
+  CHECK_PATHS,
   ProblemFilter,
   compressResponses,
   createValidationPipe,
@@ -64,6 +65,7 @@ export async function createApp(
       perTable: config.rateLimitTableWritesPerMinute,
       tableHeader: TABLE_KEY_HEADER,
       onLimited: (limit) => logger.warn({ context: 'RateLimit', limit }, `write refused: ${limit} rate limit reached`),
+      notWrites: CHECK_PATHS,
     }),
   );
   app.use(requestDeadline(config.requestTimeoutMs));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Contribution, ContributionDetail, MAP_LOADING } from '@stadtdialog/shared/contract';
@@ -17,6 +17,7 @@ import { ContributionListService } from './contribution-list.service';
 import { ContributionsService } from './contributions.service';
 import { ContributionClusterQueryDto } from './dto/contribution-cluster-query.dto';
 import { ContributionQueryDto } from './dto/contribution-query.dto';
+import { CheckLocationDto } from './dto/check-location.dto';
 import { CreateContributionDto } from './dto/create-contribution.dto';
 import { Idempotent, IdempotentRequest, ParticipantToken, TableWorkshopId, sendParticipantWrite } from '@stadtdialog/api/participation';
 
@@ -70,6 +71,23 @@ export class ContributionsController {
   ): Promise<Contribution> {
     const result = await this.contributions.create(slug, dto, { ...idempotent, participantToken, tableWorkshopId });
     return sendParticipantWrite(response, result);
+  }
+
+  @Post('validate-location')
+  @HttpCode(HttpStatus.OK)
+  @TableKeyAccepted()
+  @ApiOperation({
+    summary: 'Would this location be taken? The geometry rules of a contribution, nothing stored',
+    description:
+      'For the location step of a form: the same rules as POST contributions (shape and caps, validity, a line that does ' +
+      'not cross itself, size, within the planning area grown by its margin). 200 `{ valid: true }`, else 422 with the ' +
+      'geometry field errors (e.g. outside_planning_area, self_intersection, self_crossing). Not counted as a write by the rate limits.',
+  })
+  @ApiBody({ schema: ref('LocationCheck') })
+  @ApiJsonResponse(200, 'LocationVerdict', 'the location would be taken')
+  @ApiProblems(400, 404, 413, 415, 422)
+  checkLocation(@Param('slug') slug: string, @Body() dto: CheckLocationDto): Promise<{ valid: true }> {
+    return this.contributions.checkLocation(slug, dto.geometry);
   }
 
   @Get('features')

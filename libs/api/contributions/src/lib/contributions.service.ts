@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Contribution } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionGeometry } from '@stadtdialog/shared/contract';
 import type { AppConfig } from '@stadtdialog/api/config';
 import { APP_CONFIG, ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
@@ -74,6 +74,38 @@ export class ContributionsService {
     }
   }
 
+  /**
+   * The location step's verdict before sending: the same rules as a contribution's geometry (the one
+   * rule set: shape and caps, PostGIS validity, a line not crossing itself, size, the planning area),
+   * answered 200 `{ valid: true }` or 422 with the field errors. Nothing is stored.
+   */
+  async checkLocation(slug: string, geometry: unknown): Promise<{ valid: true }> {
+    return this.dataSource.transaction(async (manager) => {
+      const procedure = await procedureForWrite(manager, slug);
+      const { errors } = await this.locationOf(manager, procedure, geometry as ContributionGeometry | null | undefined);
+      if (errors.length) throw validationProblem(errors);
+      return { valid: true as const };
+    });
+  }
+
+  /** A contribution's geometry by the one rule set, as GeoJSON text for PostGIS, or why not. */
+  private async locationOf(
+    manager: EntityManager, procedure: ProcedureForWrite, raw: ContributionGeometry | null | undefined,
+  ): Promise<{ geometry: string | null; errors: FieldError[] }> {
+    const { geometryTypes, locationRequired } = procedure.settings;
+    if (raw === undefined || raw === null) {
+      return {
+        geometry: null,
+        errors: locationRequired ? [{ field: 'geometry', code: 'location_required', message: 'this procedure needs a location: add a point, line or polygon' }] : [],
+      };
+    }
+    const shape = checkGeometryShape(raw, geometryTypes, this.bounds);
+    if (shape.length) return { geometry: null, errors: shape };
+    const geometry = JSON.stringify({ type: raw.type, coordinates: raw.coordinates });
+    const geometryError = await placeError(manager, procedure.id, geometry, this.bounds);
+    return { geometry, errors: geometryError ? [geometryError] : [] };
+  }
+
   private async validate(manager: EntityManager, procedure: ProcedureForWrite, dto: CreateContributionDto, tableWorkshopId?: string) {
     const errors: FieldError[] = [];
     const workshopId = tableWorkshopId ?? dto.workshopId ?? null;
@@ -89,7 +121,7 @@ export class ContributionsService {
     }
     const title = cleanText(dto.title);
     const text = cleanText(dto.text);
-    const { titleMaxLength, textMaxLength, geometryTypes, locationRequired } = procedure.settings;
+    const { titleMaxLength, textMaxLength } = procedure.settings;
     const titleUnstorable = unstorableTextError('title', dto.title);
     const textUnstorable = unstorableTextError('text', dto.text);
     if (titleUnstorable) errors.push(titleUnstorable);
@@ -110,18 +142,9 @@ export class ContributionsService {
     if (!owned.category) errors.push({ field: 'categoryId', code: 'not_in_procedure', message: 'categoryId is not a category of this procedure' });
     if (!owned.rubric) errors.push({ field: 'rubricId', code: 'not_in_procedure', message: 'rubricId is not a rubric of this procedure' });
 
-    let geometry: string | null = null;
-    if (dto.geometry === undefined || dto.geometry === null) {
-      if (locationRequired) errors.push({ field: 'geometry', code: 'location_required', message: 'this procedure needs a location: add a point, line or polygon' });
-    } else {
-      const shape = checkGeometryShape(dto.geometry, geometryTypes, this.bounds);
-      if (shape.length) errors.push(...shape);
-      else {
-        geometry = JSON.stringify({ type: dto.geometry.type, coordinates: dto.geometry.coordinates });
-        const geometryError = await placeError(manager, procedure.id, geometry, this.bounds);
-        if (geometryError) errors.push(geometryError);
-      }
-    }
+    const location = await this.locationOf(manager, procedure, dto.geometry);
+    errors.push(...location.errors);
+    const geometry = location.geometry;
     if (errors.length) throw validationProblem(errors);
     return { title, text, geometry, workshopId };
   }

@@ -83,6 +83,8 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     description: `GeoJSON geometry of at most ${LIMITS.maxGeometryVertices} positions within the planning area`,
   },
 
+  LocationCheck: object({ geometry: ref('ContributionGeometry') }),
+  LocationVerdict: object({ valid: { type: 'boolean', enum: [true] } }),
   NewContribution: object({
     title: text, text,
     categoryId: uuid, rubricId: uuid,

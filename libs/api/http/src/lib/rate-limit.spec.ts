@@ -1,5 +1,5 @@
 import { ProblemException } from './problem';
-import { SlidingWindow, clientAddressKey, writeRateLimit } from './rate-limit';
+import { CHECK_PATHS, SlidingWindow, clientAddressKey, writeRateLimit } from './rate-limit';
 
 function limiter(perParticipant: number, perAddress: number, perTable = 0) {
   let clock = 1_000_000;
@@ -12,6 +12,7 @@ function limiter(perParticipant: number, perAddress: number, perTable = 0) {
     tableHeader: 'X-Table-Key',
     now: () => clock,
     onLimited: (limit) => limited.push(limit),
+    notWrites: CHECK_PATHS,
   });
   const send = (request: { method?: string; path?: string; ip?: string; token?: string; table?: string }) => {
     let outcome: unknown = 'not called';
@@ -34,6 +35,16 @@ function limiter(perParticipant: number, perAddress: number, perTable = 0) {
 }
 
 describe('writeRateLimit', () => {
+  it('does not count the location check, a POST that stores nothing, nor let it use up the writes', () => {
+    const { send } = limiter(1, 1);
+    const check = '/api/v1/procedures/p/contributions/validate-location';
+    for (let i = 0; i < 5; i++) expect(send({ token: 'a', path: check })).toBe('next');
+    expect(send({ token: 'a' })).toBe('next');
+    expect(send({ token: 'a' })).toBeInstanceOf(ProblemException);
+    expect(send({ token: 'a', path: check })).toBe('next');
+    expect(CHECK_PATHS.test('/api/v1/procedures/p/contributions/validate-location/x')).toBe(false);
+  });
+
   it('lets the allowed number of writes per participant through, then answers 429 with Retry-After', () => {
     const { send, advance, limited } = limiter(3, 0);
     for (let i = 0; i < 3; i++) {

@@ -136,7 +136,12 @@ export interface WriteRateLimitOptions {
   secret?: Buffer;
   /** told which limit refused a request, e.g. to log it (without the address) */
   onLimited?: (limit: RateLimitKind) => void;
+  /** POSTs that change nothing (a validation), by path: they do not use up the writes a form needs */
+  notWrites?: RegExp;
 }
+
+/** The location step's check of a contribution's geometry: a POST that stores nothing. */
+export const CHECK_PATHS = /^\/api\/v1\/procedures\/[^/]+\/contributions\/validate-location$/;
 
 type RateLimitKind = 'participant' | 'address' | 'table';
 
@@ -195,6 +200,7 @@ export function writeRateLimit(options: WriteRateLimitOptions) {
 
   return (request: WriteRequestLike, _response: unknown, next: (error?: unknown) => void): void => {
     if (!WRITE_METHODS.has(request.method) || !request.path.startsWith('/api/v1/')) return next();
+    if (options.notWrites?.test(request.path)) return next();
     const token = request.headers[tokenHeader];
     const tableKey = tableHeader ? request.headers[tableHeader] : undefined;
     const address = request.ip ?? request.socket?.remoteAddress;

@@ -41,8 +41,8 @@ export function variantFeatureBounds(bounds: PlaceBounds): PlaceBounds {
 }
 
 /**
- * PostGIS's verdict on a geometry that passed the shape and cap checks: valid, no larger than a
- * contribution may be, and covered by the procedure's planning area grown by its margin (every part
+ * PostGIS's verdict on a geometry that passed the shape and cap checks: valid, a line that does not
+ * cross or touch itself (`ST_IsSimple`; a closed loop is fine), no larger than a contribution may be, and covered by the procedure's planning area grown by its margin (every part
  * of it, not merely touching it). Sizes and the margin are measured on the globe (geography).
  * An altitude (RFC 7946 allows a third number) is dropped: the map and the column are 2D.
  * MATERIALIZED keeps the planner from casting the input to geography while it plans, which would run
@@ -55,11 +55,12 @@ export async function placeError(
   geojson: string,
   bounds: PlaceBounds,
 ): Promise<GeometryError | null> {
-  let row: { valid: boolean; reason: string; area: number | null; length: number | null; inside: boolean | null; has_area: boolean };
+  let row: { valid: boolean; reason: string; simple: boolean; area: number | null; length: number | null; inside: boolean | null; has_area: boolean };
   try {
     [row] = await manager.query(
       `WITH g AS MATERIALIZED (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS geom)
        SELECT ST_IsValid(g.geom) AS valid, ST_IsValidReason(g.geom) AS reason, p.planning_area IS NOT NULL AS has_area,
+              CASE WHEN ST_IsValid(g.geom) AND GeometryType(g.geom) = 'LINESTRING' THEN ST_IsSimple(g.geom) ELSE true END AS simple,
               CASE WHEN ST_IsValid(g.geom) THEN ST_Area(g.geom::geography) END AS area,
               CASE WHEN ST_IsValid(g.geom) THEN ST_Length(g.geom::geography) END AS length,
               CASE WHEN p.planning_area IS NULL THEN true
@@ -73,6 +74,7 @@ export async function placeError(
     throw error;
   }
   if (!row.valid) return invalidGeometryError(row.reason);
+  if (!row.simple) return { field: 'geometry', code: 'self_crossing', message: 'the line crosses or touches itself: draw it without a loop back over itself' };
   const subject = bounds.subject ?? 'a contribution';
   const sized = !(bounds.areaBoundsSize && row.has_area);
   if (sized && (row.area ?? 0) > bounds.maxAreaM2) {

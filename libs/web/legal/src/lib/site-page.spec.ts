@@ -55,7 +55,7 @@ describe('SitePageView', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.textContent).toContain('This page is available in German only.');
     expect(element.querySelector('article')?.getAttribute('lang')).toBe('de');
-    expect(element.textContent).toContain('Last updated: December 1, 2026');
+    expect(element.textContent).toContain('Last updated: 1 December 2026');
   });
 
   it('says so when the page cannot be loaded', async () => {

@@ -6,6 +6,7 @@ import {
   ContributionClusterCollection,
   ContributionDetail,
   ContributionFeatureCollection,
+  ContributionGeometry,
   ContributionPage,
   ContributionQuery,
   IDEMPOTENCY_KEY_HEADER,
@@ -61,6 +62,14 @@ export class ContributionApi {
 
   get(slug: string, id: string): Observable<ContributionDetail> {
     return this.http.get<ContributionDetail>(`${this.base(slug)}/contributions/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * The location step's verdict by the API's own geometry rules: `{ valid: true }`, or a 422 problem
+   * whose field error names what is wrong (outside_planning_area, self_crossing, …). Stores nothing.
+   */
+  checkLocation(slug: string, geometry: ContributionGeometry): Observable<{ valid: true }> {
+    return this.http.post<{ valid: true }>(`${this.base(slug)}/contributions/validate-location`, { geometry });
   }
 
   create(slug: string, contribution: NewContribution, idempotencyKey: string): Observable<Contribution> {

@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { Contribution, ContributionGeometry, NewContribution } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionGeometry, FieldError, NewContribution } from '@stadtdialog/shared/contract';
 import { firstValueFrom } from 'rxjs';
 import { newIdempotencyKey } from '../participation/idempotency-key';
 import { WriteFailure, writeFailure } from '../participation/problem';
@@ -99,6 +99,23 @@ export class ContributionDraftStore {
       return result;
     } finally {
       this.sendingState.set(false);
+    }
+  }
+
+  /**
+   * Asks the API whether the draft's location would be taken, before anything is sent: the refused
+   * geometry's field error, null when it would be taken, or 'unknown' without an answer (offline,
+   * a server error): the API judges it again when the draft is sent.
+   */
+  async checkLocation(geometry: ContributionGeometry): Promise<FieldError | null | 'unknown'> {
+    const slug = this.slug();
+    if (!slug) return 'unknown';
+    try {
+      await firstValueFrom(this.api.checkLocation(slug, geometry));
+      return null;
+    } catch (error) {
+      const failure = writeFailure(error);
+      return failure.kind === 'invalid' ? (failure.errors.find((e) => e.field.startsWith('geometry')) ?? 'unknown') : 'unknown';
     }
   }
 

@@ -1,13 +1,12 @@
-import { formatDate } from '@angular/common';
 import { inject, Pipe, PipeTransform } from '@angular/core';
 import { Translator } from './translator';
 
-/** Formats a date in the current UI language, e.g. `{{ phase.startsAt | localizedDate }}`. */
+/** Formats a date in the current UI language and the user's regional format, e.g. `{{ phase.startsAt | localizedDate }}`. */
 @Pipe({ name: 'localizedDate', pure: false })
 export class LocalizedDatePipe implements PipeTransform {
   private readonly translator = inject(Translator);
 
   transform(value: string | Date | null | undefined, format = 'mediumDate'): string {
-    return value == null ? '' : formatDate(value, format, this.translator.language());
+    return value == null ? '' : this.translator.formatDate(value, format);
   }
 }

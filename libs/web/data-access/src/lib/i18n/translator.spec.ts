@@ -86,6 +86,64 @@ describe('Translator', () => {
     expect(translator.translate('problem.in_use', { count: 2 })).toMatch(/^This is still used by 2 contributions/);
   });
 
+  it('writes plural forms in both languages: "1 Kommentar", "2 Kommentare", "1 comment", "1.234 Beiträge"', () => {
+    const translator = TestBed.inject(Translator);
+    expect(translator.translate('contribution.commentCount', { count: 1 })).toBe('1 Kommentar');
+    expect(translator.translate('contribution.commentCount', { count: 2 })).toBe('2 Kommentare');
+    expect(translator.translate('contribution.agreeCount', { count: 1 })).toBe('1 Zustimmung');
+    expect(translator.translate('contribution.agreeCount', { count: 0 })).toBe('0 Zustimmungen');
+    expect(translator.translate('contributions.count', { total: 1234 })).toBe('1.234 Beiträge');
+    expect(translator.translate('contributions.countFiltered', { shown: 1, total: 1 })).toBe('1 von 1 Beitrag');
+    expect(translator.translate('planner.audit.fields', { count: 1 })).toBe('1 Angabe');
+    expect(translator.translate('live.newContributions', { count: 1 })).toBe('1 neuer Beitrag');
+    translator.use('en');
+    expect(translator.translate('contribution.commentCount', { count: 1 })).toBe('1 comment');
+    expect(translator.translate('contribution.commentCount', { count: 3 })).toBe('3 comments');
+    expect(translator.translate('contributions.count', { total: 1234 })).toBe('1,234 contributions');
+    expect(translator.translate('planner.audit.fields', { count: 2 })).toBe('2 fields');
+    expect(translator.translate('live.newComments', { count: 1 })).toBe('1 new comment');
+  });
+
+  it('writes dates and times in the locale\'s own format: German 01.12.2026, 19:30, English 1 Dec 2026, 19:30', () => {
+    const translator = TestBed.inject(Translator);
+    const evening = new Date(2026, 11, 1, 19, 30);
+    expect(translator.formatDate(evening, 'medium')).toBe('01.12.2026, 19:30');
+    expect(translator.formatDate(evening)).toBe('01.12.2026');
+    expect(translator.formatDate(evening, 'fullDate')).toBe('Dienstag, 1. Dezember 2026');
+    expect(translator.formatDate(evening, 'shortTime')).toBe('19:30');
+    translator.use('en');
+    expect(translator.locale()).toBe('en-GB');
+    expect(translator.formatDate(evening, 'medium')).toBe('1 Dec 2026, 19:30');
+    expect(translator.formatDate(evening, 'longDate')).toBe('1 December 2026');
+  });
+
+  describe('with a browser that prefers English', () => {
+    const languages = (value: string[]) => Object.defineProperty(window.navigator, 'languages', { value, configurable: true });
+    afterEach(() => languages(['de-DE', 'de']));
+
+    it('starts in the browser\'s language on a first visit, in its regional format, and keeps a choice over it', () => {
+      languages(['en-US', 'en']);
+      const translator = TestBed.inject(Translator);
+      expect(translator.language()).toBe('en');
+      expect(translator.locale()).toBe('en-US');
+      expect(translator.formatDate(new Date(2026, 11, 1, 19, 30), 'medium')).toMatch(/^Dec 1, 2026, 7:30\sPM$/);
+      translator.use('de');
+      expect(translator.locale()).toBe('de-DE');
+      TestBed.resetTestingModule();
+      expect(TestBed.inject(Translator).language()).toBe('de');
+    });
+
+    it('takes the first language it speaks, whatever comes before it', () => {
+      languages(['fr-FR', 'en-IE', 'de']);
+      const translator = TestBed.inject(Translator);
+      expect(translator.language()).toBe('en');
+      expect(translator.locale()).toBe('en-IE');
+      languages(['fr-FR', 'it']);
+      TestBed.resetTestingModule();
+      expect(TestBed.inject(Translator).language()).toBe('de');
+    });
+  });
+
   it('keeps a parameter the caller did not give as a placeholder', () => {
     expect(TestBed.inject(Translator).translate('phase.period', { start: 'heute' })).toBe('heute bis {end}');
   });
@@ -107,6 +165,6 @@ describe('Translator', () => {
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toBe('Participation procedures');
     expect(element.querySelector('p')?.textContent).toBe('3 contributions');
-    expect(element.querySelector('time')?.textContent).toBe('March 1, 2026');
+    expect(element.querySelector('time')?.textContent).toBe('1 March 2026');
   });
 });

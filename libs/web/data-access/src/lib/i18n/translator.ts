@@ -44,14 +44,41 @@ export function formatMessage(language: Language, text: string, params?: Message
  * The user-facing language, switchable at run time. Templates that read it through
  * `TranslatePipe` or `LocalizedDatePipe` re-render when it changes; `<html lang>` follows it.
  */
+/** Regional formats a language falls back to when the browser names none of its variants: not the US one for English. */
+const DEFAULT_LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** Angular's format names, as Intl options: dates and times in the locale's own way (e.g. 01.12.2026, 19:30; 1 Dec 2026, 19:30). */
+const DATE_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
+  mediumDate: { dateStyle: 'medium' },
+  shortDate: { dateStyle: 'medium' },
+  longDate: { dateStyle: 'long' },
+  fullDate: { dateStyle: 'full' },
+  short: { dateStyle: 'medium', timeStyle: 'short' },
+  medium: { dateStyle: 'medium', timeStyle: 'short' },
+  long: { dateStyle: 'long', timeStyle: 'short' },
+  full: { dateStyle: 'full', timeStyle: 'short' },
+  shortTime: { timeStyle: 'short' },
+  mediumTime: { timeStyle: 'short' },
+};
+
+/**
+ * The user-facing language, switchable at run time. Templates that read it through
+ * `TranslatePipe` or `LocalizedDatePipe` re-render when it changes; `<html lang>` follows it.
+ * Without a choice the first visit follows the browser (`navigator.languages`); a choice is kept.
+ */
 @Injectable({ providedIn: 'root' })
 export class Translator {
   private readonly document = inject(DOCUMENT);
-  private readonly current = signal<Language>(this.storedLanguage() ?? DEFAULT_LANGUAGE);
+  private readonly current = signal<Language>(this.storedLanguage() ?? this.browserLanguage() ?? DEFAULT_LANGUAGE);
 
   readonly language = this.current.asReadonly();
   readonly languages = LANGUAGES;
   private readonly messages = computed(() => MESSAGES[this.current()]);
+  /** The regional variant for formats: the browser's own for this language (de-AT, en-US, en-IE, …), else DEFAULT_LOCALES. */
+  readonly locale = computed(() => {
+    const language = this.current();
+    return this.browserLocales().find((tag) => tag.toLowerCase().split('-')[0] === language && tag.includes('-')) ?? DEFAULT_LOCALES[language];
+  });
 
   constructor() {
     registerLocaleData(localeDe);
@@ -82,9 +109,38 @@ export class Translator {
     return formatNumber(value, this.current(), '1.0-0');
   }
 
-  /** A date (ISO string or Date) in the current language, with an Angular date format name or pattern. */
+  /**
+   * A date (ISO string or Date) in the current language and the user's regional format, for an
+   * Angular format name (mediumDate, medium, short, shortTime, longDate, fullDate, …); other
+   * patterns go to Angular's formatDate.
+   */
   formatDate(value: string | Date, format = 'mediumDate'): string {
-    return formatDate(value, format, this.current());
+    const options = DATE_FORMATS[format];
+    const date = typeof value === 'string' ? new Date(value) : value;
+    if (!options || Number.isNaN(date.getTime())) return formatDate(value, format, this.current());
+    return new Intl.DateTimeFormat(this.locale(), options).format(date);
+  }
+
+  private browserLocales(): string[] {
+    const navigator = this.document.defaultView?.navigator;
+    const tags = navigator?.languages?.length ? navigator.languages : navigator?.language ? [navigator.language] : [];
+    return tags.filter((tag) => {
+      try {
+        return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /** The first of the browser's languages the app speaks. */
+  private browserLanguage(): Language | null {
+    for (const tag of this.browserLocales()) {
+      const primary = tag.toLowerCase().split('-')[0];
+      const language = LANGUAGES.find((l) => l === primary);
+      if (language) return language;
+    }
+    return null;
   }
 
   private storedLanguage(): Language | null {

@@ -4,7 +4,7 @@ export const variantsDe = {
   'variants.intro': 'Vergleichen Sie die Entwürfe nebeneinander auf der Karte, bewerten und diskutieren Sie jeden.',
   'variants.back': 'Zurück zum Verfahren',
   'variants.none': 'Für dieses Verfahren sind noch keine Varianten veröffentlicht.',
-  'variants.count': '{count} Varianten',
+  'variants.count': '{count, plural, one {# Variante} other {# Varianten}}',
   'variants.compare': 'Vergleich auf der Karte',
   'variants.compareHelp':
     'Beide Karten bewegen sich gemeinsam. Mit den Pfeiltasten verschieben, mit Plus und Minus zoomen, sobald eine Karte den Fokus hat.',
@@ -134,7 +134,7 @@ export const variantsEn: Record<keyof typeof variantsDe, string> = {
   'variants.intro': 'Compare the designs side by side on the map, and rate and discuss each of them.',
   'variants.back': 'Back to the procedure',
   'variants.none': 'No variants have been published for this procedure yet.',
-  'variants.count': '{count} variants',
+  'variants.count': '{count, plural, one {# variant} other {# variants}}',
   'variants.compare': 'Comparison on the map',
   'variants.compareHelp': 'Both maps move together. Once a map has the focus, move it with the arrow keys and zoom with plus and minus.',
   'variants.left': 'Left map',

@@ -104,9 +104,72 @@ describe('ContributePage', () => {
     await page.stable();
     page.picker().sketchChange.emit({ geometry: point, vertexCount: 1, complete: true });
     await page.stable();
+    const check = http.expectOne(`${url}/contributions/validate-location`);
+    expect(check.request.body).toEqual({ geometry: point });
+    check.flush({ valid: true });
+    await page.stable();
     page.button('Weiter').click();
     await page.stable();
   }
+
+  it('says at once on the location step that a place is outside the planning area, by the API\'s verdict, and stays there', async () => {
+    const page = await render();
+    await page.type('#title', 'Weit weg');
+    await page.type('#text', 'Am Stadtrand.');
+    page.button('Weiter').click();
+    await page.stable();
+    await page.choose('Verkehr');
+    page.button('Weiter').click();
+    await page.stable();
+    await page.choose('Idee');
+    page.button('Weiter').click();
+    await page.stable();
+    const far: ContributionGeometry = { type: 'Point', coordinates: [11.57, 48.13] };
+    page.picker().sketchChange.emit({ geometry: far, vertexCount: 1, complete: true });
+    await page.stable();
+    http.expectOne(`${url}/contributions/validate-location`).flush(
+      {
+        type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed',
+        errors: [{ field: 'geometry', code: 'outside_planning_area', max: 250, message: 'anything' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await page.stable();
+    const error = page.element.querySelector('#location-error');
+    expect(text(error)).toBe('Der Ort liegt außerhalb des Plangebiets. Bitte setzen Sie ihn innerhalb der gestrichelten Linie.');
+    expect(error?.getAttribute('role')).toBe('alert');
+    page.button('Weiter').click();
+    await page.stable();
+    expect(page.heading()).toBe('Schritt 4 von 5: Ort');
+
+    // A line that crosses itself, then a good place: the error follows the latest verdict.
+    page.picker().sketchChange.emit({ geometry: { type: 'Point', coordinates: [9.93, 53.557] }, vertexCount: 1, complete: true });
+    page.picker().sketchChange.emit({ geometry: point, vertexCount: 1, complete: true });
+    await page.stable();
+    const [stale, latest] = http.match(`${url}/contributions/validate-location`);
+    latest.flush({ valid: true });
+    stale.flush(
+      { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed', errors: [{ field: 'geometry', code: 'self_crossing', message: 'x' }] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await page.stable();
+    expect(page.element.querySelector('#location-error')).toBeNull();
+    page.button('Weiter').click();
+    await page.stable();
+    expect(page.heading()).toBe('Schritt 5 von 5: Prüfen und senden');
+  });
+
+  it('refuses a title of spaces in step 1 with its own sentence, the API\'s rule for blank text', async () => {
+    const page = await render();
+    await page.type('#title', ' \u00a0\u200b ');
+    await page.type('#text', 'Text ist da.');
+    page.button('Weiter').click();
+    await page.stable();
+    expect(page.heading()).toBe('Schritt 1 von 5: Text');
+    expect(text(page.element.querySelector('#title-error'))).toBe('Der Titel besteht nur aus Leerzeichen. Bitte geben Sie einen Titel ein.');
+    expect(page.element.querySelector('#title')?.getAttribute('aria-invalid')).toBe('true');
+  });
+
 
   it('shows the existing contributions of the view on the location map, and hides them on request', async () => {
     const page = await render();
@@ -160,7 +223,7 @@ describe('ContributePage', () => {
     );
     page.picker().sketchChange.emit({ geometry: null, vertexCount: 1, complete: false });
     await page.stable();
-    expect(text(page.element.querySelector('.location-status'))).toBe('1 Eckpunkte gesetzt – noch nicht abgeschlossen.');
+    expect(text(page.element.querySelector('.location-status'))).toBe('1 Eckpunkt gesetzt – noch nicht abgeschlossen.');
   });
 
   it('offers the keyboard help, except on a touch-only device where it speaks of tapping', async () => {
@@ -244,6 +307,7 @@ describe('ContributePage', () => {
   it('takes the place and the workshop of a table\'s QR code and sends them with the contribution', async () => {
     const workshop = '33333333-3333-4333-8333-333333333333';
     const page = await render(procedureFixture, { lon: '9.9351', lat: '53.5512', workshop });
+    http.expectOne(`${url}/contributions/validate-location`).flush({ valid: true });
     await page.type('#title', 'Mehr Bänke');
     await page.type('#text', 'Am Teich fehlen Bänke.');
     page.button('Weiter').click();

@@ -14,7 +14,7 @@ import {
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { Contribution, ContributionGeometryType, isBlank, ProcedureDetail } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionGeometry, ContributionGeometryType, isBlank, ProcedureDetail } from '@stadtdialog/shared/contract';
 import {
   ContributionDraftStore,
   ContributionListStore,
@@ -118,6 +118,9 @@ export class ContributePage {
   protected readonly created = signal<Contribution | null>(null);
   /** the step was left with errors: show them */
   protected readonly showErrors = signal(false);
+  /** the API is judging the location just placed */
+  protected readonly checkingLocation = signal(false);
+  private locationCheck: { seq: number; done: Promise<void> } = { seq: 0, done: Promise.resolve() };
 
   private readonly stepHeading = viewChild<ElementRef<HTMLElement>>('stepHeading');
   private readonly doneHeading = viewChild<ElementRef<HTMLElement>>('doneHeading');
@@ -148,6 +151,7 @@ export class ContributePage {
         if (draft.geometry) {
           this.geometryType.set(draft.geometry.type);
           this.sketch.set({ geometry: draft.geometry, vertexCount: 0, complete: true });
+          if (!draft.withoutLocation) this.checkLocation(draft.geometry);
         }
       });
     });
@@ -260,6 +264,24 @@ export class ContributePage {
     this.locationProblem.set(null);
     this.formProblem.set(null);
     this.drafts.update({ geometry: sketch.geometry });
+    if (sketch.complete && sketch.geometry) this.checkLocation(sketch.geometry);
+    else this.locationCheck = { seq: this.locationCheck.seq + 1, done: Promise.resolve() };
+  }
+
+  /**
+   * Errors where they happen: the API judges a placed location at once by its own geometry rules
+   * (outside the planning area, a line crossing itself, …), and its verdict shows beside the map.
+   * Only the latest placement counts; without an answer the API judges it again on sending.
+   */
+  private checkLocation(geometry: ContributionGeometry): void {
+    const seq = this.locationCheck.seq + 1;
+    this.checkingLocation.set(true);
+    const done = this.drafts.checkLocation(geometry).then((verdict) => {
+      if (seq !== this.locationCheck.seq) return;
+      this.checkingLocation.set(false);
+      if (verdict && verdict !== 'unknown') this.locationProblem.set(fieldErrorText(verdict, FIELD_TEXTS.geometry));
+    });
+    this.locationCheck = { seq, done };
   }
 
   protected setWithoutLocation(withoutLocation: boolean): void {
@@ -267,7 +289,9 @@ export class ContributePage {
     this.drafts.update({ withoutLocation });
   }
 
-  protected next(): void {
+  protected async next(): Promise<void> {
+    // Going on from the location step waits for the API's verdict on the location just placed.
+    if (this.step() === 'location') await this.locationCheck.done;
     if (!this.stepValid(this.step())) {
       this.showErrors.set(true);
       this.focusFirstProblem();

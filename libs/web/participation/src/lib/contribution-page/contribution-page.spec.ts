@@ -92,7 +92,7 @@ describe('ContributionPage', () => {
   it('shows text, category, rubric, time and the location on a small map', async () => {
     const { fixture, element } = await render();
     expect(text(element.querySelector('h1'))).toBe('Mehr Bänke');
-    expect(text(element.querySelector('.meta'))).toMatch(/^Grün und Freiraum Idee 16\.03\.26, \d\d:\d\d Ihr Beitrag$/);
+    expect(text(element.querySelector('.meta'))).toMatch(/^Grün und Freiraum Idee 16\.03\.2026, \d\d:\d\d Ihr Beitrag$/);
     expect(text(element.querySelector('.text'))).toBe('Am Teich fehlen Bänke.');
     const map = fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub;
     expect(map.fitTo()).toEqual(detail.geometry);
@@ -124,7 +124,8 @@ describe('ContributionPage', () => {
 
   it('lists comments with their replies, an official answer marked, and sends a reply', async () => {
     const { element, stable, button } = await render();
-    expect(text(element.querySelector('#comments-heading'))).toBe('Kommentare (1)');
+    // the heading counts the thread as shown, replies included: the same number the list shows
+    expect(text(element.querySelector('#comments-heading'))).toBe('Kommentare (2)');
     const reply = element.querySelector('.replies .comment');
     expect(text(reply?.querySelector('.comment-text'))).toBe('Wir prüfen das.');
     expect(text(reply?.querySelector('.official-badge'))).toBe('Antwort der Planung');

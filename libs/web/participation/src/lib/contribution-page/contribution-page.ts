@@ -57,6 +57,13 @@ export class ContributionPage {
   protected readonly ratingProblem = signal<MessageKey | null>(null);
 
   /** "1 neuer Kommentar", for screen readers; the comment itself is added at the end of its thread */
+  /**
+   * Comments and their replies as the thread shows them: the same number the list shows
+   * (`commentCount` counts every published comment, replies included).
+   */
+  protected readonly commentTotal = computed(() =>
+    (this.detail.contribution()?.comments ?? []).reduce((n, comment) => n + 1 + (comment.replies?.length ?? 0), 0),
+  );
   protected readonly newCommentsText = computed(() => {
     const count = this.detail.newComments().count;
     return count ? countText(this.translator, 'live.newComments', count) : '';

@@ -142,11 +142,11 @@ export class ContributionList {
     const t = this.translator;
     const parts: string[] = [];
     if (this.settings().ratings === 'on' && item.ratingsUp !== null && item.ratingsDown !== null) {
-      parts.push(t.translate('contribution.agreeCount', { count: t.formatNumber(item.ratingsUp) }));
-      parts.push(t.translate('contribution.disagreeCount', { count: t.formatNumber(item.ratingsDown) }));
+      parts.push(t.translate('contribution.agreeCount', { count: item.ratingsUp }));
+      parts.push(t.translate('contribution.disagreeCount', { count: item.ratingsDown }));
     }
     if (this.settings().comments !== 'hidden' && item.commentCount !== null) {
-      parts.push(t.translate('contribution.commentCount', { count: t.formatNumber(item.commentCount) }));
+      parts.push(t.translate('contribution.commentCount', { count: item.commentCount }));
     }
     return parts.join(' · ');
   }

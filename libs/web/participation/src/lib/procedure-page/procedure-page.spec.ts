@@ -139,7 +139,7 @@ describe('ProcedurePage', () => {
     const items = Array.from(element.querySelectorAll('.contribution'));
     expect(items.map((li) => text(li.querySelector('h4')))).toEqual(['Mehr Bänke', 'Obstbäume', 'Radweg']);
     expect(text(items[0].querySelector('.meta'))).toBe('Grün und Freiraum · Idee · 16.03.2026');
-    expect(text(items[0].querySelector('.counts'))).toBe('1 Zustimmungen · 0 Ablehnungen · 0 Kommentare');
+    expect(text(items[0].querySelector('.counts'))).toBe('1 Zustimmung · 0 Ablehnungen · 0 Kommentare');
     expect(items[2].querySelector('h4 a')?.getAttribute('href')).toBe('/procedures/gruene-mitte/contributions/k3');
 
     (items[1].querySelector('.show-on-map') as HTMLButtonElement).click();
@@ -298,8 +298,8 @@ describe('ProcedurePage', () => {
     await fixture.whenStable();
     expect(element.querySelector('#phases-heading')?.textContent).toBe('Schedule');
     expect(text(element.querySelector('#tab-info'))).toBe('About');
-    expect(element.querySelectorAll('.phase')[1].textContent).toContain('Mar 15, 2026 to Apr 30, 2026');
-    expect(text(element.querySelector('.appointment .when'))).toMatch(/^Friday, April 10, 2026, \d+:00 [AP]M – \d+:00 [AP]M$/);
+    expect(element.querySelectorAll('.phase')[1].textContent).toContain('15 Mar 2026 to 30 Apr 2026');
+    expect(text(element.querySelector('.appointment .when'))).toMatch(/^Friday,? 10 April 2026, \d\d:00 – \d\d:00$/);
     expect(map().labels()?.zoomIn).toBe('Zoom in');
     expect(text(element.querySelector('.count'))).toBe('3 contributions');
   });

@@ -57,7 +57,7 @@ export class StartPage {
         label: this.translator.translate('start.mapLabel', {
           title: p.title,
           state: this.translator.translate(`state.${p.state}`),
-          contributions: this.translator.formatNumber(this.counts().get(p.id)?.contributions ?? 0),
+          contributions: this.counts().get(p.id)?.contributions ?? 0,
         }),
       })),
   );
@@ -73,10 +73,10 @@ export class StartPage {
   protected countsOf(procedure: ProcedureSummary): string | null {
     const counts = this.counts().get(procedure.id);
     if (!counts) return null;
-    const contributions = this.translator.formatNumber(counts.contributions);
+    const contributions = counts.contributions;
     return counts.comments === null
       ? this.translator.translate('start.contributionCount', { contributions })
-      : this.translator.translate('start.counts', { contributions, comments: this.translator.formatNumber(counts.comments) });
+      : this.translator.translate('start.counts', { contributions, comments: counts.comments });
   }
 
   protected openProcedure(slug: string): void {

@@ -108,7 +108,7 @@ describe('ModerationPage', () => {
     http.expectOne((r) => r.url === QUEUE).flush({ items: [item('b', 'Mehr Bäume'), item('a', 'Bank am Teich')], nextCursor: null });
     await settle(fixture);
     expect([...element.querySelectorAll('.item h3')].map((h) => h.textContent?.trim())).toEqual(['Mehr Bäume', 'Bank am Teich']);
-    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain('1 neue Einträge in der Warteschlange.');
+    expect(element.querySelector('[aria-live=polite]')?.textContent).toContain('1 neuer Eintrag in der Warteschlange.');
   });
 
   it('asks for a reason before it rejects, with the focus in the reason field', async () => {
