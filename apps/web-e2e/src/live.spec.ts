@@ -55,14 +55,16 @@ test('a contribution posted elsewhere appears on the open procedure page, is ann
   await openLive(page, slug);
   const before = (await mapIds(page)).length;
   const count = page.locator('.count');
-  await expect(count).toHaveText(new RegExp(`^\\s*${before} Beiträge\\s*$`));
+  /** "1 Beitrag", "2 Beiträge": the count in its plural form */
+  const contributions = (n: number) => new RegExp(`^\\s*${n} ${n === 1 ? 'Beitrag' : 'Beiträge'}\\s*$`);
+  await expect(count).toHaveText(contributions(before));
   const firstInList = await page.locator('.contribution-list h4').first().textContent();
 
   const first = await post(request, slug, 'Live: Trinkbrunnen am Platz');
   await expect.poll(() => mapIds(page), { timeout: LIVE_WITHIN_MS }).toContain(first.id);
   const announcement = page.getByRole('status').filter({ hasText: 'neue' });
   await expect(page.locator('.live-arrivals')).toHaveText(/1 neuer Beitrag/, { timeout: LIVE_WITHIN_MS });
-  await expect(count).toHaveText(new RegExp(`^\\s*${before + 1} Beiträge\\s*$`));
+  await expect(count).toHaveText(contributions(before + 1));
   // The list stays as the reader left it until they ask for the new ones.
   await expect(page.locator('.contribution-list h4').first()).toHaveText(firstInList ?? '');
 
@@ -77,7 +79,7 @@ test('a contribution posted elsewhere appears on the open procedure page, is ann
   await hide(request, procedureId, second.id);
   await expect.poll(() => mapIds(page), { timeout: LIVE_WITHIN_MS }).not.toContain(second.id);
   await expect(page.locator('.contribution-list h4').filter({ hasText: 'Live: Schattenbäume' })).toHaveCount(0);
-  await expect(count).toHaveText(new RegExp(`^\\s*${before + 1} Beiträge\\s*$`));
+  await expect(count).toHaveText(contributions(before + 1));
   expect(await mapIds(page)).toContain(first.id);
 });
 
