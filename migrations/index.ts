@@ -8,6 +8,7 @@ import { EvaluationIndexes1764640000000 } from './1764640000000-evaluation-index
 import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-variants-and-planning-information';
 import { VariantLiveEvents1764670000000 } from './1764670000000-variant-live-events';
 import { SitePages1764800000000 } from './1764800000000-site-pages';
+import { MailNotifications1764810000000 } from './1764810000000-mail-notifications';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   VariantsAndPlanningInformation1764660000000,
   VariantLiveEvents1764670000000,
   SitePages1764800000000,
+  MailNotifications1764810000000,
 ];

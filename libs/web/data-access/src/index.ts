@@ -22,3 +22,4 @@ export * from './lib/evaluation/evaluation-api';
 export * from './lib/outbox/outbox';
 export * from './lib/site/site-api';
 export * from './lib/own/own-contributions.store';
+export * from './lib/notifications/notifications-api';

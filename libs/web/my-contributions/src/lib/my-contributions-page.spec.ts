@@ -13,7 +13,7 @@ const OWN: OwnContributions = {
   contributions: [
     {
       id: 'c1', procedure: { slug: 'altona', title: 'Grüne Mitte' }, title: 'Mehr Bänke', text: 'Am Spielplatz', category: 'Grün', rubric: 'Idee',
-      geometry: null, status: 'pending', moderationReason: null, edit: null, commentCount: 0,
+      geometry: null, status: 'pending', moderationReason: null, edit: null, notification: null, commentCount: 0,
       createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
     {
@@ -23,11 +23,12 @@ const OWN: OwnContributions = {
         original: { title: 'Radweg', text: 'Radweg von Herrn M.', category: 'Grün', rubric: 'Idee', geometry: { type: 'Point', coordinates: [9.9, 53.5] } },
         reason: 'Personenbezogene Daten entfernt.',
       },
+      notification: 'confirmed',
       commentCount: 2, createdAt: '2026-11-30T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
     {
       id: 'c3', procedure: { slug: 'altona', title: 'Grüne Mitte' }, title: 'Parkplatz', text: 'Statt Wiese', category: 'Grün', rubric: 'Idee',
-      geometry: null, status: 'rejected', moderationReason: 'Bitte nur ein Anliegen.', edit: null, commentCount: 0,
+      geometry: null, status: 'rejected', moderationReason: 'Bitte nur ein Anliegen.', edit: null, notification: null, commentCount: 0,
       createdAt: '2026-11-29T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
   ],

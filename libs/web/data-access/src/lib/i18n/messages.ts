@@ -2,6 +2,7 @@ import { evaluationDe, evaluationEn } from './evaluation-messages';
 import { legalDe, legalEn } from './legal-messages';
 import { liveDe, liveEn } from './live-messages';
 import { mineDe, mineEn } from './mine-messages';
+import { notifyDe, notifyEn } from './notify-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
@@ -214,6 +215,7 @@ const de = {
   ...mapDe,
   ...legalDe,
   ...mineDe,
+  ...notifyDe,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -420,6 +422,7 @@ const en: Messages = {
   ...mapEn,
   ...legalEn,
   ...mineEn,
+  ...notifyEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -17,6 +17,7 @@ import { RouterLink } from '@angular/router';
 import { Contribution, ContributionGeometryType, ProcedureDetail } from '@stadtdialog/shared/contract';
 import {
   ContributionDraftStore,
+  SiteInfoStore,
   DRAFT_STEPS,
   DraftStep,
   FieldProblem,
@@ -31,6 +32,7 @@ import { CategorySymbol } from '@stadtdialog/web/ui';
 import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 import { mapLabels } from '../shared/map-labels';
 import { RetryingNote } from '../shared/retrying-note';
+import { NotifyForm } from './notify-form';
 
 type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
 type FormProblem = 'conflict' | 'offline' | 'failed' | null;
@@ -57,7 +59,7 @@ const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
  */
 @Component({
   selector: 'sd-contribute-page',
-  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote],
+  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, NotifyForm],
   templateUrl: './contribute-page.html',
   styleUrl: './contribute-page.css',
   providers: [ProcedureStore, ContributionDraftStore],
@@ -73,6 +75,8 @@ export class ContributePage {
 
   protected readonly store = inject(ProcedureStore);
   protected readonly drafts = inject(ContributionDraftStore);
+  /** e-mail notifications are offered only where the installation sends mail */
+  protected readonly site = inject(SiteInfoStore);
   private readonly translator = inject(Translator);
   private readonly title = inject(Title);
 
