@@ -9,6 +9,7 @@ import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-var
 import { VariantLiveEvents1764670000000 } from './1764670000000-variant-live-events';
 import { SitePages1764800000000 } from './1764800000000-site-pages';
 import { MailNotifications1764810000000 } from './1764810000000-mail-notifications';
+import { ContributionMapCells1764900000000 } from './1764900000000-contribution-map-cells';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   VariantLiveEvents1764670000000,
   SitePages1764800000000,
   MailNotifications1764810000000,
+  ContributionMapCells1764900000000,
 ];

@@ -11,6 +11,7 @@ import {
 import { loadConfig } from '@stadtdialog/api/config';
 import { openDatabase } from '@stadtdialog/api/db';
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, getJson, postJson, startApi } from './server';
+import { ADMIN, PlannerClient, contribute } from './planner-fixtures';
 
 const SLUG = 'gruene-mitte-altona';
 const BASE = `/api/v1/procedures/${SLUG}/contributions`;
@@ -45,6 +46,8 @@ describe(`the map layer at scale on the ${ENGINE} engine`, () => {
   let procedure: ProcedureDetail;
   let line: Contribution;
   let corner: Contribution;
+  /** a procedure whose every contribution mentions a tree, so a search for it reads every row */
+  let cellsProcedure: { id: string; slug: string; categoryId: string; otherCategoryId: string; rubricId: string };
 
   beforeAll(async () => {
     db = await freshDatabase();
@@ -83,9 +86,10 @@ describe(`the map layer at scale on the ${ENGINE} engine`, () => {
         SEEDED,
       ],
     );
+    cellsProcedure = await seedCellsProcedure(opened.dataSource.query.bind(opened.dataSource));
     await opened.dataSource.destroy();
     await opened.database.stop();
-    api = await startApi(db.env);
+    api = await startApi({ ...db.env, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
     // two starts of the API and one of the engine in between: on the embedded engine that takes a while
   }, 300_000);
 
@@ -189,6 +193,71 @@ describe(`the map layer at scale on the ${ENGINE} engine`, () => {
     expect(single?.geometry).toEqual(corner.geometry);
   });
 
+  describe('from the precomputed zoom-14 cells', () => {
+    const CELLS = '/api/v1/procedures/kartenzellen/contributions/clusters';
+    const BBOXES = [
+      null,
+      '9.8,53.45,10.1,53.65', // all of them
+      '9.90,53.52,9.97,53.58', // edges through the middle: lines and areas cross them
+      '9.931,53.541,9.989,53.569',
+      '9.95,53.55,9.956,53.553', // too small for inner cells: every row is read
+    ];
+
+    /** The clusters as the cells answer them, and as reading every row does (a search matching all). */
+    async function bothWays(zoom: number, bbox: string | null, filter = '') {
+      const query = `zoom=${zoom}${bbox ? `&bbox=${bbox}` : ''}${filter}`;
+      const cells = await get<ContributionClusterCollection>(api, `${CELLS}?${query}`);
+      const rows = await get<ContributionClusterCollection>(api, `${CELLS}?${query}&q=Baum`);
+      expect([cells.status, rows.status]).toEqual([200, 200]);
+      return { cells: cells.body, rows: rows.body };
+    }
+
+    async function expectSameEverywhere(filters: string[]) {
+      let compared = 0;
+      for (const filter of filters) {
+        for (const bbox of BBOXES) {
+          for (const zoom of [5, 10, 12, 13, 14]) {
+            const { cells, rows } = await bothWays(zoom, bbox, filter);
+            expect([zoom, bbox, filter, cells]).toEqual([zoom, bbox, filter, rows]);
+            compared += counted(cells);
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+    }
+
+    it('answers exactly what reading every contribution answers: counts, mean positions, single features, edges of the bbox', async () => {
+      await expectSameEverywhere(['', `&category=${cellsProcedure.categoryId}`, '&source=import', `&rubric=${cellsProcedure.rubricId}`]);
+      const all = (await get<ContributionPage>(api, '/api/v1/procedures/kartenzellen/contributions?limit=1')).body.total;
+      expect(counted((await bothWays(12, null)).cells)).toBe(all);
+    });
+
+    it('follows every write: new, hidden, moved, recategorised and published contributions', async () => {
+      const admin = await PlannerClient.signIn(api, ADMIN.email, ADMIN.password);
+      const moderation = `/api/v1/procedures/${cellsProcedure.id}/moderation`;
+      // new ones, at 9.95, 53.55
+      const posted = [];
+      for (const i of [1, 2, 3]) posted.push(await contribute(api, cellsProcedure, `Baum ${i}`));
+      const moved = await admin.call('PATCH', `${moderation}/contributions/${posted[0].id}`, {
+        geometry: { type: 'LineString', coordinates: [[9.89, 53.53], [9.92, 53.54]] }, reason: 'Ort korrigiert',
+      });
+      expect(moved.status).toBe(200);
+      const recategorised = await admin.call('PATCH', `${moderation}/contributions/${posted[1].id}`, {
+        categoryId: cellsProcedure.otherCategoryId, reason: 'Kategorie',
+      });
+      expect(recategorised.status).toBe(200);
+      expect((await admin.call('POST', `${moderation}/contributions/${posted[2].id}/hide`, { reason: 'Spam' })).status).toBe(200);
+      const pending = await admin.call('GET', `${moderation}/queue?state=pending&limit=5`);
+      expect(pending.body.items.length).toBeGreaterThan(0);
+      for (const item of pending.body.items) {
+        expect((await admin.call('POST', `${moderation}/contributions/${item.id}/approve`, {})).status).toBe(200);
+      }
+      await expectSameEverywhere(['', `&category=${cellsProcedure.otherCategoryId}`]);
+      const all = (await get<ContributionPage>(api, '/api/v1/procedures/kartenzellen/contributions?limit=1')).body.total;
+      expect(counted((await bothWays(14, null)).cells)).toBe(all);
+    });
+  });
+
   it.each([
     ['no zoom', 'bbox=9.9,53.5,10,53.6', 'zoom'],
     ['a zoom past the last level', 'zoom=23', 'zoom'],
@@ -212,3 +281,31 @@ describe(`the map layer at scale on the ${ENGINE} engine`, () => {
     expect(type).toContain('application/problem+json');
   });
 });
+
+/**
+ * A public, open procedure over 9.8–10.1 × 53.45–53.65 with 1,500 contributions between 9.85 and
+ * 10.05 east, 53.50 and 53.60 north: points, lines and small areas; most published, some pending or
+ * hidden; two categories, two rubrics, two sources; every text mentions a tree.
+ */
+async function seedCellsProcedure(query: (sql: string, parameters?: unknown[]) => Promise<{ id: string }[]>) {
+  const [{ id }] = await query(
+    `INSERT INTO procedures (slug, title, planning_area, settings, internal)
+     VALUES ('kartenzellen', 'Kartenzellen', ST_Multi(ST_MakeEnvelope(9.8, 53.45, 10.1, 53.65, 4326)), '{}', false) RETURNING id`,
+  );
+  await query(`INSERT INTO phases (procedure_id, kind, starts_at, ends_at) VALUES ($1, 'participation', now() - interval '7 days', now() + interval '21 days')`, [id]);
+  const categories = await query(`INSERT INTO categories (procedure_id, name, colour) VALUES ($1, 'Grün', '#2e7d32'), ($1, 'Verkehr', '#1565c0') RETURNING id`, [id]);
+  const rubrics = await query(`INSERT INTO rubrics (procedure_id, kind, name) VALUES ($1, 'idea', 'Idee'), ($1, 'criticism', 'Kritik') RETURNING id`, [id]);
+  await query(`SELECT setseed(0.25)`);
+  await query(
+    `INSERT INTO contributions (procedure_id, category_id, rubric_id, title, body, geom, status, source, created_at, updated_at)
+     SELECT $1, ($2::uuid[])[1 + i % 2], ($3::uuid[])[1 + (i / 2) % 2], 'Beitrag ' || i, 'Ein Baum für den Kartentest.',
+            CASE WHEN i % 7 < 5 THEN ST_SetSRID(ST_MakePoint(x, y), 4326)
+                 WHEN i % 7 = 5 THEN ST_SetSRID(ST_MakeLine(ST_MakePoint(x, y), ST_MakePoint(x + 0.01, y + 0.004)), 4326)
+                 ELSE ST_MakeEnvelope(x, y, x + 0.006, y + 0.003, 4326) END,
+            CASE WHEN i % 20 = 0 THEN 'pending' WHEN i % 20 = 1 THEN 'hidden' ELSE 'published' END,
+            CASE WHEN i % 3 = 0 THEN 'import' ELSE 'online' END, now() - i * interval '1 minute', now() - i * interval '1 minute'
+     FROM (SELECT i, 9.85 + random() * 0.2 AS x, 53.50 + random() * 0.1 AS y FROM generate_series(1, 1500) AS i) s`,
+    [id, categories.map((c) => c.id), rubrics.map((r) => r.id)],
+  );
+  return { id, slug: 'kartenzellen', categoryId: categories[0].id, otherCategoryId: categories[1].id, rubricId: rubrics[0].id };
+}

@@ -12,17 +12,39 @@ test.describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     await expectNoAxeViolations(page, 'the start page');
   });
 
-  test('the procedure page has no violations, with the map drawn, a contribution selected and in English', async ({ page }) => {
+  test('the procedure page has no violations, with the map drawn, a contribution selected, the legend open and in English', async ({ page }) => {
     await page.goto(`/procedures/${DEMO_SLUG}`);
     await readDrawnMap(page, 40);
     await page.locator('li.contribution').first().getByRole('button', { name: /Auf der Karte zeigen/ }).click();
     await expect(page.locator('.selection')).toBeVisible();
+    await page.getByRole('button', { name: 'Legende' }).click();
     await page.getByText('Kartenebenen').click();
     await expectNoAxeViolations(page, 'the procedure page');
+
+    await page.getByRole('tab', { name: 'Infos' }).click();
+    await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+    await expectNoAxeViolations(page, 'the procedure page with its information');
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
     await expectNoAxeViolations(page, 'the procedure page in English');
+  });
+
+  test('the procedure page has headings, landmarks and a list alternative on every layout', async ({ page }) => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`/procedures/${DEMO_SLUG}`);
+      await readDrawnMap(page, 1);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Grüne Mitte Altona');
+      await expect(page.getByRole('main')).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' })).toBeVisible();
+      await expect(page.getByRole('search', { name: 'Beiträge filtern', includeHidden: true })).toBeAttached();
+      for (const name of ['Karte', 'Beiträge', 'Über das Verfahren', 'Ablauf', 'Termine']) {
+        await expect(page.getByRole('heading', { name, exact: true, includeHidden: true }), `heading ${name} at ${viewport.width}`).toBeAttached();
+      }
+      await expect(page.getByRole('tablist', { name: 'Ansicht' })).toBeVisible();
+      await expectNoAxeViolations(page, `the procedure page at ${viewport.width}×${viewport.height}`);
+    }
   });
 
   test('the steps of a new contribution have no violations, also with their errors', async ({ page }) => {

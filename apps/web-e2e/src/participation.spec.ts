@@ -10,15 +10,18 @@ test.describe('participation pages', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beteiligungsverfahren');
     await expect(page).toHaveTitle('Beteiligungsverfahren – Stadtdialog');
-    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: demo?.title }) });
+    // the procedure list's item (the start page's appointments and contributions link to it too)
+    const item = page.locator('li.procedure', { has: page.getByRole('link', { name: demo?.title, exact: true }) });
     await expect(item).toContainText(demo?.summary ?? '');
     await expect(item.locator('sd-state-badge')).toHaveText(/Offen|Demnächst|Abgeschlossen/);
     await expect(page.getByRole('heading', { name: 'Laufende Verfahren' })).toBeVisible();
     await expect(item.getByRole('img', { name: `Plangebiet von ${demo?.title}` })).toBeVisible();
 
-    await item.getByRole('link', { name: demo?.title }).click();
+    await item.getByRole('link', { name: demo?.title, exact: true }).click();
     await expect(page).toHaveURL(`/procedures/${DEMO_SLUG}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo?.title ?? '');
+    await expect(page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Infos' }).click();
     await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
     await expect(page.locator('.phase[aria-current="step"]')).toContainText('Aktuelle Phase');
     await expect(page.getByRole('heading', { name: 'Termine' })).toBeVisible();
@@ -26,15 +29,17 @@ test.describe('participation pages', () => {
   });
 
   test('switches the language to English at run time', async ({ page }) => {
-    await page.goto(`/procedures/${DEMO_SLUG}`);
+    await page.goto(`/procedures/${DEMO_SLUG}?view=info`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+    await page.getByRole('button', { name: 'Legende' }).click();
     await expect(page.getByRole('heading', { name: 'Legende' })).toBeVisible();
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('heading', { name: 'Schedule' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'About' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('heading', { name: 'Legend' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Map of the planning area with the contributions' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();

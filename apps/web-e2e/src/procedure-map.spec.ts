@@ -2,7 +2,8 @@ import type { ProcedureDetail } from '@stadtdialog/shared/contract';
 import type OlMap from 'ol/Map';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/accessibility';
-import { colourAt, hexToRgb, readDrawnMap } from './support/procedure-map';
+import { tabTo } from './support/contribute';
+import { clusteredIds, colourAt, hexToRgb, readDrawnMap, standsAlone } from './support/procedure-map';
 import { publicCopyOfDemo } from './support/procedure-setup';
 
 const COLOUR_TOLERANCE = 16;
@@ -37,12 +38,84 @@ test('the demo contributions are drawn on the map in their category colours', as
   }
 });
 
-test('the legend names every category of the procedure', async ({ page, request }) => {
+test('the legend over the map opens from its button and names every category of the procedure', async ({ page, request }) => {
   const procedure = (await (await request.get(`/api/v1/procedures/${DEMO_SLUG}`)).json()) as ProcedureDetail;
   await page.goto(`/procedures/${DEMO_SLUG}`);
+  const toggle = page.getByRole('button', { name: 'Legende' });
   const legend = page.locator('.legend');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(legend).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(legend).toBeVisible();
+  await expect(legend.getByRole('heading', { name: 'Legende' })).toBeVisible();
   for (const category of procedure.categories) await expect(legend).toContainText(category.name);
+  await expect(legend).toContainText('Mehrere Beiträge – anklicken zum Vergrößern');
+  const map = await page.locator('sd-procedure-map').boundingBox();
+  const box = await legend.boundingBox();
+  if (!map || !box) throw new Error('no box');
+  expect(box.x >= map.x && box.y >= map.y && box.x + box.width <= map.x + map.width && box.y + box.height <= map.y + map.height, 'over the map').toBe(true);
   await expect(page.locator('.count')).toHaveText(/^\s*\d+ Beiträge\s*$/);
+});
+
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the map is in the first screen with the list beside it, and the information one tab away', async ({ page }) => {
+    await page.goto(`/procedures/${DEMO_SLUG}`);
+    await readDrawnMap(page, 1);
+    const map = await page.locator('sd-procedure-map').boundingBox();
+    if (!map) throw new Error('no map box');
+    expect(map.y, 'the map starts in the upper third').toBeLessThan(768 / 3);
+    expect(map.y + map.height, 'the whole map is on the first screen').toBeLessThanOrEqual(768);
+    expect(map.height).toBeGreaterThanOrEqual(768 * 0.6);
+    expect(map.width, 'the map takes the main area').toBeGreaterThan(1366 * 0.45);
+
+    const first = page.locator('li.contribution').first();
+    await expect(first).toBeInViewport();
+    const item = await first.boundingBox();
+    if (!item) throw new Error('no list item box');
+    expect(item.x, 'the list is beside the map').toBeGreaterThanOrEqual(map.x + map.width);
+    expect(item.y).toBeLessThan(map.y + map.height);
+    await expect(page.getByRole('tab', { name: 'Liste' })).toHaveAttribute('aria-selected', 'true');
+    await expectNoAxeViolations(page, 'the map with the list beside it at 1366×768');
+
+    await page.getByRole('tab', { name: 'Infos' }).click();
+    await expect(page).toHaveURL(/view=info/);
+    await expect(page.getByRole('heading', { name: 'Über das Verfahren' })).toBeInViewport();
+    await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeInViewport();
+    await expect(first).toBeHidden();
+    await expect(page.locator('sd-procedure-map'), 'the map stays beside the information').toBeInViewport({ ratio: 1 });
+    await expectNoAxeViolations(page, 'the information beside the map at 1366×768');
+    await page.getByRole('tab', { name: 'Infos' }).press('ArrowLeft');
+    await expect(page.getByRole('tab', { name: 'Liste' })).toBeFocused();
+    await expect(first).toBeVisible();
+  });
+});
+
+test('"Auf der Karte zeigen" on a contribution inside a cluster zooms until its marker stands alone', async ({ page }) => {
+  await page.goto(`/procedures/${DEMO_SLUG}`);
+  await readDrawnMap(page, 40);
+  const clustered = new Set(await clusteredIds(page));
+  const items = page.locator('li.contribution');
+  let id: string | undefined;
+  for (let i = 0; i < (await items.count()) && !id; i++) {
+    const candidate = (await items.nth(i).locator('h4 a').getAttribute('href'))?.split('/').pop();
+    if (candidate && clustered.has(candidate) && (await items.nth(i).locator('.show-on-map').count())) id = candidate;
+  }
+  expect(id, 'a listed contribution is drawn inside a cluster at the start').toBeDefined();
+  if (!id) return;
+  expect(await standsAlone(page, id)).toBe(false);
+  const zoom = () => page.evaluate(() => (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap.getView().getZoom() ?? 0);
+  const before = await zoom();
+
+  await page.locator('li.contribution').filter({ has: page.locator(`a[href$="/${id}"]`) }).getByRole('button', { name: /Auf der Karte zeigen/ }).click();
+  await expect.poll(() => standsAlone(page, id), { message: 'its own marker, in view' }).toBe(true);
+  expect(await zoom()).toBeGreaterThan(before);
+  const card = page.locator('.selection');
+  await expect(card.getByRole('link')).toHaveAttribute('href', `/procedures/${DEMO_SLUG}/contributions/${id}`);
+  await expect(card.getByRole('link')).toBeFocused();
+  await expect(card).toBeInViewport({ ratio: 1 });
 });
 
 test('the map pans and zooms from the keyboard', async ({ page }) => {
@@ -55,7 +128,11 @@ test('the map pans and zooms from the keyboard', async ({ page }) => {
     });
   const before = await view();
 
-  await page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' }).focus();
+  const help = page.locator('#map-help');
+  await expect(help).toHaveText(/Pfeiltasten verschieben die Karte, Plus und Minus zoomen/);
+  await expect(help, 'the keyboard help shows once the keyboard is on the map').not.toBeInViewport();
+  await tabTo(page, page.getByRole('region', { name: 'Karte des Plangebiets mit den Beiträgen' }));
+  await expect(help).toBeInViewport();
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => (await view()).center[0]).toBeGreaterThan(before.center[0]);
   await page.keyboard.press('+');
@@ -92,6 +169,12 @@ test('hovering outlines a contribution, a click selects it, and a cluster opens 
   await viewport.click({ position: { x: point.pixel[0], y: point.pixel[1] } });
   const selection = page.locator('.selection');
   await expect(selection.getByRole('link')).toHaveAttribute('href', `/procedures/${DEMO_SLUG}/contributions/${point.id}`);
+  // The card opens over the map, on the screen.
+  await expect(selection).toBeInViewport({ ratio: 1 });
+  const mapBox = await viewport.boundingBox();
+  const cardBox = await selection.boundingBox();
+  if (!mapBox || !cardBox) throw new Error('no box');
+  expect(cardBox.y >= mapBox.y && cardBox.y + cardBox.height <= mapBox.y + mapBox.height, 'the card lies over the map').toBe(true);
   await page.mouse.move(0, 0);
   await expect
     .poll(async () => Math.max(...(await colourAt(page, await viewport.screenshot({ scale: 'css', animations: 'disabled' }), ring))))
@@ -111,6 +194,10 @@ test('hovering outlines a contribution, a click selects it, and a cluster opens 
   });
   expect(cluster.pixel, 'the demo has clustered markers at the start').toBeDefined();
   if (!cluster.pixel) return;
+  // The card covers part of the map: closed, it leaves the map free.
+  await selection.getByRole('button', { name: 'Auswahl aufheben' }).click();
+  await expect(selection).toHaveCount(0);
+  await expect(viewport).toBeFocused();
   await viewport.click({ position: { x: cluster.pixel[0], y: cluster.pixel[1] } });
   await expect
     .poll(() => page.evaluate(() => (document.querySelector('sd-procedure-map') as Element & { olMap: OlMap }).olMap.getView().getZoom() ?? 0))
@@ -126,6 +213,7 @@ test('the layer switcher chooses the base map', async ({ page }) => {
       return map.getAllLayers().find((l) => l.get('id') === 'osm')?.getVisible();
     });
   expect(await baseVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Legende' }).click();
   await page.getByText('Kartenebenen').click();
   await page.getByRole('radio', { name: 'Ohne Hintergrundkarte' }).check();
   await expect.poll(baseVisible).toBe(false);
@@ -174,6 +262,7 @@ test('a configured EPSG:25832 view with a plan overlay whose opacity the residen
     });
   expect(await state()).toEqual({ projection: 'EPSG:25832', centredOnArea: true, overlay: { visible: true, opacity: 0.6 } });
 
+  await page.getByRole('button', { name: 'Legende' }).click();
   await page.getByText('Kartenebenen').click();
   const slider = page.getByRole('slider', { name: 'Deckkraft – Entwurf Freiraumplanung' });
   await expect(slider).toHaveValue('60');

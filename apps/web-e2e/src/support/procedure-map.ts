@@ -68,6 +68,8 @@ export async function readDrawnMap(page: Page, minContributions: number, clearan
         .filter(
           (m) =>
             m.members.length === 1 &&
+            // a server's cluster (zoomed out) is one feature standing for several
+            Number(m.members[0].get('count') ?? 1) === 1 &&
             inside(m.pixel) &&
             markers.every(
               (other) => other === m || Math.hypot(other.pixel[0] - m.pixel[0], other.pixel[1] - m.pixel[1]) > clearance,
@@ -130,4 +132,57 @@ export async function colourAt(page: Page, png: Buffer, [x, y]: [number, number]
 export function hexToRgb(hex: string): [number, number, number] {
   const value = Number.parseInt(hex.replace('#', ''), 16);
   return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
+}
+
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+  /** map units per CSS pixel */
+  resolution: number;
+}
+
+/** Where the map looks now, in its view projection. */
+export async function mapView(page: Page, selector = MAIN_MAP): Promise<MapView> {
+  return page.evaluate((selector) => {
+    const view = (document.querySelector(selector) as Element & { olMap: OlMap }).olMap.getView();
+    return {
+      center: (view.getCenter() ?? [0, 0]) as [number, number],
+      zoom: view.getZoom() ?? 0,
+      resolution: view.getResolution() ?? 0,
+    };
+  }, selector);
+}
+
+/** Ids of the point contributions drawn inside a marker for several, at the map's present zoom. */
+export async function clusteredIds(page: Page, selector = MAIN_MAP): Promise<string[]> {
+  return page.evaluate(async (selector) => {
+    const map = (document.querySelector(selector) as Element & { olMap: OlMap }).olMap;
+    await new Promise((resolve) => {
+      map.once('rendercomplete', resolve);
+      map.render();
+    });
+    const layer = map.getAllLayers().find((l) => l.get('id') === 'contribution-points') as VectorLayer<VectorSource<Feature>>;
+    return (layer.getSource()?.getFeatures() ?? [])
+      .map((cluster) => cluster.get('features') as Feature[])
+      .filter((members) => members.length > 1)
+      .flatMap((members) => members.map((m) => String(m.getId())));
+  }, selector);
+}
+
+/** Whether the contribution has a marker of its own inside the map's view now. */
+export async function standsAlone(page: Page, id: string, selector = MAIN_MAP): Promise<boolean> {
+  return page.evaluate(
+    ({ id, selector }) => {
+      const map = (document.querySelector(selector) as Element & { olMap: OlMap }).olMap;
+      const layer = map.getAllLayers().find((l) => l.get('id') === 'contribution-points') as VectorLayer<VectorSource<Feature>>;
+      const [width, height] = map.getSize() ?? [0, 0];
+      return (layer.getSource()?.getFeatures() ?? []).some((cluster) => {
+        const members = cluster.get('features') as Feature[];
+        if (members.length !== 1 || String(members[0].getId()) !== id) return false;
+        const [x, y] = map.getPixelFromCoordinate((cluster.getGeometry() as Point).getCoordinates());
+        return x > 0 && y > 0 && x < width && y < height;
+      });
+    },
+    { id, selector },
+  );
 }

@@ -55,3 +55,10 @@ export async function endParticipation(request: APIRequestContext, id: string): 
   });
   expect(response.status(), await response.text()).toBe(200);
 }
+
+/** Gives a procedure another planning area, as a planner drawing it anew would. */
+export async function movePlanningArea(request: APIRequestContext, id: string, planningArea: { type: 'Polygon'; coordinates: number[][][] }): Promise<void> {
+  const csrf = await signIn(request);
+  const response = await request.patch(`/api/v1/procedures/${id}/setup`, { headers: { 'X-CSRF-Token': csrf }, data: { planningArea } });
+  expect(response.status(), await response.text()).toBe(200);
+}

@@ -2,11 +2,14 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ContributionQuery, MAP_LOADING } from '@stadtdialog/shared/contract';
 import {
+  Bbox,
   ContributionFilter,
+  MAP_CELL_ZOOM,
   ParticipantTokens,
   SORT_KEYS,
   SqlParameters,
   afterCursor,
+  contributionCellSource,
   contributionSource,
   decodeCursor,
   encodeCursor,
@@ -126,25 +129,59 @@ export class ContributionListService {
    * of MAP_LOADING.cellPixels-pixel cells in Web Mercator, fixed to the world (not to the view), so
    * panning does not regroup them. A cell of several is a Point at its members' mean position with
    * their count; a cell of one is that contribution's own feature, so it can still be selected.
-   * Each contribution counts once, at a point on it. Plain arithmetic instead of ST_Transform keeps
-   * it cheap and the same on both engines.
+   * Each contribution counts once, at a point on it (`map_lon`, `map_lat`). Plain arithmetic
+   * instead of ST_Transform keeps it cheap and the same on both engines.
+   *
+   * Up to zoom 14 and under the filters the cells are kept for (not a search or `mine`), it reads
+   * the precomputed zoom-14 cells (`contribution_map_cells`) instead of every contribution: the
+   * cells lying well inside the bbox count whole, and only contributions whose cell is not one of
+   * them are read, found through the strips of the bbox around those cells (a contribution that
+   * meets the bbox but is counted outside the inner cells must cross a strip) and tested exactly.
+   * The answer is the same as reading every row, which the other path does.
    */
   async clusters(slug: string, query: ContributionClusterQuery, participantToken: string | undefined): Promise<string> {
+    const filter = this.filter(slug, query, participantToken);
     const params = new SqlParameters();
-    const source = contributionSource(this.filter(slug, query, participantToken), params);
-    const cell = params.add(WEB_MERCATOR_WORLD / 2 ** query.zoom / (256 / MAP_LOADING.cellPixels));
     const zoom = params.add(query.zoom);
-    const [row] = await this.dataSource.query(
-      `WITH m AS (
-         SELECT c.id, ST_X(r.at) AS lon, ST_Y(r.at) AS lat
-         FROM ${source.from}
-         CROSS JOIN LATERAL (SELECT CASE WHEN GeometryType(c.geom) = 'POINT' THEN c.geom ELSE ST_PointOnSurface(c.geom) END AS at) r
-         WHERE ${source.where} AND c.geom IS NOT NULL),
+    const inner = filter.bbox ? innerCells(filter.bbox) : null;
+    const cellRead = query.zoom <= MAP_CELL_ZOOM && (!filter.bbox || inner) ? contributionCellSource(filter, params) : null;
+    // Every parameter must be used: without a bbox the cells path reads no rows, only the singles' own.
+    const source = contributionSource(filter, cellRead && !inner ? new SqlParameters() : params);
+    let cellsSql: string;
+    if (cellRead) {
+      const shift = params.add(MAP_CELL_ZOOM - query.zoom);
+      const parts = [
+        `SELECT (m.x14 >> ${shift}::int)::bigint AS x, (m.y14 >> ${shift}::int)::bigint AS y, m.n, m.sum_lon, m.sum_lat, m.first_id::text AS id
+         FROM ${cellRead.from} WHERE ${cellRead.where}`,
+      ];
+      if (inner) {
+        const [x0, x1, y0, y1] = [inner.x0, inner.x1, inner.y0, inner.y1].map((n) => `${params.add(n)}::int`);
+        parts[0] += ` AND m.x14 BETWEEN ${x0} AND ${x1} AND m.y14 BETWEEN ${y0} AND ${y1}`;
+        const strips = inner.strips
+          .map((strip) => `c.geom && ST_MakeEnvelope(${strip.map((n) => params.add(n)).join(', ')}, 4326)`)
+          .join(' OR ');
+        parts.push(
+          `SELECT (c.map_x14 >> ${shift}::int)::bigint, (c.map_y14 >> ${shift}::int)::bigint, 1, c.map_lon, c.map_lat, c.id::text
+           FROM ${source.from}
+           WHERE ${source.where} AND c.geom IS NOT NULL AND (${strips})
+             AND NOT (c.map_x14 BETWEEN ${x0} AND ${x1} AND c.map_y14 BETWEEN ${y0} AND ${y1})`,
+        );
+      }
+      cellsSql = `cells AS (
+         SELECT u.x, u.y, sum(u.n)::int AS n, sum(u.sum_lon) / sum(u.n) AS lon, sum(u.sum_lat) / sum(u.n) AS lat, min(u.id)::uuid AS id
+         FROM (${parts.join(' UNION ALL ')}) u GROUP BY u.x, u.y)`;
+    } else {
+      const cell = params.add(WEB_MERCATOR_WORLD / 2 ** query.zoom / (256 / MAP_LOADING.cellPixels));
+      cellsSql = `m AS (
+         SELECT c.id, c.map_lon AS lon, c.map_lat AS lat FROM ${source.from} WHERE ${source.where} AND c.geom IS NOT NULL),
        cells AS (
          SELECT floor(6378137 * radians(m.lon) / ${cell}::float8)::bigint AS x,
                 floor(6378137 * ln(tan(pi() / 4 + radians(least(greatest(m.lat, -85.0511), 85.0511)) / 2)) / ${cell}::float8)::bigint AS y,
                 count(*)::int AS n, avg(m.lon) AS lon, avg(m.lat) AS lat, min(m.id::text)::uuid AS id
-         FROM m GROUP BY 1, 2),
+         FROM m GROUP BY 1, 2)`;
+    }
+    const [row] = await this.dataSource.query(
+      `WITH ${cellsSql},
        singles AS (
          SELECT ${SHOWN_COLUMNS}, k.colour, cells.x, cells.y
          FROM cells JOIN ${source.from} ON c.id = cells.id AND cells.n = 1
@@ -165,6 +202,44 @@ export class ContributionListService {
 
 /** Circumference of the Web Mercator world in metres: 256 pixels wide at zoom 0. */
 const WEB_MERCATOR_WORLD = 2 * Math.PI * 6378137;
+const EARTH_RADIUS = 6378137;
+/** side of a zoom-14 cell in metres, as the generated columns `map_x14`, `map_y14` compute it */
+const CELL_14 = WEB_MERCATOR_WORLD / 2 ** MAP_CELL_ZOOM / (256 / MAP_LOADING.cellPixels);
+const MAX_MERCATOR_LATITUDE = 85.0511;
+/** how far the strips reach into the inner cells, in degrees (about a centimetre): rounding never opens a gap */
+const STRIP_OVERLAP = 1e-7;
+
+/**
+ * The zoom-14 cells that lie inside the bbox with two cells to spare on every side, so that every
+ * contribution counted in one of them meets the bbox whatever the rounding, and the four strips of
+ * the bbox around them; null when the bbox is too small to hold such cells.
+ */
+export function innerCells(bbox: Bbox): { x0: number; x1: number; y0: number; y1: number; strips: Bbox[] } | null {
+  const [minLon, minLat, maxLon, maxLat] = bbox;
+  const x = (lon: number) => (EARTH_RADIUS * lon * Math.PI) / 180;
+  const clamp = (lat: number) => Math.min(Math.max(lat, -MAX_MERCATOR_LATITUDE), MAX_MERCATOR_LATITUDE);
+  const y = (lat: number) => EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + (clamp(lat) * Math.PI) / 360));
+  const lon = (metres: number) => (metres / EARTH_RADIUS) * (180 / Math.PI);
+  const lat = (metres: number) => (2 * Math.atan(Math.exp(metres / EARTH_RADIUS)) - Math.PI / 2) * (180 / Math.PI);
+  const x0 = Math.floor(x(minLon) / CELL_14) + 2;
+  const x1 = Math.floor(x(maxLon) / CELL_14) - 2;
+  const y0 = Math.floor(y(minLat) / CELL_14) + 2;
+  const y1 = Math.floor(y(maxLat) / CELL_14) - 2;
+  if (x0 > x1 || y0 > y1) return null;
+  const west = lon(x0 * CELL_14) + STRIP_OVERLAP;
+  const east = lon((x1 + 1) * CELL_14) - STRIP_OVERLAP;
+  const south = lat(y0 * CELL_14) + STRIP_OVERLAP;
+  const north = lat((y1 + 1) * CELL_14) - STRIP_OVERLAP;
+  return {
+    x0, x1, y0, y1,
+    strips: [
+      [minLon, minLat, west, maxLat],
+      [east, minLat, maxLon, maxLat],
+      [west, minLat, east, south],
+      [west, north, east, maxLat],
+    ],
+  };
+}
 
 /** One contribution as a map feature, from a row `alias` with SHOWN_COLUMNS and its category colour. */
 function featureJson(alias: string, geometry: string): string {

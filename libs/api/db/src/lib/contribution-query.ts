@@ -59,7 +59,8 @@ export interface PlannerContributionFilter extends Omit<ContributionFilter, 'slu
 /** Columns of a contribution row both sources below give, in one order so they can be unioned. */
 const COLUMNS =
   'id, procedure_id, category_id, rubric_id, participant_id, title, body, geom, source, ' +
-  'ratings_up, ratings_down, comment_count, search, created_at, updated_at, workshop_id';
+  'ratings_up, ratings_down, comment_count, search, created_at, updated_at, workshop_id, ' +
+  'map_lon, map_lat, map_x14, map_y14';
 
 /** FROM and WHERE parts of a read of contributions, for the caller to join more tables in between. */
 export interface ContributionSource {
@@ -111,6 +112,25 @@ export function contributionSource(filter: ContributionFilter | PlannerContribut
   if (filter.createdFrom) conditions.push(`c.created_at >= ${params.add(filter.createdFrom)}::timestamptz`);
   if (filter.createdBefore) conditions.push(`c.created_at < ${params.add(filter.createdBefore)}::timestamptz`);
   return { from, where: conditions.join(' AND ') };
+}
+
+/** The zoom of the finest precomputed map cells (`contribution_map_cells`, `map_x14`/`map_y14`). */
+export const MAP_CELL_ZOOM = 14;
+
+/**
+ * The published contributions of the public procedure the filter names, counted per zoom-14 map
+ * cell and filter value in `contribution_map_cells` (aliased `m`): FROM and WHERE of a read of
+ * those cells under the same filter as `contributionSource`, without the bbox, which the caller
+ * applies by cell. Null when the filter needs every row (a search, `mine`, a time range).
+ */
+export function contributionCellSource(filter: ContributionFilter, params: SqlParameters): ContributionSource | null {
+  if (filter.q || filter.mine || filter.createdFrom || filter.createdBefore) return null;
+  const conditions = [`m.procedure_id = (SELECT id FROM public_procedures WHERE slug = ${params.add(filter.slug)})`];
+  if (filter.category) conditions.push(`m.category_id = ${params.add(filter.category)}`);
+  if (filter.rubric) conditions.push(`m.rubric_id = ${params.add(filter.rubric)}`);
+  if (filter.source) conditions.push(`m.source = ${params.add(filter.source)}`);
+  if (filter.workshop) conditions.push(`m.workshop_id = ${params.add(filter.workshop)}`);
+  return { from: 'contribution_map_cells m', where: conditions.join(' AND ') };
 }
 
 /**

@@ -36,9 +36,18 @@ export const EXPORT_FILES: Record<ExportFile, { format: ExportFormat; type: stri
   'contributions.geojson': { format: 'geojson', type: 'application/geo+json' },
 };
 
-/** Waits while the response's buffer is full, so a slow client slows the reads instead of filling memory. */
-async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+/**
+ * Waits while the response's buffer is full, so a slow client slows the reads instead of filling
+ * memory. The listener of the event that did not come is removed again: an export waits thousands
+ * of times, and each left-over listener would stay on the stream.
+ */
+export async function drained(out: Writable): Promise<void> {
+  if (out.writableNeedDrain && !out.destroyed) {
+    const waiting = new AbortController();
+    const event = (name: string) => once(out, name, { signal: waiting.signal }).catch(() => undefined);
+    await Promise.race([event('drain'), event('close')]);
+    waiting.abort();
+  }
   if (out.destroyed) throw new Error('the client closed the connection during the export');
 }
 

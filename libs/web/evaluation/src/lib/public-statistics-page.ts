@@ -10,12 +10,12 @@ import { StatisticsView } from './statistics-view';
   selector: 'sd-public-statistics-page',
   imports: [StatisticsView, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<p><a [routerLink]="['/procedures', slug()]">{{ 'procedure.allProcedures' | t }}</a></p>
-    @switch (status()) {
+  template: `@switch (status()) {
       @case ('loading') {
         <p role="status">{{ 'app.loading' | t }}</p>
       }
       @case ('not-found') {
+        <p><a routerLink="/">{{ 'procedure.allProcedures' | t }}</a></p>
         <h1>{{ 'procedure.notFound' | t }}</h1>
       }
       @case ('error') {
@@ -23,6 +23,7 @@ import { StatisticsView } from './statistics-view';
       }
       @default {
         @if (statistics(); as s) {
+          <p><a [routerLink]="['/procedures', s.procedure.slug]">{{ 'contribute.backTo' | t: { title: s.procedure.title } }}</a></p>
           <h1>{{ 'evaluation.publicTitle' | t: { title: s.procedure.title } }}</h1>
           <p>{{ 'evaluation.publicIntro' | t }}</p>
           <p><a [routerLink]="['/procedures', s.procedure.slug, 'report']">{{ 'evaluation.report.link' | t }}</a></p>

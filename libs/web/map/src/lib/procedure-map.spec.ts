@@ -6,7 +6,9 @@ import BaseLayer from 'ol/layer/Base';
 import LayerGroup from 'ol/layer/Group';
 import VectorLayer from 'ol/layer/Vector';
 import { Point } from 'ol/geom';
+import DragPan from 'ol/interaction/DragPan';
 import OlMap from 'ol/Map';
+import MapBrowserEvent from 'ol/MapBrowserEvent';
 import { toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
 import XYZ from 'ol/source/XYZ';
@@ -154,6 +156,16 @@ describe('ProcedureMap', () => {
     expect(element.querySelector('.ol-zoom-in')?.getAttribute('aria-label')).toBe('Zoom in');
     expect(element.querySelector('.ol-zoom-out')?.getAttribute('aria-label')).toBe('Zoom out');
     expect(element.querySelector('.ol-attribution button')?.getAttribute('aria-label')).toBe('Sources');
+  });
+
+  it('pans and zooms without first having the focus (a first drag of a finger moves the map)', async () => {
+    const { map } = await render({ configuration });
+    const dragPan = map.getInteractions().getArray().find((interaction) => interaction instanceof DragPan) as DragPan;
+    expect(dragPan).toBeDefined();
+    const down = { type: 'pointerdown', map, originalEvent: { pointerId: 1, isPrimary: true, button: 0 } } as unknown as MapBrowserEvent;
+    (dragPan as unknown as { targetPointers: unknown[] }).targetPointers = [down.originalEvent];
+    expect(document.activeElement).not.toBe(map.getTargetElement());
+    expect((dragPan as unknown as { handleDownEvent(e: MapBrowserEvent): boolean }).handleDownEvent(down)).toBe(true);
   });
 
   it('releases the map when destroyed', async () => {

@@ -19,9 +19,11 @@ import {
   ContributionClusterCollection,
   ContributionFeatureCollection,
   ContributionGeometry,
+  MAP_LOADING,
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { boundingExtent, Extent, isEmpty } from 'ol/extent';
 import Feature, { FeatureLike } from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
@@ -50,6 +52,8 @@ export const CONTRIBUTION_POINTS_LAYER_ID = 'contribution-points';
 /** Pixels within which points merge into a cluster. */
 export const CLUSTER_DISTANCE = 32;
 const MAX_FIT_ZOOM = 18;
+/** The closest a contribution shown from the list brings the view. */
+const MAX_REVEAL_ZOOM = 19;
 /** Web Mercator metres per pixel at zoom 0 (256-pixel tiles). */
 const ZOOM_0_RESOLUTION = 156543.03392804097;
 
@@ -144,6 +148,10 @@ export class ProcedureMap {
   readonly olMap = this.map.asReadonly();
   private readonly geoJson = new GeoJSON();
   private readonly hoveredId = signal<string | null>(null);
+  /** a point being shown on request: looked at again once the features of the new view arrive */
+  private revealing: { id: string; coordinate: number[] } | null = null;
+  /** asked for while the map had no size (a hidden tab): done once it has one */
+  private revealWhenSized: { geometry: ContributionGeometry; id: string } | null = null;
 
   private readonly configuredLayers = new LayerGroup();
   private readonly planningAreaSource = new VectorSource<Feature<Geometry>>();
@@ -219,6 +227,7 @@ export class ProcedureMap {
           this.geoJson.readFeatures(collection, { dataProjection: 'EPSG:4326', featureProjection: projection }),
         );
       }
+      untracked(() => this.continueReveal());
     });
 
     effect(() => {
@@ -248,6 +257,9 @@ export class ProcedureMap {
     const map = new OlMap({
       target: this.viewport().nativeElement,
       controls: [],
+      // OpenLayers' own default pans and zooms only once the focusable map has the focus, so the
+      // first drag of a finger (which only focuses it) did nothing: the map reacts at once.
+      interactions: defaultInteractions({ onFocusOnly: false }),
       layers: [
         this.configuredLayers,
         new VectorLayer({
@@ -263,16 +275,100 @@ export class ProcedureMap {
     let fitted = false;
     map.on('change:size', () => {
       const [width, height] = map.getSize() ?? [0, 0];
-      if (!fitted && width > 0 && height > 0) {
+      if (width === 0 || height === 0) return;
+      const pending = this.revealWhenSized;
+      this.revealWhenSized = null;
+      if (!fitted) {
         fitted = true;
-        this.fit();
+        if (!pending) this.fit();
       }
+      if (pending) this.reveal(pending.geometry, pending.id);
     });
     map.on('moveend', () => this.emitViewport(map));
     map.on('pointermove', (event) => this.onPointerMove(event));
     map.on('click', (event) => this.onClick(event));
     this.host.nativeElement.olMap = map;
     this.map.set(map);
+  }
+
+  /**
+   * Brings a contribution into view, close enough that its marker stands alone: a point is centred
+   * at the zoom where no other marker merges with it; a line or polygon is fitted into the view.
+   */
+  reveal(geometry: ContributionGeometry, id: string): void {
+    const map = this.map();
+    if (!map) return;
+    const [width, height] = map.getSize() ?? [0, 0];
+    if (width === 0 || height === 0) {
+      this.revealWhenSized = { geometry, id };
+      return;
+    }
+    const feature = this.geoJson.readFeature(
+      { type: 'Feature', geometry, properties: {} },
+      { dataProjection: 'EPSG:4326', featureProjection: this.projection() },
+    ) as Feature<Geometry>;
+    const shape = feature.getGeometry();
+    if (!shape) return;
+    const view = map.getView();
+    const duration = this.animationDuration();
+    if (shape instanceof Point) {
+      const coordinate = shape.getCoordinates();
+      this.revealing = { id, coordinate };
+      view.animate({ center: coordinate, zoom: this.separatingZoom(coordinate, id), duration });
+      return;
+    }
+    this.revealing = null;
+    view.fit(shape.getExtent(), {
+      size: [width, height],
+      padding: [64, 64, 64, 64],
+      maxZoom: Math.max(view.getZoom() ?? 0, 17),
+      duration,
+    });
+  }
+
+  /**
+   * The zoom at which no other point lies within the cluster distance of `coordinate` (OpenLayers
+   * clusters by a square of that many pixels), at least the zoom where the map loads single features.
+   */
+  private separatingZoom(coordinate: number[], id: string): number {
+    const view = this.map()?.getView();
+    const current = view?.getZoom() ?? MAP_LOADING.aggregateBelowZoom;
+    let nearest = Infinity;
+    for (const feature of this.contributionSource.getFeatures()) {
+      const geometry = feature.getGeometry();
+      if (!(geometry instanceof Point) || String(feature.getId()) === id) continue;
+      const [x, y] = geometry.getCoordinates();
+      nearest = Math.min(nearest, Math.max(Math.abs(x - coordinate[0]), Math.abs(y - coordinate[1])));
+    }
+    let zoom = Math.max(current, MAP_LOADING.aggregateBelowZoom);
+    if (view && Number.isFinite(nearest)) {
+      // A little more than the cluster distance, so rounding never merges them again.
+      const separating = view.getZoomForResolution(nearest / (CLUSTER_DISTANCE * 1.25));
+      if (separating !== undefined && Number.isFinite(separating)) zoom = Math.max(zoom, separating);
+    }
+    return Math.min(zoom, MAX_REVEAL_ZOOM);
+  }
+
+  /** The features of the revealed view arrived: closer still if a newly loaded neighbour merges with it. */
+  private continueReveal(): void {
+    const target = this.revealing;
+    const view = this.map()?.getView();
+    if (!target || !view) return;
+    const centre = view.getCenter();
+    const resolution = view.getResolution() ?? 0;
+    // The resident moved the map meanwhile: leave it where they put it.
+    if (!centre || Math.hypot(centre[0] - target.coordinate[0], centre[1] - target.coordinate[1]) > resolution * 2 || view.getAnimating()) {
+      if (!view.getAnimating()) this.revealing = null;
+      return;
+    }
+    this.revealing = null;
+    const zoom = this.separatingZoom(target.coordinate, target.id);
+    if (zoom > (view.getZoom() ?? 0) + 0.01) view.animate({ zoom, duration: this.animationDuration() });
+  }
+
+  private animationDuration(): number {
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    return reduced ? 0 : 250;
   }
 
   /** Points the view at the configured focus or the planning area. */

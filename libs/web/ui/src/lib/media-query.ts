@@ -16,3 +16,6 @@ export function mediaQuery(query: string): Signal<boolean> {
 
 /** Below this width the map and the list share the screen as tabs. */
 export const NARROW_SCREEN = '(max-width: 56rem)';
+
+/** Only touch to point with (a phone or tablet without mouse or trackpad): touch wording, no keyboard help. */
+export const TOUCH_ONLY = '(any-pointer: coarse) and (any-hover: none)';

@@ -101,7 +101,7 @@ describe('ProcedurePage', () => {
     const { element } = await renderLoaded();
     expect(element.querySelector('h1')?.textContent).toBe('Grüne Mitte Altona');
     const phases = Array.from(element.querySelectorAll('.phase'));
-    expect(phases.map((p) => p.querySelector('h3')?.textContent?.trim())).toEqual([
+    expect(phases.map((p) => p.querySelector('h4')?.textContent?.trim())).toEqual([
       'Information: Auftakt',
       'Beteiligung: Online-Beteiligung',
       'Auswertung',
@@ -205,17 +205,91 @@ describe('ProcedurePage', () => {
     });
   });
 
-  it('on a narrow screen shows map and list as tabs, the list from the URL', async () => {
+  it('on a wide screen keeps the map and shows the list beside it, the information as the other tab', async () => {
+    const { fixture, element } = await renderLoaded();
+    const tabs = () => Array.from(element.querySelectorAll('[role="tab"]')).map((t) => [text(t), t.getAttribute('aria-selected')]);
+    expect(tabs()).toEqual([
+      ['Liste', 'true'],
+      ['Infos', 'false'],
+    ]);
+    const panel = (id: string) => element.querySelector(`#panel-${id}`) as HTMLElement;
+    expect(panel('map').hidden).toBe(false);
+    expect(panel('map').getAttribute('role')).toBeNull();
+    expect(panel('list').hidden).toBe(false);
+    expect(panel('info').hidden).toBe(true);
+    expect(panel('info').getAttribute('role')).toBe('tabpanel');
+
+    fixture.componentRef.setInput('view', 'info');
+    await fixture.whenStable();
+    expect(tabs()).toEqual([
+      ['Liste', 'false'],
+      ['Infos', 'true'],
+    ]);
+    expect(panel('map').hidden).toBe(false);
+    expect(panel('list').hidden).toBe(true);
+    expect(panel('info').hidden).toBe(false);
+    expect(text(panel('info').querySelector('h2'))).toBe('Über das Verfahren');
+    expect(panel('info').querySelector('#phases-heading')).not.toBeNull();
+  });
+
+  it('on a narrow screen shows map, list and information as tabs, the list from the URL', async () => {
     narrowScreen(true);
     const { element } = await renderLoaded({ view: 'list' });
     const tabs = Array.from(element.querySelectorAll('[role="tab"]'));
     expect(tabs.map((t) => [text(t), t.getAttribute('aria-selected')])).toEqual([
       ['Karte', 'false'],
       ['Liste', 'true'],
+      ['Infos', 'false'],
     ]);
+    expect(tabs.map((t) => t.getAttribute('aria-controls'))).toEqual(['panel-map', 'panel-list', 'panel-info']);
     expect((element.querySelector('#panel-map') as HTMLElement).hidden).toBe(true);
     expect((element.querySelector('#panel-list') as HTMLElement).hidden).toBe(false);
+    expect((element.querySelector('#panel-info') as HTMLElement).hidden).toBe(true);
     expect(element.querySelector('#panel-list')?.getAttribute('role')).toBe('tabpanel');
+    expect(element.querySelector('#panel-map')?.getAttribute('role')).toBe('tabpanel');
+  });
+
+  it('moves between the tabs with the arrow keys, Home and End', async () => {
+    narrowScreen(true);
+    const { element } = await renderLoaded();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const mapTab = element.querySelector('#tab-map') as HTMLElement;
+    const press = (key: string) => mapTab.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    press('ArrowRight');
+    expect(navigate).toHaveBeenLastCalledWith([], { queryParams: { view: 'list' }, queryParamsHandling: 'merge' });
+    press('ArrowLeft');
+    expect(navigate).toHaveBeenLastCalledWith([], { queryParams: { view: 'info' }, queryParamsHandling: 'merge' });
+    press('End');
+    expect(navigate).toHaveBeenLastCalledWith([], { queryParams: { view: 'info' }, queryParamsHandling: 'merge' });
+    press('Home');
+    expect(navigate).toHaveBeenLastCalledWith([], { queryParams: { view: null }, queryParamsHandling: 'merge' });
+  });
+
+  it('speaks of tapping on a touch-only device, of the keyboard elsewhere', async () => {
+    const { element } = await renderLoaded();
+    expect(text(element.querySelector('#map-help'))).toContain('Pfeiltasten');
+    expect(element.querySelector('.touch-hint')).toBeNull();
+    expect(text(element.querySelector('.legend'))).toContain('anklicken zum Vergrößern');
+  });
+
+  it('on a touch-only device hints how to pan and zoom, and says "tap"', async () => {
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (query: string) => ({
+        matches: query.includes('any-hover: none'),
+        media: query,
+        addEventListener: jest.fn(),
+        removeEventListener: jest.fn(),
+      }),
+    });
+    const { fixture, element } = await renderLoaded();
+    expect(text(element.querySelector('.touch-hint'))).toContain('Mit einem Finger verschieben, mit zwei Fingern');
+    expect(text(element.querySelector('#map-help'))).not.toContain('Pfeiltasten');
+    expect(text(element.querySelector('.legend'))).toContain('antippen zum Vergrößern');
+    expect(text(element.querySelector('.legend'))).not.toContain('anklicken');
+    (element.querySelector('.touch-hint button') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(element.querySelector('.touch-hint')).toBeNull();
   });
 
   it('switches texts and date formats to English', async () => {
@@ -223,6 +297,7 @@ describe('ProcedurePage', () => {
     TestBed.inject(Translator).use('en');
     await fixture.whenStable();
     expect(element.querySelector('#phases-heading')?.textContent).toBe('Schedule');
+    expect(text(element.querySelector('#tab-info'))).toBe('About');
     expect(element.querySelectorAll('.phase')[1].textContent).toContain('Mar 15, 2026 to Apr 30, 2026');
     expect(text(element.querySelector('.appointment .when'))).toMatch(/^Friday, April 10, 2026, \d+:00 [AP]M – \d+:00 [AP]M$/);
     expect(map().labels()?.zoomIn).toBe('Zoom in');

@@ -10,6 +10,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { Phase } from '@stadtdialog/shared/contract';
@@ -20,29 +21,37 @@ import {
   filterToQueryParams,
   LocalizedDatePipe,
   LocalizedNumberPipe,
+  MessageKey,
   ProcedureStore,
   sameFilter,
   TranslatePipe,
   Translator,
 } from '@stadtdialog/web/data-access';
 import { LayerSettings, LayerSwitcher, ProcedureMap } from '@stadtdialog/web/map';
-import { CategorySymbol, mediaQuery, NARROW_SCREEN } from '@stadtdialog/web/ui';
+import { CategorySymbol, mediaQuery, NARROW_SCREEN, TOUCH_ONLY } from '@stadtdialog/web/ui';
 import { StateBadge } from '../state-badge/state-badge';
 import { layerSwitcherLabels, mapLabels } from '../shared/map-labels';
 import { countText } from '../shared/count-text';
+import { FillViewport } from '../shared/fill-viewport';
 import { ContributionFilters } from './contribution-filters';
 import { ContributionList } from './contribution-list';
 
-type Panel = 'map' | 'list';
+type Panel = 'map' | 'list' | 'info';
+
+const TAB_LABELS: Record<Panel, MessageKey> = { map: 'procedure.map', list: 'procedure.list', info: 'procedure.infoTab' };
 
 /**
- * A procedure: what it is about, its phases and appointments, and its contributions on the map and
- * in a list, both under the same filter. The filter and the phone tab live in the URL query.
+ * A procedure, map first: the map fills the first screen, with the list of contributions (under the
+ * same filter) beside it and what the procedure is about (texts, phases, appointments) as a second
+ * tab there. On a narrow screen map, list and information are three tabs. The chosen contribution's
+ * card opens over the map. The filter and the tab live in the URL query.
  */
 @Component({
   selector: 'sd-procedure-page',
   imports: [
+    NgTemplateOutlet,
     RouterLink,
+    FillViewport,
     ProcedureMap,
     LayerSwitcher,
     CategorySymbol,
@@ -54,7 +63,7 @@ type Panel = 'map' | 'list';
     LocalizedNumberPipe,
   ],
   templateUrl: './procedure-page.html',
-  styleUrl: './procedure-page.css',
+  styleUrls: ['./procedure-page.css', './procedure-workspace.css', './map-overlays.css'],
   providers: [ProcedureStore, ContributionListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -77,11 +86,22 @@ export class ProcedurePage {
   protected readonly mapLabels = mapLabels();
   protected readonly layerLabels = layerSwitcherLabels();
   protected readonly narrow = mediaQuery(NARROW_SCREEN);
-  protected readonly panel = computed<Panel>(() => (this.view() === 'list' ? 'list' : 'map'));
+  protected readonly touchOnly = mediaQuery(TOUCH_ONLY);
+  /** the tab of the URL; on a wide screen the map is always shown and the tab is the side's */
+  protected readonly panel = computed<Panel>(() => {
+    const view = this.view();
+    return view === 'list' || view === 'info' ? view : 'map';
+  });
+  protected readonly shownPanel = computed<Panel>(() => (this.narrow() ? this.panel() : this.panel() === 'info' ? 'info' : 'list'));
+  protected readonly tabs = computed<Panel[]>(() => (this.narrow() ? ['map', 'list', 'info'] : ['list', 'info']));
   protected readonly selectedId = signal<string | null>(null);
   protected readonly highlightedId = signal<string | null>(null);
   protected readonly layerSettings = signal<LayerSettings>({});
+  /** the legend over the map, opened by its button so that it covers nothing at first */
+  protected readonly legendOpen = signal(false);
+  protected readonly hintDismissed = signal(false);
   private readonly mapSection = viewChild<ElementRef<HTMLElement>>('mapPanel');
+  private readonly map = viewChild(ProcedureMap);
 
   protected readonly filter = computed<ContributionFilter>(
     () => {
@@ -139,28 +159,53 @@ export class ProcedurePage {
     void this.router.navigate([], { queryParams: filterToQueryParams(filter), queryParamsHandling: 'merge' });
   }
 
+  protected tabLabel(panel: Panel): MessageKey {
+    return TAB_LABELS[panel];
+  }
+
   protected showPanel(panel: Panel): void {
-    void this.router.navigate([], { queryParams: { view: panel === 'list' ? 'list' : null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], { queryParams: { view: panel === 'map' ? null : panel }, queryParamsHandling: 'merge' });
   }
 
   protected onTabKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight' && event.key !== 'Home' && event.key !== 'End') return;
+    const tabs = this.tabs();
+    const current = tabs.indexOf(this.shownPanel());
+    const index: Record<string, number> = {
+      ArrowLeft: (current - 1 + tabs.length) % tabs.length,
+      ArrowRight: (current + 1) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    };
+    if (!(event.key in index)) return;
     event.preventDefault();
-    const next: Panel = event.key === 'Home' ? 'map' : event.key === 'End' ? 'list' : this.panel() === 'map' ? 'list' : 'map';
+    const next = tabs[index[event.key]];
     this.showPanel(next);
     const tablist = (event.currentTarget as HTMLElement).parentElement;
     setTimeout(() => tablist?.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  /** The arrivals go into the list; on a phone the list is then shown. */
+  protected showArrived(): void {
+    this.contributions.showArrived();
+    if (this.narrow()) this.showPanel('list');
+  }
+
+  protected clearSelection(): void {
+    this.selectedId.set(null);
+    this.mapSection()?.nativeElement.querySelector<HTMLElement>('.sd-procedure-map__viewport')?.focus();
   }
 
   protected onFollowMap(event: Event): void {
     this.contributions.setFollowMap((event.target as HTMLInputElement).checked);
   }
 
-  /** From the list: select the contribution and bring the map into view. */
+  /** From the list: select the contribution, zoom the map to it (out of any cluster) and focus its card. */
   protected showOnMap(id: string): void {
     this.selectedId.set(id);
+    const geometry = this.contributions.items().find((item) => item.id === id)?.geometry;
     if (this.narrow()) this.showPanel('map');
     setTimeout(() => {
+      if (geometry) this.map()?.reveal(geometry, id);
       const panel = this.mapSection()?.nativeElement;
       panel?.scrollIntoView?.({ block: 'nearest' });
       panel?.querySelector<HTMLElement>('.selection a')?.focus();
