@@ -7,10 +7,14 @@
  * prints the delay from the POST's answer to each client's receipt (p50/p95/max), events lost, and
  * the API's resident memory per connection.
  *
- * Needs `npx nx build api`, haproxy, and a file limit above twice the clients (HAProxy holds two
- * sockets per client; its maxconn is set to the clients + 500): `ulimit -n 65536` in the shell first
- * (root may raise the hard limit; where that is not permitted, 20,000 descriptors carry about 9,000).
- * Clients run in FANOUT_CLIENT_PROCESSES (2) child processes, so parsing does not dominate.
+ * Needs `npx nx build api` and haproxy. Every process here is bounded by the file limit (`ulimit -n`,
+ * read from /proc/self/limits): a client process holds one socket per client, an API instance one per
+ * stream, and HAProxy two per client. So the clients are spread over child processes (at most
+ * FANOUT_PER_PROCESS, default 4,000 each, at least FANOUT_CLIENT_PROCESSES, default 2), and over as
+ * many HAProxy processes (each with deploy/haproxy.cfg, each balancing over both instances) as the
+ * limit needs: one HAProxy holds (limit − 1,000) / 2 clients. Raise the limit first where you can
+ * (`ulimit -n 65536`; root may raise the hard limit, a container may forbid it). Round 3 puts the
+ * clients on the two instances directly, without HAProxy, to tell its share of the delay.
  * BENCH_DATABASE_URL: the server (default postgres://postgres@127.0.0.1:5432/postgres); a database
  * stadtdialog_fanout is created and dropped.
  */
@@ -29,7 +33,10 @@ const ONE = Number(process.env.FANOUT_CLIENTS_ONE || 2000);
 const TWO = Number(process.env.FANOUT_CLIENTS || 10_000);
 const POSTS = Number(process.env.FANOUT_POSTS || 20);
 const INTERVAL = Number(process.env.FANOUT_INTERVAL || 500);
-const PROCESSES = Number(process.env.FANOUT_CLIENT_PROCESSES || 2);
+const MIN_PROCESSES = Number(process.env.FANOUT_CLIENT_PROCESSES || 2);
+const PER_PROCESS = Number(process.env.FANOUT_PER_PROCESS || 4000);
+/** a client's connection must have its answer's headers within this (then it counts as refused) */
+const CONNECT_TIMEOUT_MS = 60_000;
 const LB_PORT = 3980;
 const PORTS = [3981, 3982];
 const SLUG = 'fanout';
@@ -40,14 +47,25 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- client process: holds connections, reports receipt times ------------------------------------
 if (process.argv[2] === 'clients') {
-  const [port, count] = [Number(process.argv[3]), Number(process.argv[4])];
+  const [ports, count] = [process.argv[3].split(',').map(Number), Number(process.argv[4])];
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const receipts = new Map();
   let connected = 0;
   let failed = 0;
   const connect = (i) =>
     new Promise((done) => {
-      const request = http.get({ host: '127.0.0.1', port, path: `/api/v1/procedures/${SLUG}/events`, agent }, (response) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        failed++;
+        request.destroy();
+        done();
+      }, CONNECT_TIMEOUT_MS);
+      const request = http.get({ host: '127.0.0.1', port: ports[i % ports.length], path: `/api/v1/procedures/${SLUG}/events`, agent }, (response) => {
+        clearTimeout(timer);
+        if (settled) return response.destroy();
+        settled = true;
         if (response.statusCode !== 200) {
           failed++;
           response.resume();
@@ -74,6 +92,9 @@ if (process.argv[2] === 'clients') {
         });
       });
       request.on('error', () => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
         failed++;
         done();
       });
@@ -84,9 +105,10 @@ if (process.argv[2] === 'clients') {
   })();
   process.on('message', (message) => {
     if (message.type === 'report') {
-      process.send({ type: 'report', receipts: Object.fromEntries(receipts) });
       agent.destroy();
-      setTimeout(() => process.exit(0), 100);
+      // Thousands of clients' receipts are megabytes: exit only once they have gone through the pipe
+      // (exiting on a timer lost them on a busy machine, and the bench waited for ever).
+      process.send({ type: 'report', receipts: Object.fromEntries(receipts) }, () => process.exit(0));
     }
   });
 } else {
@@ -125,14 +147,24 @@ async function main() {
   const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
   const dir = mkdtempSync(join(tmpdir(), 'stadtdialog-fanout-'));
 
-  const round = async (label, port, clients, apis, procedure) => {
+  /** `ports`: where the clients connect, in turn (the balancers, or the instances directly); writes go to the first. */
+  const round = async (label, ports, clients, apis, procedure) => {
+    const port = ports[0];
     const before = apis.reduce((s, c) => s + rss(c.pid), 0);
-    const workers = Array.from({ length: PROCESSES }, (_, i) => {
-      const share = Math.floor(clients / PROCESSES) + (i < clients % PROCESSES ? 1 : 0);
-      return { child: fork(import.meta.filename, ['clients', String(port), String(share)]), share };
+    const processes = Math.max(MIN_PROCESSES, Math.ceil(clients / PER_PROCESS));
+    const workers = Array.from({ length: processes }, (_, i) => {
+      const share = Math.floor(clients / processes) + (i < clients % processes ? 1 : 0);
+      return { child: fork(import.meta.filename, ['clients', ports.join(','), String(share)]), share };
     });
     const t = Date.now();
-    const connected = await Promise.all(workers.map((w) => new Promise((r) => w.child.once('message', r))));
+    console.error(`fan-out: ${label}: connecting ${clients} clients from ${processes} processes to ${ports.join(', ')}`);
+    const connected = await Promise.all(
+      workers.map((w) => new Promise((r, reject) => {
+        w.child.once('message', r);
+        w.child.once('exit', (code) => reject(new Error(`a client process ended with ${code} before it connected`)));
+      })),
+    );
+    console.error(`fan-out: ${label}: connected in ${((Date.now() - t) / 1000).toFixed(1)} s; posting`);
     const open = connected.reduce((s, m) => s + m.connected, 0);
     const refused = connected.reduce((s, m) => s + m.failed, 0);
     const connectSeconds = (Date.now() - t) / 1000;
@@ -149,10 +181,13 @@ async function main() {
         }),
       });
       const answer = await response.json();
+      if (response.status !== 201) console.error(`fan-out: post ${i} answered ${response.status}: ${JSON.stringify(answer).slice(0, 200)}`);
       posted.set(answer.id, now());
       await sleep(INTERVAL);
     }
     await sleep(3000);
+    console.error(`fan-out: ${label}: posted; collecting the receipts`);
+    for (const w of workers) if (w.child.exitCode !== null) console.error(`fan-out: a client process had ended (${w.child.exitCode}, ${w.child.signalCode})`);
     const reports = await Promise.all(
       workers.map((w) => new Promise((r) => {
         w.child.once('message', (m) => r(m.receipts));
@@ -192,18 +227,31 @@ async function main() {
            c AS (INSERT INTO categories (procedure_id, name, colour) SELECT id, 'Grün', '#2e7d32' FROM p RETURNING id),
            r AS (INSERT INTO rubrics (procedure_id, kind, name) SELECT id, 'idea', 'Idee' FROM p RETURNING id)
       SELECT (SELECT id FROM c) AS "categoryId", (SELECT id FROM r) AS "rubricId"`, [SLUG]);
-    console.log(`fan-out bench: ${POSTS} contributions, one every ${INTERVAL} ms; ${PROCESSES} client processes; file limit: run under ulimit -n 65536`);
-    await round('one instance, direct', PORTS[0], ONE, [first], procedure);
+    const limit = Number(/Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? 1024);
+    const perBalancer = Math.floor((limit - 1000) / 2);
+    const balancers = Math.max(1, Math.ceil(TWO / perBalancer));
+    console.log(
+      `fan-out bench: ${POSTS} contributions, one every ${INTERVAL} ms; file limit ${limit} per process ` +
+        `(HAProxy: ${perBalancer} clients each, so ${balancers} HAProxy process${balancers > 1 ? 'es' : ''} for ${TWO}); ` +
+        `clients in processes of at most ${PER_PROCESS}`,
+    );
+    await round('one instance, direct', [PORTS[0]], ONE, [first], procedure);
     const second = await startApi(PORTS[1]);
-    let servers = 0;
-    const config = readFileSync(join(ROOT, 'deploy/haproxy.cfg'), 'utf8')
-      .replace(/^(\s*)bind :\d+/m, `$1bind 127.0.0.1:${LB_PORT}`)
-      .replace(/^(\s*maxconn) \d+/m, `$1 ${TWO + 500}`)
-      .replace(/^(\s*server \S+) \S+/gm, (_, head) => `${head} 127.0.0.1:${PORTS[servers++]}`);
-    writeFileSync(join(dir, 'haproxy.cfg'), config);
-    children.push(spawn('haproxy', ['-db', '-f', join(dir, 'haproxy.cfg')], { stdio: 'ignore' }));
+    const lbPorts = [];
+    for (let b = 0; b < balancers; b++) {
+      let servers = 0;
+      const share = Math.ceil(TWO / balancers);
+      const config = readFileSync(join(ROOT, 'deploy/haproxy.cfg'), 'utf8')
+        .replace(/^(\s*)bind :\d+/m, `$1bind 127.0.0.1:${LB_PORT + 10 * b}`)
+        .replace(/^(\s*maxconn) \d+/m, `$1 ${share + 500}`)
+        .replace(/^(\s*server \S+) \S+/gm, (_, head) => `${head} 127.0.0.1:${PORTS[servers++]}`);
+      writeFileSync(join(dir, `haproxy-${b}.cfg`), config);
+      children.push(spawn('haproxy', ['-db', '-f', join(dir, `haproxy-${b}.cfg`)], { stdio: 'ignore' }));
+      lbPorts.push(LB_PORT + 10 * b);
+    }
     await sleep(1000);
-    await round('two instances behind HAProxy', LB_PORT, TWO, [first, second], procedure);
+    await round(`two instances behind ${balancers} HAProxy`, lbPorts, TWO, [first, second], procedure);
+    await round('two instances, direct', PORTS, TWO, [first, second], procedure);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await sleep(1500);

@@ -73,13 +73,20 @@ test.describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     await page.goto(`/procedures/${DEMO_SLUG}`);
     await readDrawnMap(page, 1);
     await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'the map tab at 200 % zoom');
     await page.getByRole('tab', { name: 'Liste' }).click();
     await expect(page.locator('li.contribution').first()).toBeVisible();
     await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'the list tab at 200 % zoom');
+    await page.getByRole('tab', { name: 'Infos' }).click();
+    await expect(page.getByRole('heading', { name: 'Ablauf' })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'the information tab at 200 % zoom');
 
     await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
     await writeText(page, 'Zoom', 'Bei 200 % lesbar.');
     await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, 'the location step at 200 % zoom');
     await next(page);
     await page.getByLabel('Ohne Ort einreichen').check();
     await next(page);

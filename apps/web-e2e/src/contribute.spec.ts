@@ -4,7 +4,7 @@ import type VectorLayer from 'ol/layer/Vector';
 import { expectNoAxeViolations } from './support/accessibility';
 import { clickMap, INSIDE, next, OUTSIDE, pickerViewport, sentContributionId, tabTo, writeText } from './support/contribute';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
-import { pixelOf, PICKER_MAP, readDrawnMap } from './support/procedure-map';
+import { mapView, pixelOf, PICKER_MAP, readDrawnMap } from './support/procedure-map';
 import { endParticipation, publicCopyOfDemo } from './support/procedure-setup';
 
 /** The geometry type of each contribution drawn on the procedure map, by id. */
@@ -15,6 +15,58 @@ async function drawnTypes(page: import('@playwright/test').Page): Promise<Record
     return Object.fromEntries(
       (layer.getSource()?.getFeatures() ?? []).map((f) => [String(f.getId()), f.getGeometry()?.getType() ?? '']),
     );
+  });
+}
+
+/** Metres on the ground between two lon/lat positions (haversine). */
+function metresBetween([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.sqrt(a));
+}
+
+/** Web Mercator x/y of the demo's view → lon/lat. */
+function toLonLat([x, y]: number[]): [number, number] {
+  const radius = 6378137;
+  return [((x / radius) * 180) / Math.PI, ((2 * Math.atan(Math.exp(y / radius)) - Math.PI / 2) * 180) / Math.PI];
+}
+
+async function drawnOnPicker(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate((selector) => {
+    const map = (document.querySelector(selector) as Element & { olMap: OlMap }).olMap;
+    const layer = map.getAllLayers().find((l) => l.get('id') === 'contributions') as VectorLayer;
+    return layer.getSource()?.getFeatures().length ?? 0;
+  }, PICKER_MAP);
+}
+
+for (const layout of [
+  { name: 'at 1366×768', use: { viewport: { width: 1366, height: 768 } } },
+  { name: 'on a 390×844 phone with touch', use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } },
+]) {
+  test.describe(`the location step ${layout.name}`, () => {
+    test.use(layout.use);
+
+    test('shows its map in the first screen with the planning area and the existing contributions, which can be hidden', async ({ page }) => {
+      await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
+      await writeText(page, 'Schon da?', 'Mal sehen, ob es das schon gibt.');
+      const drawn = await readDrawnMap(page, 1, 24, PICKER_MAP);
+      expect(drawn.planningAreaCount).toBe(1);
+      expect(drawn.contributionCount, 'existing contributions on the location map').toBeGreaterThan(0);
+      const picker = page.locator('sd-location-picker');
+      await expect(picker, 'the whole map on the first screen').toBeInViewport({ ratio: 1 });
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      const box = await picker.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(240);
+      await expectNoAxeViolations(page, `the location step ${layout.name}`);
+
+      const toggle = page.getByRole('checkbox', { name: 'Vorhandene Beiträge auf der Karte zeigen' });
+      await expect(toggle).toBeChecked();
+      await toggle.uncheck();
+      await expect.poll(() => drawnOnPicker(page)).toBe(0);
+      expect((await readDrawnMap(page, 0, 24, PICKER_MAP)).planningAreaCount).toBe(1);
+      await toggle.check();
+      await expect.poll(() => drawnOnPicker(page)).toBeGreaterThan(0);
+    });
   });
 }
 
@@ -144,11 +196,63 @@ test.describe('writing a contribution', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tastatur-Beitrag');
   });
 
+  test('with the keyboard, arrows move the crosshair by metres, Enter sets distinct corners where it is and finishes on the last one', async ({ page }) => {
+    await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
+    await writeText(page, 'Weg per Tastatur', 'Drei Ecken, mit den Pfeiltasten gesetzt.', 'Verkehr & Wege', 'Idee');
+    await page.getByRole('radio', { name: 'Linie' }).check();
+    await expect(page.locator('#location-help')).toContainText('Pfeiltasten');
+    await pickerViewport(page);
+    await tabTo(page, page.getByRole('region', { name: 'Karte zum Setzen des Ortes' }));
+    const centre = async () => toLonLat((await mapView(page, PICKER_MAP)).center);
+
+    // One press: a step of metres (not OpenLayers' 128 pixels, hundreds of metres here); Shift: a larger one.
+    const start = await centre();
+    await page.keyboard.press('ArrowRight');
+    const step = metresBetween(start, await centre());
+    expect(step).toBeGreaterThan(1);
+    expect(step).toBeLessThan(50);
+    const beforeLarge = await centre();
+    await page.keyboard.press('Shift+ArrowUp');
+    const large = metresBetween(beforeLarge, await centre());
+    expect(large).toBeGreaterThan(step * 4);
+    expect(large).toBeLessThan(250);
+
+    const placedAt: [number, number][] = [];
+    placedAt.push(await centre());
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.location-status')).toHaveText('1 Eckpunkte gesetzt – noch nicht abgeschlossen.');
+    // The same spot again: no second corner there.
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.location-status')).toHaveText(/An dieser Stelle liegt schon ein Eckpunkt/);
+    for (const keys of [['ArrowRight', 'ArrowRight', 'ArrowRight'], ['Shift+ArrowDown', 'ArrowLeft']]) {
+      for (const key of keys) await page.keyboard.press(key);
+      placedAt.push(await centre());
+      await page.keyboard.press('Enter');
+    }
+    await expect(page.locator('.location-status')).toHaveText('3 Eckpunkte gesetzt – noch nicht abgeschlossen.');
+    // Enter on the last corner finishes the line.
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.location-status')).toHaveText('Linie gesetzt.');
+
+    const draft = JSON.parse((await page.evaluate((slug) => localStorage.getItem(`stadtdialog.draft.${slug}`), DEMO_SLUG)) ?? '{}');
+    const positions = draft.geometry?.coordinates as [number, number][];
+    expect(draft.geometry?.type).toBe('LineString');
+    expect(positions).toHaveLength(3);
+    positions.forEach((position, i) => expect(metresBetween(position, placedAt[i]), `corner ${i + 1} under the crosshair`).toBeLessThan(0.5));
+    for (let i = 1; i < positions.length; i++) expect(metresBetween(positions[i - 1], positions[i])).toBeGreaterThan(1);
+    await next(page);
+    await expect(page.locator('.review')).toContainText('Linie gesetzt.');
+  });
+
   test('a refused location is shown at the map, a lost connection keeps the draft and the retry reuses its key', async ({
     page,
   }) => {
     await page.goto(`/procedures/${DEMO_SLUG}/contribute`);
     await writeText(page, 'Zu weit draußen', 'Dieser Ort liegt außerhalb des Plangebiets.');
+    // The map beside the tools shows the planning area; the place east of it comes into view one step out.
+    const zoom = (await mapView(page, PICKER_MAP)).zoom;
+    await page.getByRole('button', { name: 'Verkleinern' }).click();
+    await expect.poll(async () => (await mapView(page, PICKER_MAP)).zoom).toBeLessThan(zoom - 0.9);
     await clickMap(page, [OUTSIDE]);
     await next(page);
     await page.getByRole('button', { name: 'Beitrag senden' }).click();

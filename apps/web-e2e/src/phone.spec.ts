@@ -30,6 +30,14 @@ test('on a phone the map fills the screen under a compact header; one finger pan
   await expect(page.locator('.legend')).toBeHidden();
   await expectNoAxeViolations(page, 'the map tab on a phone');
 
+  await page.getByRole('button', { name: 'English' }).tap();
+  await expect(page.locator('.touch-hint')).toHaveText(/Drag with one finger to move the map; pinch with two fingers or use the \+ and − buttons to zoom\./);
+  await expect(page.getByRole('tab')).toHaveText(['Map', 'List', 'About']);
+  await expect(page.locator('.legend')).toContainText('Several contributions – tap to zoom in');
+  await expectNoAxeViolations(page, 'the map tab on a phone in English');
+  await page.getByRole('button', { name: 'Deutsch' }).tap();
+  await expect(page.getByRole('tab')).toHaveText(['Karte', 'Liste', 'Infos']);
+
   // One finger drags the map: the view centre follows the finger, the page does not scroll.
   const scrollable = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight);
   expect(scrollable, 'the page could scroll, so staying put means something').toBe(true);
@@ -121,6 +129,10 @@ test('on a phone with touch: map, list and information as tabs, and a contributi
   await page.getByText('Frage', { exact: true }).tap();
   await page.getByRole('button', { name: 'Weiter' }).tap();
   await expectNoHorizontalScroll(page);
+  // Touch words, and no keyboard help on a touch-only phone.
+  await expect(page.locator('#location-help')).toContainText('Tippen Sie auf die Karte');
+  await expect(page.locator('#location-help')).not.toContainText('Pfeiltasten');
+  await expect(page.locator('#location-help')).not.toContainText('Klicken');
   await clickMap(page, [INSIDE.point], 'tap');
   await expect(page.locator('.location-status')).toHaveText('Punkt gesetzt.');
   await page.getByRole('button', { name: 'Weiter' }).tap();

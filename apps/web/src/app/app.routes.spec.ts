@@ -16,6 +16,7 @@ describe('appRoutes', () => {
     ['/procedures/gruene-mitte', 'sd-procedure-page'],
     ['/procedures/gruene-mitte/statistics', 'sd-public-statistics-page'],
     ['/procedures/gruene-mitte/report', 'sd-public-report-page'],
+    ['/procedures/gruene-mitte/variants', 'sd-variants-page'],
     ['/gibt-es-nicht', 'app-not-found-page'],
   ])('%s shows %s', async (url, selector) => {
     const harness = await RouterTestingHarness.create();

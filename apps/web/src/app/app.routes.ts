@@ -15,13 +15,20 @@ export const appRoutes: Route[] = [
   },
   {
     path: '',
-    loadChildren: () => import('@stadtdialog/web/participation').then((m) => m.participationRoutes),
+    loadChildren: () =>
+      Promise.all([import('@stadtdialog/web/participation'), import('@stadtdialog/web/variants')]).then(([participation, variants]) =>
+        participation.participationRoutesWith(variants.procedurePageSections),
+      ),
   },
   // After the resident pages: an empty-path parent matches "/" by itself once its children are
   // loaded (no segments left), so this one before them would leave the start page blank.
   {
     path: '',
     loadChildren: () => import('@stadtdialog/web/evaluation').then((m) => m.publicEvaluationRoutes),
+  },
+  {
+    path: '',
+    loadChildren: () => import('@stadtdialog/web/variants').then((m) => m.publicVariantsRoutes),
   },
   {
     path: '',

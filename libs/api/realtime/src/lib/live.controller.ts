@@ -13,6 +13,20 @@ function lastEventId(request: Request): string | undefined {
   return (Array.isArray(header) ? header[0] : header) ?? (typeof query === 'string' ? query : undefined);
 }
 
+/**
+ * One message goes to every stream of its procedure as the same object: it is serialised once, not
+ * once per connection (with thousands of streams that was most of the time an event took to leave).
+ */
+const frames = new WeakMap<LiveMessage, string>();
+function frameOf(message: LiveMessage): string {
+  let frame = frames.get(message);
+  if (frame === undefined) {
+    frame = `id: ${message.id}\nevent: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`;
+    frames.set(message, frame);
+  }
+  return frame;
+}
+
 /** Server-Sent Events: one stream per procedure, resumable with Last-Event-ID. */
 @Controller('v1/procedures')
 export class LiveController {
@@ -76,7 +90,7 @@ export class LiveController {
         response.write(': keep-alive\n\n');
         return;
       }
-      response.write(`id: ${message.id}\nevent: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
+      response.write(frameOf(message));
     };
     const close = () => {
       if (!open) return;

@@ -13,6 +13,7 @@ import {
 } from '@angular/core';
 import {
   Category,
+  ContributionClusterCollection,
   ContributionFeatureCollection,
   ContributionGeometry,
   ContributionGeometryType,
@@ -23,7 +24,9 @@ import {
 import { Coordinate } from 'ol/coordinate';
 import Feature, { FeatureLike } from 'ol/Feature';
 import { Geometry, LineString, MultiPoint, Point, Polygon } from 'ol/geom';
+import { getHeight, getWidth, isEmpty } from 'ol/extent';
 import DoubleClickZoom from 'ol/interaction/DoubleClickZoom';
+import KeyboardPan from 'ol/interaction/KeyboardPan';
 import Modify from 'ol/interaction/Modify';
 import VectorLayer from 'ol/layer/Vector';
 import OlMap from 'ol/Map';
@@ -33,12 +36,22 @@ import { fromLonLat, Projection, toLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
 import { Circle, Fill, Stroke, Style } from 'ol/style';
 import { LAYER_ID } from './layer-factory';
-import { ProcedureMap, ProcedureMapLabels } from './procedure-map';
+import { MapViewport, PLANNING_AREA_LAYER_ID, ProcedureMap, ProcedureMapLabels } from './procedure-map';
 
 export const SKETCH_LAYER_ID = 'location-sketch';
 export const SKETCH_COLOUR = '#c43e00';
 /** Pixels within which a click on the last (or, for a polygon, the first) vertex finishes the shape. */
 const FINISH_TOLERANCE = 10;
+/** Pixels within which a place counts as the same as a corner already set (the keyboard: the same spot). */
+const SAME_SPOT = 1;
+/**
+ * An arrow key moves the crosshair by this many pixels of the current zoom (a few metres close up,
+ * tens of metres at the planning area's scale), never more than a fiftieth of the planning area's
+ * smaller side; with Shift five times as far.
+ */
+export const KEYBOARD_STEP_PIXELS = 10;
+export const KEYBOARD_STEP_AREA_FRACTION = 1 / 50;
+export const KEYBOARD_LARGE_STEP = 5;
 
 /** Vertices needed before a shape can be finished. */
 export const MIN_VERTICES: Record<ContributionGeometryType, number> = { Point: 1, LineString: 2, Polygon: 3 };
@@ -104,6 +117,7 @@ const sketchStyle = (feature: FeatureLike): Style[] => {
     [labels]="labels()"
     [selectable]="false"
     [describedBy]="describedBy()"
+    (viewportChange)="viewportChange.emit($event)"
   >
     <div class="sd-location-picker__crosshair" aria-hidden="true"></div>
   </sd-procedure-map>`,
@@ -114,6 +128,8 @@ const sketchStyle = (feature: FeatureLike): Style[] => {
     }
     .sd-location-picker__map {
       height: 100%;
+      /* the page sets the picker's height (and its minimum) */
+      min-height: 0;
     }
     .sd-location-picker__crosshair {
       display: none;
@@ -140,7 +156,8 @@ const sketchStyle = (feature: FeatureLike): Style[] => {
 export class LocationPicker {
   readonly configuration = input.required<MapConfiguration>();
   readonly planningArea = input<MultiPolygon | null>(null);
-  readonly contributions = input<ContributionFeatureCollection | null>(null);
+  /** the procedure's contributions of the view, shown so that a resident sees what is there already */
+  readonly contributions = input<ContributionFeatureCollection | ContributionClusterCollection | null>(null);
   readonly categories = input<Category[]>([]);
   readonly labels = input.required<ProcedureMapLabels>();
   readonly describedBy = input<string | null>(null);
@@ -150,6 +167,10 @@ export class LocationPicker {
   readonly geometry = input<ContributionGeometry | null>(null);
 
   readonly sketchChange = output<LocationSketch>();
+  /** a corner was refused: one is already at that spot */
+  readonly duplicate = output<void>();
+  /** the view settled: what to load for it */
+  readonly viewportChange = output<MapViewport>();
 
   private readonly procedureMap = viewChild.required(ProcedureMap);
   private readonly state = signal<SketchState>(EMPTY);
@@ -186,9 +207,10 @@ export class LocationPicker {
         );
         map.addLayer(new VectorLayer({ source: this.source, style: sketchStyle, properties: { [LAYER_ID]: SKETCH_LAYER_ID } }));
         map.addInteraction(this.modify);
-        // Clicks place vertices here; a quick second click must not zoom.
+        // Clicks place vertices here; a quick second click must not zoom. The arrow keys move the
+        // crosshair by steps of their own (onKeydown), not OpenLayers' 128 pixels.
         map.getInteractions().forEach((interaction) => {
-          if (interaction instanceof DoubleClickZoom) interaction.setActive(false);
+          if (interaction instanceof DoubleClickZoom || interaction instanceof KeyboardPan) interaction.setActive(false);
         });
         listeners = [
           map.on('click', (event) => this.place(event.coordinate, map)),
@@ -253,9 +275,35 @@ export class LocationPicker {
     if (this.state().vertices.length) this.commit(EMPTY);
   }
 
+  /** The distance in map units an arrow key moves the crosshair now. */
+  keyboardStep(large = false): number {
+    const map = this.procedureMap().olMap();
+    const resolution = map?.getView().getResolution() ?? 1;
+    let step = resolution * KEYBOARD_STEP_PIXELS;
+    const area = map
+      ?.getAllLayers()
+      .find((layer) => layer.get(LAYER_ID) === PLANNING_AREA_LAYER_ID)
+      ?.getSource() as VectorSource | null | undefined;
+    const extent = area?.getFeatures().length ? area.getExtent() : null;
+    if (extent && !isEmpty(extent)) step = Math.min(step, Math.min(getWidth(extent), getHeight(extent)) * KEYBOARD_STEP_AREA_FRACTION);
+    return large ? step * KEYBOARD_LARGE_STEP : step;
+  }
+
+  private moveCrosshair(key: string, large: boolean): void {
+    const view = this.procedureMap().olMap()?.getView();
+    const centre = view?.getCenter();
+    if (!view || !centre) return;
+    const step = this.keyboardStep(large);
+    const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[key] ?? [0, 0];
+    view.setCenter([centre[0] + dx, centre[1] + dy]);
+  }
+
   private onKeydown(event: KeyboardEvent): void {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' || event.key === ' ') {
+    if (event.key.startsWith('Arrow') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      this.moveCrosshair(event.key, event.shiftKey);
+    } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       this.addVertexAtCentre();
     } else if (event.key === 'Backspace' && this.canUndo()) {
@@ -264,6 +312,11 @@ export class LocationPicker {
     }
   }
 
+  /**
+   * A click, tap or Enter at `coordinate`: a point goes there; a line or polygon gets a corner, or is
+   * finished when it is placed on its last corner (a polygon also: its first) once it has enough of
+   * them. A corner where one already is, is refused (`duplicate`).
+   */
   private place(coordinate: Coordinate, map: OlMap, fromKeyboard = false): void {
     const { vertices, complete } = this.state();
     const type = this.type();
@@ -272,17 +325,19 @@ export class LocationPicker {
       return;
     }
     if (complete) return;
-    if (!fromKeyboard && vertices.length >= MIN_VERTICES[type]) {
-      const target = type === 'Polygon' ? [vertices[0], vertices[vertices.length - 1]] : [vertices[vertices.length - 1]];
-      const clicked = map.getPixelFromCoordinate(coordinate);
-      const near = target.some((vertex) => {
-        const pixel = map.getPixelFromCoordinate(vertex);
-        return pixel && clicked && Math.hypot(pixel[0] - clicked[0], pixel[1] - clicked[1]) <= FINISH_TOLERANCE;
-      });
-      if (near) {
-        this.commit({ vertices, complete: true });
-        return;
-      }
+    // In view units, so that it also holds for a map without a size (pixels need one).
+    const resolution = map.getView().getResolution() ?? 1;
+    const within = (vertex: Coordinate, pixels: number) =>
+      Math.hypot(vertex[0] - coordinate[0], vertex[1] - coordinate[1]) <= pixels * resolution;
+    const finishing = type === 'Polygon' ? [vertices[0], vertices[vertices.length - 1]] : [vertices[vertices.length - 1]];
+    const tolerance = fromKeyboard ? SAME_SPOT : FINISH_TOLERANCE;
+    if (vertices.length >= MIN_VERTICES[type] && finishing.some((vertex) => within(vertex, tolerance))) {
+      this.commit({ vertices, complete: true });
+      return;
+    }
+    if (vertices.some((vertex) => within(vertex, SAME_SPOT))) {
+      this.duplicate.emit();
+      return;
     }
     this.commit({ vertices: [...vertices, coordinate], complete: false });
   }

@@ -19,10 +19,12 @@ import {
   ContributionClusterCollection,
   ContributionFeatureCollection,
   ContributionGeometry,
+  FeatureCollection,
   MAP_LOADING,
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
+import { defaults as defaultControls } from 'ol/control/defaults';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { boundingExtent, Extent, isEmpty } from 'ol/extent';
 import Feature, { FeatureLike } from 'ol/Feature';
@@ -48,6 +50,10 @@ export const PLANNING_AREA_LAYER_ID = 'planning-area';
 export const CONTRIBUTIONS_LAYER_ID = 'contributions';
 /** Point contributions, clustered where they crowd. */
 export const CONTRIBUTION_POINTS_LAYER_ID = 'contribution-points';
+/** Planned buildings, paths and areas (a variant's geometries), each in its `colour`. */
+export const PLANNED_FEATURES_LAYER_ID = 'planned-features';
+/** Set on a shared view once it was fitted to the planning area, so a second map does not move it back. */
+const FITTED = 'sd-fitted';
 
 /** Pixels within which points merge into a cluster. */
 export const CLUSTER_DISTANCE = 32;
@@ -135,6 +141,13 @@ export class ProcedureMap {
   readonly fitTo = input<ContributionGeometry | null>(null);
   /** id of an element describing the map, e.g. keyboard help */
   readonly describedBy = input<string | null>(null);
+  /** planned features (e.g. a variant's buildings and paths), drawn under the contributions in their `colour` property */
+  readonly plannedFeatures = input<FeatureCollection<ContributionGeometry, { colour: string; label: string }> | null>(null);
+  /**
+   * One OpenLayers view for several maps (see `createSharedView`): they pan and zoom together. It is
+   * fitted to the planning area once; switching what a map shows keeps where it looks.
+   */
+  readonly sharedView = input<View | null>(null);
 
   /** a contribution was clicked (its id), or empty map (null) */
   readonly contributionSelect = output<string | null>();
@@ -155,6 +168,7 @@ export class ProcedureMap {
 
   private readonly configuredLayers = new LayerGroup();
   private readonly planningAreaSource = new VectorSource<Feature<Geometry>>();
+  private readonly plannedSource = new VectorSource<Feature<Geometry>>();
   private readonly contributionSource = new VectorSource<Feature<Geometry>>();
   private readonly clusterSource = new Cluster<Feature<Geometry>>({
     source: this.contributionSource,
@@ -193,14 +207,24 @@ export class ProcedureMap {
     effect(() => {
       const map = this.map();
       if (!map) return;
-      map.setView(this.view());
+      const shared = this.sharedView();
+      map.setView(shared ?? this.view());
       const layers = this.configuredLayers.getLayers();
       layers.clear();
       layers.extend(createConfiguredLayers(this.configuration().layers, this.projection()));
       untracked(() => {
         this.applyLayerSettings(this.layerSettings());
-        this.fit();
+        if (!shared?.get(FITTED)) this.fit();
       });
+    });
+
+    effect(() => {
+      const collection = this.plannedFeatures();
+      const projection = this.projection();
+      this.plannedSource.clear();
+      if (collection) {
+        this.plannedSource.addFeatures(this.geoJson.readFeatures(collection, { dataProjection: 'EPSG:4326', featureProjection: projection }));
+      }
     });
 
     effect(() => this.applyLayerSettings(this.layerSettings()));
@@ -267,6 +291,11 @@ export class ProcedureMap {
           style: planningAreaStyle,
           properties: { [LAYER_ID]: PLANNING_AREA_LAYER_ID, [LAYER_ROLE]: 'planning-area' },
         }),
+        new VectorLayer({
+          source: this.plannedSource,
+          style: createContributionStyle(),
+          properties: { [LAYER_ID]: PLANNED_FEATURES_LAYER_ID, [LAYER_ROLE]: 'planned' },
+        }),
         this.contributionLayer,
         this.pointLayer,
       ],
@@ -280,7 +309,7 @@ export class ProcedureMap {
       this.revealWhenSized = null;
       if (!fitted) {
         fitted = true;
-        if (!pending) this.fit();
+        if (!pending && !this.sharedView()?.get(FITTED)) this.fit();
       }
       if (pending) this.reveal(pending.geometry, pending.id);
     });
@@ -391,6 +420,7 @@ export class ProcedureMap {
     const size = map.getSize();
     const sized = size && size[0] > 0 && size[1] > 0 ? size : undefined;
     map.getView().fit(extent, { size: sized, padding: FIT_PADDING, maxZoom: focus ? 17 : MAX_FIT_ZOOM });
+    if (sized) this.sharedView()?.set(FITTED, true);
   }
 
   private emitViewport(map: OlMap): void {
@@ -460,4 +490,10 @@ export class ProcedureMap {
       { dataProjection: 'EPSG:4326', featureProjection: this.projection() },
     ) as Feature<Geometry>;
   }
+}
+
+/** A view that several `<sd-procedure-map>`s share (input `sharedView`), for the configuration's projection, centre and zoom. */
+export function createSharedView(configuration: MapConfiguration): View {
+  const projection = resolveProjection(configuration.projection);
+  return new View({ projection, center: fromLonLat(configuration.center, projection), zoom: configuration.zoom, maxZoom: 21 });
 }

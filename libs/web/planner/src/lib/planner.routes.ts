@@ -41,6 +41,11 @@ export const plannerRoutesWith = (sections: Route[], adminPages: Route[] = []): 
             loadComponent: () => import('./moderation/moderation-item-page').then((m) => m.ModerationItemPage),
           },
           { path: 'workshops', loadComponent: () => import('./workshops/workshops-page').then((m) => m.WorkshopsPage) },
+          {
+            path: 'variants',
+            loadComponent: () => import('./variants/variants-workspace-page').then((m) => m.VariantsWorkspacePage),
+          },
+          { path: 'information', loadComponent: () => import('./variants/information-page').then((m) => m.InformationPage) },
           { path: 'audit', loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage) },
           ...sections,
         ],

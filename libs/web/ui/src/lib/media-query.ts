@@ -14,7 +14,7 @@ export function mediaQuery(query: string): Signal<boolean> {
   return matches.asReadonly();
 }
 
-/** Below this width the map and the list share the screen as tabs. */
+/** Below this width the map and the list (the procedure page) or the compared variants share the screen as tabs. */
 export const NARROW_SCREEN = '(max-width: 56rem)';
 
 /** Only touch to point with (a phone or tablet without mouse or trackpad): touch wording, no keyboard help. */

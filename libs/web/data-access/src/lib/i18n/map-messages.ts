@@ -14,6 +14,7 @@ export const mapDe = {
   'location.helpShapeTouch':
     'Tippen Sie nacheinander auf die Eckpunkte. Zum Abschließen den letzten Punkt (bei Flächen den ersten) erneut antippen oder „Abschließen“ wählen. Danach lassen sich Punkte durch Ziehen verschieben.',
   'location.showExisting': 'Vorhandene Beiträge auf der Karte zeigen',
+  'location.duplicate': 'An dieser Stelle liegt schon ein Eckpunkt; setzen Sie den nächsten an einer anderen Stelle.',
 } as const;
 
 export const mapEn: Record<keyof typeof mapDe, string> = {
@@ -31,4 +32,5 @@ export const mapEn: Record<keyof typeof mapDe, string> = {
   'location.helpShapeTouch':
     'Tap the corners one after another. To finish, tap the last point (for areas: the first) again or choose “Finish”. Afterwards you can drag points to move them.',
   'location.showExisting': 'Show existing contributions on the map',
+  'location.duplicate': 'There is a corner at this spot already; place the next one elsewhere.',
 };

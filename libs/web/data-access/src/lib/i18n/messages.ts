@@ -6,6 +6,7 @@ import { notifyDe, notifyEn } from './notify-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { tableDe, tableEn } from './table-messages';
+import { variantsDe, variantsEn } from './variants-messages';
 import { workshopDe, workshopEn } from './workshop-messages';
 
 export const LANGUAGES = ['de', 'en'] as const;
@@ -168,7 +169,7 @@ const de = {
   'location.helpShape':
     'Klicken oder tippen Sie nacheinander auf die Eckpunkte. Zum Abschließen den letzten Punkt (bei Flächen den ersten) erneut anklicken oder „Abschließen“ wählen. Danach lassen sich Punkte durch Ziehen verschieben.',
   'location.helpKeyboard':
-    'Mit der Tastatur: Karte fokussieren, mit den Pfeiltasten unter das Fadenkreuz schieben und mit Enter setzen; Rücktaste macht den letzten Schritt rückgängig.',
+    'Mit der Tastatur: Karte fokussieren, das Fadenkreuz mit den Pfeiltasten in kleinen Schritten verschieben (mit Umschalttaste in großen, Plus und Minus zoomen) und mit Enter setzen; Enter an derselben Stelle schließt Linie oder Fläche ab, die Rücktaste macht den letzten Schritt rückgängig.',
   'location.placeAtCentre': 'Punkt in der Kartenmitte setzen',
   'location.addAtCentre': 'Eckpunkt in der Kartenmitte setzen',
   'location.finish': 'Abschließen',
@@ -214,6 +215,7 @@ const de = {
   ...liveDe,
   ...mapDe,
   ...legalDe,
+  ...variantsDe,
   ...mineDe,
   ...notifyDe,
 } as const;
@@ -375,7 +377,7 @@ const en: Messages = {
   'location.helpShape':
     'Click or tap the corners one after another. To finish, click the last point (for areas: the first) again or choose “Finish”. Afterwards you can drag points to move them.',
   'location.helpKeyboard':
-    'With the keyboard: focus the map, move it under the crosshair with the arrow keys and press Enter to place; Backspace undoes the last step.',
+    'With the keyboard: focus the map, move the crosshair in small steps with the arrow keys (large ones with Shift, plus and minus zoom) and press Enter to place; Enter on the same spot finishes a line or area, Backspace undoes the last step.',
   'location.placeAtCentre': 'Place the point at the map centre',
   'location.addAtCentre': 'Add a corner at the map centre',
   'location.finish': 'Finish',
@@ -421,6 +423,7 @@ const en: Messages = {
   ...liveEn,
   ...mapEn,
   ...legalEn,
+  ...variantsEn,
   ...mineEn,
   ...notifyEn,
 };

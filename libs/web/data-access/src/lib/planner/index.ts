@@ -8,3 +8,4 @@ export * from './moderation-queue.store';
 export * from './moderated-contribution.store';
 export * from './audit-log.store';
 export * from './workshops.store';
+export * from './variant-workspace-api';

@@ -6,14 +6,15 @@ import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import {
   Category,
+  ContributionClusterCollection,
   ContributionFeatureCollection,
   ContributionGeometry,
   ContributionGeometryType,
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
-import { LocationPicker, LocationSketch, ProcedureMapLabels } from '@stadtdialog/web/map';
-import { procedureFixture } from '../testing-fixtures';
+import { LocationPicker, LocationSketch, MapViewport, ProcedureMapLabels } from '@stadtdialog/web/map';
+import { contributionsFixture, procedureFixture } from '../testing-fixtures';
 import { ContributePage } from './contribute-page';
 
 /** Stands in for the OpenLayers location picker; the test places locations through it. */
@@ -21,13 +22,15 @@ import { ContributePage } from './contribute-page';
 class LocationPickerStub {
   readonly configuration = input.required<MapConfiguration>();
   readonly planningArea = input<MultiPolygon | null>(null);
-  readonly contributions = input<ContributionFeatureCollection | null>(null);
+  readonly contributions = input<ContributionFeatureCollection | ContributionClusterCollection | null>(null);
   readonly categories = input<Category[]>([]);
   readonly labels = input.required<ProcedureMapLabels>();
   readonly describedBy = input<string | null>(null);
   readonly type = input<ContributionGeometryType>('Point');
   readonly geometry = input<ContributionGeometry | null>(null);
   readonly sketchChange = output<LocationSketch>();
+  readonly duplicate = output<void>();
+  readonly viewportChange = output<MapViewport>();
   canUndo = () => false;
   canFinish = () => false;
 }
@@ -50,7 +53,13 @@ describe('ContributePage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The location step reads the procedure's contributions for its map; most tests are about the form.
+    for (const list of http.match((r) => r.method === 'GET' && r.url === `${url}/contributions`)) {
+      if (!list.cancelled) list.flush({ items: [], total: 0, totalsByCategory: {}, nextCursor: null });
+    }
+    http.verify();
+  });
 
   async function render(procedure = procedureFixture, query: Record<string, string> = {}) {
     const fixture = TestBed.createComponent(ContributePage);
@@ -98,6 +107,95 @@ describe('ContributePage', () => {
     page.button('Weiter').click();
     await page.stable();
   }
+
+  it('shows the existing contributions of the view on the location map, and hides them on request', async () => {
+    const page = await render();
+    await page.type('#title', 'Mehr Bänke');
+    await page.type('#text', 'Am Teich fehlen Bänke.');
+    page.button('Weiter').click();
+    await page.stable();
+    http.expectNone((r) => r.url.startsWith(`${url}/contributions`));
+    await page.choose('Verkehr');
+    page.button('Weiter').click();
+    await page.stable();
+    await page.choose('Idee');
+    page.button('Weiter').click();
+    await page.stable();
+    expect(page.heading()).toBe('Schritt 4 von 5: Ort');
+
+    page.picker().viewportChange.emit({ bbox: [9.92, 53.55, 9.94, 53.56], zoom: 16 });
+    const features = http.expectOne((r) => r.url === `${url}/contributions/features`);
+    expect(features.request.params.get('bbox')).toBeTruthy();
+    features.flush(contributionsFixture);
+    await page.stable();
+    expect(page.picker().contributions()?.features).toHaveLength(3);
+
+    const toggle = Array.from(page.element.querySelectorAll('label.choice')).find((l) => text(l) === 'Vorhandene Beiträge auf der Karte zeigen')
+      ?.querySelector('input') as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    toggle.click();
+    await page.stable();
+    expect(page.picker().contributions()).toBeNull();
+    toggle.click();
+    await page.stable();
+    expect(page.picker().contributions()?.features).toHaveLength(3);
+  });
+
+  it('says so when a corner is refused on a spot already taken, until the next change', async () => {
+    const page = await render();
+    await page.type('#title', 'Weg');
+    await page.type('#text', 'Ein Weg.');
+    page.button('Weiter').click();
+    await page.stable();
+    await page.choose('Verkehr');
+    page.button('Weiter').click();
+    await page.stable();
+    await page.choose('Idee');
+    page.button('Weiter').click();
+    await page.stable();
+    page.picker().duplicate.emit();
+    await page.stable();
+    expect(text(page.element.querySelector('.location-status'))).toBe(
+      'An dieser Stelle liegt schon ein Eckpunkt; setzen Sie den nächsten an einer anderen Stelle.',
+    );
+    page.picker().sketchChange.emit({ geometry: null, vertexCount: 1, complete: false });
+    await page.stable();
+    expect(text(page.element.querySelector('.location-status'))).toBe('1 Eckpunkte gesetzt – noch nicht abgeschlossen.');
+  });
+
+  it('offers the keyboard help, except on a touch-only device where it speaks of tapping', async () => {
+    const toLocation = async () => {
+      const page = await render();
+      await page.type('#title', 'Ort');
+      await page.type('#text', 'Ein Ort.');
+      page.button('Weiter').click();
+      await page.stable();
+      await page.choose('Verkehr');
+      page.button('Weiter').click();
+      await page.stable();
+      await page.choose('Idee');
+      page.button('Weiter').click();
+      await page.stable();
+      return page;
+    };
+    let page = await toLocation();
+    expect(text(page.element.querySelector('#location-help'))).toContain('Pfeiltasten');
+    expect(text(page.element.querySelector('#location-help'))).toContain('Klicken oder tippen');
+    page.fixture.destroy();
+    localStorage.clear();
+
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (query: string) => ({ matches: query.includes('any-hover: none'), media: query, addEventListener: jest.fn(), removeEventListener: jest.fn() }),
+    });
+    try {
+      page = await toLocation();
+      expect(text(page.element.querySelector('#location-help'))).not.toContain('Pfeiltasten');
+      expect(text(page.element.querySelector('#location-help'))).toContain('Tippen Sie auf die Karte');
+    } finally {
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    }
+  });
 
   it('goes step by step and says beside each field what is missing', async () => {
     const page = await render();

@@ -17,6 +17,8 @@ import { RouterLink } from '@angular/router';
 import { Contribution, ContributionGeometryType, ProcedureDetail } from '@stadtdialog/shared/contract';
 import {
   ContributionDraftStore,
+  ContributionListStore,
+  DEFAULT_FILTER,
   SiteInfoStore,
   DRAFT_STEPS,
   DraftStep,
@@ -28,7 +30,8 @@ import {
   Translator,
 } from '@stadtdialog/web/data-access';
 import { LocationPicker, LocationSketch } from '@stadtdialog/web/map';
-import { CategorySymbol } from '@stadtdialog/web/ui';
+import { CategorySymbol, mediaQuery, TOUCH_ONLY } from '@stadtdialog/web/ui';
+import { FillViewport } from '../shared/fill-viewport';
 import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 import { mapLabels } from '../shared/map-labels';
 import { RetryingNote } from '../shared/retrying-note';
@@ -59,10 +62,10 @@ const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
  */
 @Component({
   selector: 'sd-contribute-page',
-  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, NotifyForm],
+  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, FillViewport, NotifyForm],
   templateUrl: './contribute-page.html',
-  styleUrl: './contribute-page.css',
-  providers: [ProcedureStore, ContributionDraftStore],
+  styleUrls: ['./contribute-page.css', './location-step.css'],
+  providers: [ProcedureStore, ContributionDraftStore, ContributionListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContributePage {
@@ -75,6 +78,8 @@ export class ContributePage {
 
   protected readonly store = inject(ProcedureStore);
   protected readonly drafts = inject(ContributionDraftStore);
+  /** the procedure's contributions on the location step's map, so that one sees what is there already */
+  protected readonly contributions = inject(ContributionListStore);
   /** e-mail notifications are offered only where the installation sends mail */
   protected readonly site = inject(SiteInfoStore);
   private readonly translator = inject(Translator);
@@ -93,6 +98,10 @@ export class ContributePage {
   protected readonly geometryType = signal<ContributionGeometryType>('Point');
   protected readonly sketch = signal<LocationSketch>({ geometry: null, vertexCount: 0, complete: false });
   protected readonly locationProblem = signal<LocalizedProblem | null>(null);
+  /** said instead of the status until the next change, e.g. a corner refused on a spot taken */
+  protected readonly locationNotice = signal<MessageKey | null>(null);
+  protected readonly showExisting = signal(true);
+  protected readonly touchOnly = mediaQuery(TOUCH_ONLY);
   protected readonly formProblem = signal<FormProblem>(null);
   protected readonly created = signal<Contribution | null>(null);
   /** the step was left with errors: show them */
@@ -134,6 +143,15 @@ export class ContributePage {
     effect(() => {
       const procedure = this.store.procedure();
       if (procedure) untracked(() => this.configure(procedure));
+    });
+
+    // The contributions are read once the location step is reached, for the map there.
+    let contributionsLoaded = false;
+    effect(() => {
+      if (this.step() !== 'location' || contributionsLoaded) return;
+      contributionsLoaded = true;
+      const slug = this.slug();
+      untracked(() => this.contributions.load(slug, DEFAULT_FILTER));
     });
 
     const changes = this.form.valueChanges.subscribe((value) => {
@@ -185,7 +203,9 @@ export class ContributePage {
   }
 
   protected locationHelp(): MessageKey {
-    return this.geometryType() === 'Point' ? 'location.helpPoint' : 'location.helpShape';
+    const touch = this.touchOnly();
+    if (this.geometryType() === 'Point') return touch ? 'location.helpPointTouch' : 'location.helpPoint';
+    return touch ? 'location.helpShapeTouch' : 'location.helpShape';
   }
 
   /** The problem to show beside a control, once the person tried to go on or the server refused it. */
@@ -223,6 +243,7 @@ export class ContributePage {
 
   protected onSketch(sketch: LocationSketch): void {
     this.sketch.set(sketch);
+    this.locationNotice.set(null);
     this.locationProblem.set(null);
     this.formProblem.set(null);
     this.drafts.update({ geometry: sketch.geometry });

@@ -7,10 +7,11 @@ import {
   inject,
   input,
   signal,
+  Type,
   untracked,
   viewChild,
 } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
+import { NgComponentOutlet, NgTemplateOutlet } from '@angular/common';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { Phase } from '@stadtdialog/shared/contract';
@@ -22,6 +23,7 @@ import {
   LocalizedDatePipe,
   LocalizedNumberPipe,
   MessageKey,
+  PROCEDURE_PAGE_SECTIONS,
   ProcedureStore,
   sameFilter,
   TranslatePipe,
@@ -49,6 +51,7 @@ const TAB_LABELS: Record<Panel, MessageKey> = { map: 'procedure.map', list: 'pro
 @Component({
   selector: 'sd-procedure-page',
   imports: [
+    NgComponentOutlet,
     NgTemplateOutlet,
     RouterLink,
     FillViewport,
@@ -97,6 +100,8 @@ export class ProcedurePage {
   protected readonly selectedId = signal<string | null>(null);
   protected readonly highlightedId = signal<string | null>(null);
   protected readonly layerSettings = signal<LayerSettings>({});
+  /** parts from other feature libraries (planning information), once loaded */
+  protected readonly sections = signal<Type<unknown>[]>([]);
   /** the legend over the map, opened by its button so that it covers nothing at first */
   protected readonly legendOpen = signal(false);
   protected readonly hintDismissed = signal(false);
@@ -132,6 +137,8 @@ export class ProcedurePage {
   protected readonly currentPhase = computed(() => this.store.procedure()?.phases.find((p) => p.state === 'open') ?? null);
 
   constructor() {
+    const sections = inject(PROCEDURE_PAGE_SECTIONS);
+    if (sections.length) void Promise.all(sections.map((s) => s.load())).then((components) => this.sections.set(components));
     effect(() => {
       const slug = this.slug();
       untracked(() => this.store.load(slug));

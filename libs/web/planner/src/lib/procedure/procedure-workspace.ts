@@ -12,6 +12,8 @@ const TABS: Tab[] = [
   { path: 'setup', label: 'planner.nav.setup', managersOnly: true },
   { path: 'structure', label: 'planner.nav.structure', managersOnly: true },
   { path: 'map', label: 'planner.nav.map', managersOnly: true },
+  { path: 'variants', label: 'planner.nav.variants', managersOnly: false },
+  { path: 'information', label: 'planner.nav.information', managersOnly: false },
   { path: 'moderation', label: 'planner.nav.moderation', managersOnly: false },
   { path: 'workshops', label: 'planner.nav.workshops', managersOnly: true },
   { path: 'audit', label: 'planner.nav.audit', managersOnly: false },
