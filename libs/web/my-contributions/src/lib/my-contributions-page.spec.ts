@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { OwnContributions } from '@stadtdialog/shared/contract';
-import { participantTokenInterceptor } from '@stadtdialog/web/data-access';
+import { participantTokenInterceptor, Translator } from '@stadtdialog/web/data-access';
 import { MyContributionsPage } from './my-contributions-page';
 
 const TOKEN = 'a'.repeat(43);
@@ -43,12 +43,13 @@ const OWN: OwnContributions = {
 describe('MyContributionsPage', () => {
   let http: HttpTestingController;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [provideRouter([{ path: 'meine-beitraege', component: MyContributionsPage }]), provideHttpClient(withInterceptors([participantTokenInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
+    await TestBed.inject(Translator).load('mine', 'notify');
   });
 
   afterEach(() => http.verify());

@@ -1,4 +1,7 @@
-/** Texts of the e-mail notifications (the offer after sending, the pages of the mail links), merged in messages.ts. */
+/**
+ * Texts of the e-mail notifications (the offer after sending, the pages of the mail links): loaded with
+ * those components, which register them (`Translator.register`).
+ */
 export const notifyDe = {
   'notify.heading': 'Per E-Mail benachrichtigt werden',
   'notify.intro':
@@ -62,3 +65,5 @@ export const notifyEn: Record<keyof typeof notifyDe, string> = {
   'notify.noToken': 'This link lacks its key. Please open the whole link from the e-mail.',
   'notify.toContribution': 'To the contribution',
 };
+
+export const NOTIFY_MESSAGES = { de: notifyDe, en: notifyEn };

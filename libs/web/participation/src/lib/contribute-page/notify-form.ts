@@ -8,7 +8,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 @Component({
   selector: 'sd-notify-form',
   imports: [ReactiveFormsModule, TranslatePipe],
-  template: `<section class="notify" aria-labelledby="notify-heading">
+  template: `@if (ready()) {<section class="notify" aria-labelledby="notify-heading">
     <h3 id="notify-heading">{{ 'notify.heading' | t }}</h3>
     <p>{{ 'notify.intro' | t }}</p>
     @if (outcome() !== 'notify.sent' && outcome() !== 'notify.already') {
@@ -35,7 +35,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
         <p class="sd-status" [class.failed]="outcome !== 'notify.sent' && outcome !== 'notify.already'">{{ outcome | t }}</p>
       }
     </div>
-  </section>`,
+  </section>}`,
   styles: `
     .notify {
       margin-top: 1.5rem;
@@ -58,6 +58,13 @@ export class NotifyForm {
   protected readonly invalid = signal(false);
   protected readonly outcome = signal<MessageKey | null>(null);
   private key: { email: string; value: string } | null = null;
+
+  /** its texts come with it, out of the first bundle */
+  protected readonly ready = signal(false);
+
+  constructor() {
+    void this.translator.load('notify').then(() => this.ready.set(true));
+  }
 
   protected async send(): Promise<void> {
     const email = this.form.controls.email.value.trim();
