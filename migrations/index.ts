@@ -9,6 +9,7 @@ import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-var
 import { VariantLiveEvents1764670000000 } from './1764670000000-variant-live-events';
 import { SitePages1764800000000 } from './1764800000000-site-pages';
 import { MailNotifications1764810000000 } from './1764810000000-mail-notifications';
+import { WorkshopLinksFollowAppointments1764815000000 } from './1764815000000-workshop-links-follow-appointments';
 import { ContributionMapCells1764900000000 } from './1764900000000-contribution-map-cells';
 
 /** In order of application. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   VariantLiveEvents1764670000000,
   SitePages1764800000000,
   MailNotifications1764810000000,
+  WorkshopLinksFollowAppointments1764815000000,
   ContributionMapCells1764900000000,
 ];

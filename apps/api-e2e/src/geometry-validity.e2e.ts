@@ -4,7 +4,7 @@ import { AppConfig, loadConfig } from '@stadtdialog/api/config';
 import { ContributionsService } from '@stadtdialog/api/contributions';
 import { OpenDatabase, ParticipantTokens, openDatabase } from '@stadtdialog/api/db';
 import { FieldError, ProblemException } from '@stadtdialog/api/http';
-import { PLANNING_AREA_MARGIN_METRES, Position } from '@stadtdialog/shared/contract';
+import { FIELD_ERROR_CODES, PLANNING_AREA_MARGIN_METRES, Position } from '@stadtdialog/shared/contract';
 import { ENGINE, TestDatabase, freshDatabase } from './server';
 
 /*
@@ -26,6 +26,14 @@ const BASE: Position = [9.93, 53.558];
 
 type Geometry = { type: 'Point'; coordinates: Position } | { type: 'LineString'; coordinates: Position[] } | { type: 'Polygon'; coordinates: Position[][] };
 type NewContribution = Parameters<ContributionsService['create']>[1];
+
+/** PostGIS's verdict as the API names it: crossing edges are self_intersection, anything else invalid_geometry. */
+function invalid(reason: string): FieldError {
+  return {
+    field: 'geometry', code: /self-intersection/i.test(reason) ? 'self_intersection' : 'invalid_geometry', reason,
+    message: `the geometry is not valid: ${reason}`,
+  };
+}
 
 interface Target {
   slug: string;
@@ -151,9 +159,9 @@ describe(`contribution geometry: the API agrees with PostGIS (${ENGINE} engine)`
         const actual = await verdict(everywhere, geometry);
         seen[expected.valid ? 'valid' : 'invalid'] += 1;
         if (expected.inside === 'undefined') {
-          expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', message: expect.stringContaining('opposite points of the globe') }] });
+          expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', code: 'antipodal_edge', message: expect.stringContaining('opposite points of the globe') }] });
         } else if (expected.valid) expect(actual).toEqual({ accepted: true });
-        else expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', message: `the geometry is not valid: ${expected.reason}` }] });
+        else expect(actual).toEqual({ accepted: false, errors: [invalid(expected.reason)] });
       }),
       { numRuns: RUNS, seed: SEED },
     );
@@ -171,15 +179,15 @@ describe(`contribution geometry: the API agrees with PostGIS (${ENGINE} engine)`
         const actual = await verdict(demo, geometry);
         if (!expected.valid) {
           seen.invalid += 1;
-          expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', message: `the geometry is not valid: ${expected.reason}` }] });
+          expect(actual).toEqual({ accepted: false, errors: [invalid(expected.reason)] });
         } else if (expected.inside === 'undefined') {
           seen.outside += 1;
-          expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', message: expect.stringContaining('opposite points of the globe') }] });
+          expect(actual).toEqual({ accepted: false, errors: [{ field: 'geometry', code: 'antipodal_edge', message: expect.stringContaining('opposite points of the globe') }] });
         } else if (!expected.inside) {
           seen.outside += 1;
           expect(actual).toEqual({
             accepted: false,
-            errors: [{ field: 'geometry', code: 'outside_planning_area', message: expect.stringContaining('outside the planning area') }],
+            errors: [{ field: 'geometry', code: 'outside_planning_area', max: PLANNING_AREA_MARGIN_METRES, message: expect.stringContaining('outside the planning area') }],
           });
         } else {
           seen.accepted += 1;
@@ -207,6 +215,7 @@ describe(`contribution geometry: the API agrees with PostGIS (${ENGINE} engine)`
         refused += 1;
         expect(actual.errors).toHaveLength(1);
         expect(actual.errors[0].field).toMatch(/^geometry(\.|$)/);
+        expect(FIELD_ERROR_CODES).toContain(actual.errors[0].code);
       }),
       { numRuns: RUNS, seed: SEED },
     );

@@ -49,10 +49,11 @@ describe(`request limits on the ${ENGINE} engine`, () => {
     const { status, headers, body } = await post('198.51.100.1', big);
     expect(status).toBe(413);
     expect(headers.get('content-type')).toContain('application/problem+json');
-    expect(body).toMatchObject({ status: 413, title: 'Request body too large' });
+    expect(body).toMatchObject({ status: 413, code: 'body_too_large', title: 'Request body too large' });
     // just under the limit gets through the parser (and is then refused for its text length)
     const fits = JSON.stringify({ ...contribution('Passt'), text: 'x'.repeat(LIMITS.maxBodyBytes - 1000) });
-    expect((await post('198.51.100.1', fits)).status).toBe(422);
+    const fitsReply = await post('198.51.100.1', fits);
+    expect([fitsReply.status, fitsReply.body.code, fitsReply.body.errors?.[0]]).toEqual([422, 'validation_failed', expect.objectContaining({ field: 'text', code: 'too_long' })]);
     expect(await total()).toBe(before);
   });
 
@@ -68,8 +69,9 @@ describe(`request limits on the ${ENGINE} engine`, () => {
     const refused = await post('198.51.100.2', contribution('Vierter'), { 'X-Participant-Token': token });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests' });
+    expect(refused.body).toMatchObject({ status: 429, code: 'rate_limited', title: 'Too many requests' });
     const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(refused.body.retryAfter).toBe(retryAfter);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -82,7 +84,7 @@ describe(`request limits on the ${ENGINE} engine`, () => {
     // 198.51.100.2 made four writes above (the refused one does not count): one more is allowed
     expect((await post('198.51.100.2', contribution('Neuer Teilnehmer eins'))).status).toBe(201);
     const refused = await post('198.51.100.2', contribution('Neuer Teilnehmer zwei'));
-    expect(refused.status).toBe(429);
+    expect([refused.status, refused.body.code]).toEqual([429, 'rate_limited']);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // another address is not affected
     expect((await post('198.51.100.3', contribution('Andere Adresse'))).status).toBe(201);

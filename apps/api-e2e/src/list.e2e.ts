@@ -280,22 +280,23 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
   });
 
   it.each([
-    ['a cursor that is not one', 'cursor=bm90LWEtY3Vyc29y', 'cursor'],
-    ['a cursor with broken base64url', 'cursor=%2B%2F%3D', 'cursor'],
-    ['an unknown parameter', 'colour=green', 'colour'],
-    ['a limit over the maximum', 'limit=101', 'limit'],
-    ['an unknown sort', 'sort=best', 'sort'],
-    ['a category that is no UUID', 'category=parks', 'category'],
-    ['a bbox with three numbers', 'bbox=9.9,53.5,10', 'bbox'],
-    ['a bbox in hexadecimal', 'bbox=0x9,53,10,54', 'bbox'],
-    ['mine that is not a boolean', 'mine=yes', 'mine'],
+    ['a cursor that is not one', 'cursor=bm90LWEtY3Vyc29y', 'cursor:invalid_cursor'],
+    ['a cursor with broken base64url', 'cursor=%2B%2F%3D', 'cursor:invalid_cursor'],
+    ['an unknown parameter', 'colour=green', 'colour:unknown_field'],
+    ['a limit over the maximum', 'limit=101', 'limit:too_big'],
+    ['an unknown sort', 'sort=best', 'sort:not_allowed'],
+    ['a category that is no UUID', 'category=parks', 'category:invalid_id'],
+    ['a bbox with three numbers', 'bbox=9.9,53.5,10', 'bbox:invalid_bbox'],
+    ['a bbox in hexadecimal', 'bbox=0x9,53,10,54', 'bbox:invalid_bbox'],
+    ['mine that is not a boolean', 'mine=yes', 'mine:not_boolean'],
   ])('answers %s with a 400 problem naming it', async (_, query, field) => {
     for (const path of [BASE, `${BASE}/features`]) {
-      if (path.endsWith('features') && field === 'cursor') continue;
+      if (path.endsWith('features') && field.startsWith('cursor')) continue;
       const { status, type, body } = await get<Problem>(api, `${path}?${query}`);
       expect(status).toBe(400);
       expect(type).toContain('application/problem+json');
-      expect(body.errors?.map((e) => e.field)).toEqual([field]);
+      expect(body.code).toBe('invalid_query');
+      expect(body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([field]);
     }
   });
 
@@ -303,7 +304,7 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
     const rated = await get<ContributionPage>(api, `${BASE}?sort=rated&limit=5`);
     const wrongSort = await get<Problem>(api, `${BASE}?sort=commented&cursor=${rated.body.nextCursor}`);
     expect(wrongSort.status).toBe(400);
-    expect(wrongSort.body.errors?.[0]).toMatchObject({ field: 'cursor', message: expect.stringMatching(/sort=rated/) });
+    expect(wrongSort.body.errors?.[0]).toMatchObject({ field: 'cursor', code: 'invalid_cursor', message: expect.stringMatching(/sort=rated/) });
     const decoded = JSON.parse(Buffer.from(rated.body.nextCursor as string, 'base64url').toString());
     decoded[2] = "2026-01-01'; DROP TABLE contributions; --";
     const tampered = await get<Problem>(api, `${BASE}?sort=rated&cursor=${Buffer.from(JSON.stringify(decoded)).toString('base64url')}`);
@@ -316,6 +317,7 @@ describe(`the contribution list and map layer on the ${ENGINE} engine`, () => {
       const { status, type } = await get<Problem>(api, path);
       expect(status).toBe(404);
       expect(type).toContain('application/problem+json');
+      expect((await get<Problem>(api, path)).body.code).toBe('not_found');
     }
   });
 });

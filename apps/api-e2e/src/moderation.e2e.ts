@@ -72,7 +72,7 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
 
     const refused = await moderator.call('POST', `${moderation(post, id)}/reject`, {});
     expect(refused.status).toBe(422);
-    expect(refused.body.errors).toEqual([{ field: 'reason', message: 'a rejection needs a reason' }]);
+    expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'reason', code: 'required', message: 'a rejection needs a reason' }] });
     expect((await moderator.call('POST', `${moderation(post, id)}/reject`, { reason: 'kein Bezug zum Verfahren' })).status).toBe(200);
     expect(await publicly(post.slug, id)).toEqual(gone);
     expect(await live.waitFor((e) => e.at(-1)?.event === 'contribution-removed' && e.at(-1)?.data.id === id)).toBe(true);
@@ -159,7 +159,7 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
 
     const badArea = await moderator.call('PATCH', moderation(post, id), { geometry: { type: 'Polygon', coordinates: [[[9.95, 53.55], [9.96, 53.56], [9.96, 53.55], [9.95, 53.56], [9.95, 53.55]]] } });
     expect(badArea.status).toBe(422);
-    expect(badArea.body.errors[0]).toMatchObject({ field: 'geometry', message: expect.stringMatching(/not valid: Self-intersection/) });
+    expect(badArea.body.errors[0]).toMatchObject({ field: 'geometry', code: 'self_intersection', message: expect.stringMatching(/not valid: Self-intersection/) });
 
     const answer = await moderator.call('POST', `${moderation(post, id)}/responses`, { text: 'Danke, wir prüfen das.' });
     expect(answer.status).toBe(201);
@@ -188,6 +188,7 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
       action: 'hide', items: [{ kind: 'contribution', id: a.id }, { kind: 'contribution', id: foreign.id }],
     });
     expect(mixed.status).toBe(404);
+    expect(mixed.body.code).toBe('not_found');
     expect(await publicly(post.slug, a.id)).toEqual(shown);
 
     const bulk = await moderator.call('POST', `/api/v1/procedures/${post.id}/moderation/bulk`, {
@@ -219,9 +220,10 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
     const bowtie = { type: 'Polygon', coordinates: [[[9.9, 53.5], [10, 53.6], [10, 53.5], [9.9, 53.6], [9.9, 53.5]]] };
     const refused = await admin.call('PATCH', setup, { planningArea: bowtie });
     expect(refused.status).toBe(422);
-    expect(refused.body.errors[0]).toMatchObject({ field: 'planningArea', message: expect.stringMatching(/not valid/) });
+    expect(refused.body.errors[0]).toMatchObject({ field: 'planningArea', code: 'self_intersection', message: expect.stringMatching(/not valid/) });
     const unknown = await admin.call('PATCH', setup, { planningArea: { type: 'Polygon', coordinates: [[[9.9, 53.5]]] }, colour: 'red' });
     expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'colour', code: 'unknown_field' })]);
     const area = { type: 'Polygon', coordinates: [[[9.9, 53.5], [10, 53.5], [10, 53.6], [9.9, 53.6], [9.9, 53.5]]] };
     const map = {
       projection: 'EPSG:25832', center: [9.95, 53.55], zoom: 13,
@@ -232,6 +234,7 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
     };
     const injected = await admin.call('PATCH', setup, { map: { ...map, layers: [{ ...map.layers[1], url: "https://x.org; script-src 'unsafe-inline'" }] } });
     expect(injected.status).toBe(422);
+    expect(injected.body.errors[0]).toMatchObject({ field: 'map.layers.0.url', code: 'invalid_url' });
     const saved = await admin.call('PATCH', setup, {
       planningArea: area, map, settings: { moderation: 'pre', textMaxLength: 2000 }, title: 'Nachher (neu)',
     });

@@ -1,4 +1,4 @@
-import { ContributionPage, ProcedureDetail } from '@stadtdialog/shared/contract';
+import { ContributionPage, FIELD_ERROR_CODES, PROBLEM_CODES, PROBLEM_STATUS, Problem, ProcedureDetail } from '@stadtdialog/shared/contract';
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, getJson, startApi } from './server';
 
 interface Operation {
@@ -10,7 +10,7 @@ interface OpenApiDocument {
   openapi: string;
   info: { title: string };
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; allOf?: unknown[] }> };
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; allOf?: unknown[]; enum?: string[] }> };
 }
 
 /** The routes of the API; a new route must show up in the document. */
@@ -97,6 +97,36 @@ describe(`the API reference on the ${ENGINE} engine`, () => {
       const headers = (operation.parameters ?? []).filter((p) => p.in === 'header');
       expect(new Set(headers.map((h) => h.name.toLowerCase())).size).toBe(headers.length);
       expect(headers.filter((h) => h.required)).toEqual([]);
+    }
+  });
+
+  it('lists every problem code and field error code as enums, and each response the codes of its status', async () => {
+    const schemas = document.components.schemas;
+    expect(schemas['ProblemCode'].enum).toEqual([...PROBLEM_CODES]);
+    expect(schemas['FieldErrorCode'].enum).toEqual([...FIELD_ERROR_CODES]);
+    expect(schemas['Problem'].required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code']));
+    expect(Object.keys(schemas['FieldError'].properties ?? {})).toEqual(expect.arrayContaining(['field', 'code', 'message', 'max', 'min', 'allowed']));
+    const create = document.paths['/api/v1/procedures/{slug}/contributions'].post.responses;
+    const codesOf = (status: string) => {
+      const schema = create[status].content?.['application/problem+json'].schema as { allOf?: { properties?: { code?: { enum?: string[] } } }[] };
+      return schema.allOf?.[1].properties?.code?.enum;
+    };
+    expect(codesOf('422')).toEqual(expect.arrayContaining(['validation_failed']));
+    expect(codesOf('429')).toEqual(expect.arrayContaining(['rate_limited']));
+    for (const status of Object.keys(create).filter((s) => /^[45]/.test(s))) {
+      for (const code of codesOf(status) ?? []) expect([code, PROBLEM_STATUS[code as keyof typeof PROBLEM_STATUS]]).toEqual([code, Number(status)]);
+    }
+    // a real answer has the documented shape
+    const refused = await fetch(`${api.baseUrl}/api/v1/procedures/gruene-mitte-altona/contributions`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x'.repeat(500), text: 'ok', categoryId: 'nope' }),
+    });
+    const problem = (await refused.json()) as Problem;
+    expect(problem).toMatchObject({ status: 422, code: 'validation_failed' });
+    const keys = new Set(Object.keys(schemas['Problem'].properties ?? {}));
+    for (const key of Object.keys(problem)) expect(keys).toContain(key);
+    for (const error of problem.errors ?? []) {
+      expect(FIELD_ERROR_CODES).toContain(error.code);
+      for (const key of Object.keys(error)) expect(Object.keys(schemas['FieldError'].properties ?? {})).toContain(key);
     }
   });
 

@@ -5,6 +5,7 @@ import {
   ContributionDetail,
   ContributionFeatureCollection,
   Problem,
+  ProblemCode,
   RatingSummary,
   ReportReceipt,
 } from '@stadtdialog/shared/contract';
@@ -29,14 +30,15 @@ const UNKNOWN_ID = '7d1f5a3c-9b2e-4c6d-8e0f-1a2b3c4d5e6f';
 
 const problemOf = (answer: Answer<unknown>) => answer.body as Problem;
 
-function expectProblem(answer: Answer<unknown>, status: number, fields?: string[]): void {
+/** A refusal: its status, its machine code, and the refused fields as `field:code`. */
+function expectProblem(answer: Answer<unknown>, status: number, code: ProblemCode, fields?: string[]): void {
   expect({ status: answer.status, type: answer.headers.get('content-type') }).toEqual({
     status,
     type: expect.stringContaining('application/problem+json'),
   });
   const problem = problemOf(answer);
-  expect(problem.status).toBe(status);
-  if (fields) expect(problem.errors?.map((e) => e.field)).toEqual(fields);
+  expect({ status: problem.status, code: problem.code }).toEqual({ status, code });
+  if (fields) expect(problem.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(fields);
   // a refused write issues no participant token
   expect(answer.headers.get('x-participant-token')).toBeNull();
 }
@@ -137,10 +139,10 @@ describe(`participation on the ${ENGINE} engine: detail, comments, ratings, repo
     });
 
     it('shows pending, rejected and hidden content and internal procedures in no public response', async () => {
-      for (const id of [c.rejected, c.hidden, c.pending]) expectProblem(await detail('offen', id), 404);
-      expectProblem(await detail('intern', c.intern), 404);
-      expectProblem(await detail('offen', c.intern), 404);
-      expectProblem(await features('intern'), 404);
+      for (const id of [c.rejected, c.hidden, c.pending]) expectProblem(await detail('offen', id), 404, 'not_found');
+      expectProblem(await detail('intern', c.intern), 404, 'not_found');
+      expectProblem(await detail('offen', c.intern), 404, 'not_found');
+      expectProblem(await features('intern'), 404, 'not_found');
       const map = await features('offen');
       expect(map.status).toBe(200);
       expect(map.body.features.map((f) => f.id).sort()).toEqual([c.main, c.other].sort());
@@ -166,15 +168,15 @@ describe(`participation on the ${ENGINE} engine: detail, comments, ratings, repo
       const stranger = (await rate('offen', c.other, { value: 1 })).headers.get('x-participant-token') as string;
       expect(stranger).toMatch(TOKEN);
 
-      expectProblem(await detail('vorab', created.body.id), 404);
-      expectProblem(await detail('vorab', created.body.id, stranger), 404);
+      expectProblem(await detail('vorab', created.body.id), 404, 'not_found');
+      expectProblem(await detail('vorab', created.body.id, stranger), 404, 'not_found');
       const own = await detail('vorab', created.body.id, author);
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ status: 'pending', mine: true, comments: [], rating: { up: 0, down: 0, own: null } });
       expect((await features('vorab')).body.features.map((f) => f.id)).toEqual([c.vorab]);
       // taking part needs a public contribution, also for its author
-      expectProblem(await comment('vorab', created.body.id, { text: 'Nachtrag' }, { 'X-Participant-Token': author }), 404);
-      expectProblem(await rate('vorab', created.body.id, { value: 1 }, { 'X-Participant-Token': author }), 404);
+      expectProblem(await comment('vorab', created.body.id, { text: 'Nachtrag' }, { 'X-Participant-Token': author }), 404, 'not_found');
+      expectProblem(await rate('vorab', created.body.id, { value: 1 }, { 'X-Participant-Token': author }), 404, 'not_found');
     });
 
     it("leaves out counts and comments where the procedure hides them, and still takes the participant's part", async () => {
@@ -193,7 +195,7 @@ describe(`participation on the ${ENGINE} engine: detail, comments, ratings, repo
       const after = await detail('verborgen', c.verborgen, token);
       expect(after.body).toMatchObject({ comments: [], commentCount: null, rating: { up: null, down: null, own: -1 } });
       // a comment nobody can see cannot be reported either
-      expectProblem(await report('verborgen', { commentId: written.body.id, reason: 'Beleidigend' }), 422, ['commentId']);
+      expectProblem(await report('verborgen', { commentId: written.body.id, reason: 'Beleidigend' }), 422, 'validation_failed', ['commentId:not_in_procedure']);
     });
 
     it('shows the counts but takes nothing new where the procedure has switched comments and ratings off', async () => {
@@ -203,8 +205,8 @@ describe(`participation on the ${ENGINE} engine: detail, comments, ratings, repo
     });
 
     it('answers 404 for an id that is not a UUID and for an unknown procedure', async () => {
-      expectProblem(await send(api, 'GET', '/api/v1/procedures/offen/contributions/123'), 404);
-      expectProblem(await detail('gibt-es-nicht', c.main), 404);
+      expectProblem(await send(api, 'GET', '/api/v1/procedures/offen/contributions/123'), 404, 'not_found');
+      expectProblem(await detail('gibt-es-nicht', c.main), 404, 'not_found');
     });
   });
 
@@ -248,7 +250,7 @@ describe(`participation on the ${ENGINE} engine: detail, comments, ratings, repo
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect((await detail('offen', c.other)).body.commentCount).toBe(before + 1);
-      expectProblem(await comment('offen', c.other, { text: 'Etwas anderes' }, key), 422, ['Idempotency-Key']);
+      expectProblem(await comment('offen', c.other, { text: 'Etwas anderes' }, key), 422, 'validation_failed', ['Idempotency-Key:key_reused']);
     });
   });
 
@@ -286,7 +288,7 @@ describe(`participation on the ${ENGINE} engine: detail, comments, ratings, repo
       expect(token).toMatch(TOKEN);
 
       const twice = await report('offen', { contributionId: c.main, reason: 'Immer noch Werbung' }, { 'X-Participant-Token': token });
-      expectProblem(twice, 409);
+      expectProblem(twice, 409, 'already_reported');
       expect(problemOf(twice).detail).toMatch(/already reported this contribution/);
 
       const second = await report('offen', { contributionId: c.main, reason: 'Spam' });
@@ -320,82 +322,89 @@ describe(`participation on the ${ENGINE} engine: detail, comments, ratings, repo
 
     it('refuses bad comments with the field at fault', async () => {
       const bad: [unknown, string[]][] = [
-        [{ text: '   \n ' }, ['text']],
-        [{ text: 'x'.repeat(1501) }, ['text']],
-        [{}, ['text']],
-        [{ text: 42 }, ['text']],
-        [{ text: 'ok', official: true }, ['official']],
-        [{ text: 'ok', parentId: 'nope' }, ['parentId']],
-        [{ text: 'Antwort auf eine Antwort', parentId: m.firstReply }, ['parentId']],
-        [{ text: 'falscher Beitrag', parentId: m.onOther }, ['parentId']],
-        [{ text: 'auf Wartendes', parentId: m.pending }, ['parentId']],
-        [{ text: 'auf Ausgeblendetes', parentId: m.hiddenTop }, ['parentId']],
-        [{ text: 'unbekannt', parentId: UNKNOWN_ID }, ['parentId']],
+        [{ text: '   \n ' }, ['text:blank_text']],
+        [{ text: '\u200b\u00a0\u2800' }, ['text:blank_text']],
+        [{ text: 'x'.repeat(1501) }, ['text:too_long']],
+        [{}, ['text:required']],
+        [{ text: 42 }, ['text:not_text']],
+        [{ text: 'ok', official: true }, ['official:unknown_field']],
+        [{ text: 'ok', parentId: 'nope' }, ['parentId:invalid_id']],
+        [{ text: 'Antwort auf eine Antwort', parentId: m.firstReply }, ['parentId:reply_depth']],
+        [{ text: 'falscher Beitrag', parentId: m.onOther }, ['parentId:not_in_procedure']],
+        [{ text: 'auf Wartendes', parentId: m.pending }, ['parentId:not_in_procedure']],
+        [{ text: 'auf Ausgeblendetes', parentId: m.hiddenTop }, ['parentId:not_in_procedure']],
+        [{ text: 'unbekannt', parentId: UNKNOWN_ID }, ['parentId:not_in_procedure']],
         ['{"text": "kaputt"', []],
       ];
       for (const [body, fields] of bad) {
         const answer = await comment('offen', c.main, body);
-        if (typeof body === 'string') expectProblem(answer, 400);
-        else expectProblem(answer, 422, fields);
+        if (typeof body === 'string') expectProblem(answer, 400, 'invalid_json');
+        else expectProblem(answer, 422, 'validation_failed', fields);
       }
       const replyToReply = await comment('offen', c.main, { text: 'tiefer', parentId: m.firstReply });
       expect(problemOf(replyToReply).errors?.[0].message).toMatch(/reply cannot be answered/);
       expect((await comment('offen', c.main, { text: 'x'.repeat(1501) })).body).toMatchObject({
-        errors: [{ field: 'text', message: 'text must be at most 1500 characters' }],
+        errors: [{ field: 'text', code: 'too_long', max: 1500, message: 'text must be at most 1500 characters' }],
       });
     });
 
     it('refuses comments where they cannot be made', async () => {
       for (const [slug, id] of [['offen', c.rejected], ['offen', c.hidden], ['offen', c.pending], ['offen', UNKNOWN_ID],
         ['intern', c.intern], ['offen', c.intern], ['gibt-es-nicht', c.main]]) {
-        expectProblem(await comment(slug, id, { text: 'Hallo' }), 404);
+        expectProblem(await comment(slug, id, { text: 'Hallo' }), 404, 'not_found');
       }
-      expectProblem(await send(api, 'POST', '/api/v1/procedures/offen/contributions/123/comments', { text: 'Hallo' }), 404);
+      expectProblem(await send(api, 'POST', '/api/v1/procedures/offen/contributions/123/comments', { text: 'Hallo' }), 404, 'not_found');
       const off = await comment('ohne', c.ohne, { text: 'Hallo' });
-      expectProblem(off, 409);
+      expectProblem(off, 409, 'comments_off');
       expect(problemOf(off).title).toBe('Comments are closed');
       const closed = await comment('geschlossen', c.geschlossen, { text: 'Hallo' });
-      expectProblem(closed, 409);
-      expect(problemOf(closed).title).toMatch(/not open/);
-      expectProblem(await comment('offen', c.main, { text: 'Hallo' }, { 'Idempotency-Key': 'retry-1' }), 400, ['Idempotency-Key']);
+      expectProblem(closed, 409, 'participation_closed');
+      expect(problemOf(closed).what).toBe('comments');
+      expectProblem(await comment('offen', c.main, { text: 'Hallo' }, { 'Idempotency-Key': 'retry-1' }), 400, 'invalid_header', ['Idempotency-Key:invalid_id']);
     });
 
     it('refuses bad ratings and ratings where they cannot be made', async () => {
-      for (const body of [{ value: 2 }, { value: 0 }, { value: '1' }, {}, { value: 1, weight: 3 }]) {
+      const bad: [unknown, string][] = [
+        [{ value: 2 }, 'value:not_allowed'], [{ value: 0 }, 'value:not_allowed'], [{ value: '1' }, 'value:not_allowed'],
+        [{}, 'value:required'], [{ value: 1, weight: 3 }, 'weight:unknown_field'],
+      ];
+      for (const [body, field] of bad) {
         const answer = await rate('offen', c.main, body);
-        expectProblem(answer, 422, [Object.keys(body).includes('weight') ? 'weight' : 'value']);
+        expectProblem(answer, 422, 'validation_failed', [field]);
       }
+      expect((await rate('offen', c.main, { value: 2 })).body).toMatchObject({ errors: [{ field: 'value', allowed: [1, -1] }] });
       for (const [slug, id] of [['offen', c.rejected], ['offen', c.hidden], ['offen', c.pending], ['offen', UNKNOWN_ID],
         ['intern', c.intern], ['gibt-es-nicht', c.main]]) {
-        expectProblem(await rate(slug, id, { value: 1 }), 404);
-        expectProblem(await withdraw(slug, id), 404);
+        expectProblem(await rate(slug, id, { value: 1 }), 404, 'not_found');
+        expectProblem(await withdraw(slug, id), 404, 'not_found');
       }
-      expectProblem(await rate('ohne', c.ohne, { value: 1 }), 409);
-      expectProblem(await withdraw('ohne', c.ohne), 409);
-      expectProblem(await rate('geschlossen', c.geschlossen, { value: -1 }), 409);
+      expectProblem(await rate('ohne', c.ohne, { value: 1 }), 409, 'ratings_off');
+      expectProblem(await withdraw('ohne', c.ohne), 409, 'ratings_off');
+      expectProblem(await rate('geschlossen', c.geschlossen, { value: -1 }), 409, 'participation_closed');
     });
 
     it('refuses bad reports with the field at fault', async () => {
       const bad: [unknown, string[]][] = [
-        [{ reason: 'Spam' }, ['contributionId', 'commentId']],
-        [{ contributionId: c.main, commentId: m.first, reason: 'Spam' }, ['contributionId', 'commentId']],
-        [{ contributionId: c.main, reason: '  ' }, ['reason']],
-        [{ contributionId: c.main, reason: 'x'.repeat(1001) }, ['reason']],
-        [{ contributionId: c.main }, ['reason']],
-        [{ contributionId: 'abc', reason: 'Spam' }, ['contributionId']],
-        [{ contributionId: c.main, reason: 'Spam', severity: 'high' }, ['severity']],
-        [{ contributionId: c.hidden, reason: 'Spam' }, ['contributionId']],
-        [{ contributionId: c.pending, reason: 'Spam' }, ['contributionId']],
-        [{ contributionId: c.intern, reason: 'Spam' }, ['contributionId']],
-        [{ contributionId: c.vorab, reason: 'Spam' }, ['contributionId']],
-        [{ commentId: m.pending, reason: 'Spam' }, ['commentId']],
-        [{ commentId: m.replyToHidden, reason: 'Spam' }, ['commentId']],
-        [{ commentId: m.onRejected, reason: 'Spam' }, ['commentId']],
-        [{ commentId: UNKNOWN_ID, reason: 'Spam' }, ['commentId']],
+        [{ reason: 'Spam' }, ['contributionId:required', 'commentId:required']],
+        [{ contributionId: c.main, commentId: m.first, reason: 'Spam' }, ['contributionId:not_combinable', 'commentId:not_combinable']],
+        [{ contributionId: c.main, reason: '  ' }, ['reason:blank_text']],
+        [{ contributionId: c.main, reason: '\u200b\u200b' }, ['reason:blank_text']],
+        [{ contributionId: c.main, reason: 'x'.repeat(1001) }, ['reason:too_long']],
+        [{ contributionId: c.main }, ['reason:required']],
+        [{ contributionId: 'abc', reason: 'Spam' }, ['contributionId:invalid_id']],
+        [{ contributionId: c.main, reason: 'Spam', severity: 'high' }, ['severity:unknown_field']],
+        [{ contributionId: c.hidden, reason: 'Spam' }, ['contributionId:not_in_procedure']],
+        [{ contributionId: c.pending, reason: 'Spam' }, ['contributionId:not_in_procedure']],
+        [{ contributionId: c.intern, reason: 'Spam' }, ['contributionId:not_in_procedure']],
+        [{ contributionId: c.vorab, reason: 'Spam' }, ['contributionId:not_in_procedure']],
+        [{ commentId: m.pending, reason: 'Spam' }, ['commentId:not_in_procedure']],
+        [{ commentId: m.replyToHidden, reason: 'Spam' }, ['commentId:not_in_procedure']],
+        [{ commentId: m.onRejected, reason: 'Spam' }, ['commentId:not_in_procedure']],
+        [{ commentId: UNKNOWN_ID, reason: 'Spam' }, ['commentId:not_in_procedure']],
       ];
-      for (const [body, fields] of bad) expectProblem(await report('offen', body), 422, fields);
-      expectProblem(await report('intern', { contributionId: c.intern, reason: 'Spam' }), 404);
-      expectProblem(await report('gibt-es-nicht', { contributionId: c.main, reason: 'Spam' }), 404);
+      for (const [body, fields] of bad) expectProblem(await report('offen', body), 422, 'validation_failed', fields);
+      expectProblem(await report('intern', { contributionId: c.intern, reason: 'Spam' }), 404, 'not_found');
+      expectProblem(await report('gibt-es-nicht', { contributionId: c.main, reason: 'Spam' }), 404, 'not_found');
     });
 
     it('stored nothing for any of them', async () => {

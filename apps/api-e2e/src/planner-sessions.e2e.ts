@@ -5,6 +5,9 @@ import { ENGINE, MAIN, RunningApi, TestDatabase, freshDatabase, startApi } from 
 import { SeededProcedure, apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
 import { PlannerClient, call, contribute, setCookie } from './planner-fixtures';
 
+/** The status and the problem code of an answer. */
+const refusal = (reply: { status: number; body: { code?: string } }) => [reply.status, reply.body?.code];
+
 const CLI_ADMIN = { email: 'cli-admin@stadtdialog.test', password: 'first cli password' };
 const NEW_PASSWORD = 'second cli password';
 const ENV_ADMIN = { email: 'env-admin@stadtdialog.test', password: 'env admin password' };
@@ -76,8 +79,8 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
 
   it('starts with ADMIN_EMAIL set but ignores it, because planner accounts exist', async () => {
     api = await startApi({ ...env, ADMIN_EMAIL: ENV_ADMIN.email, ADMIN_PASSWORD: ENV_ADMIN.password });
-    expect((await call(api, 'POST', '/api/v1/auth/sign-in', { body: ENV_ADMIN })).status).toBe(401);
-    expect((await call(api, 'POST', '/api/v1/auth/sign-in', { body: CLI_ADMIN })).status).toBe(401);
+    expect(refusal(await call(api, 'POST', '/api/v1/auth/sign-in', { body: ENV_ADMIN }))).toEqual([401, 'sign_in_failed']);
+    expect(refusal(await call(api, 'POST', '/api/v1/auth/sign-in', { body: CLI_ADMIN }))).toEqual([401, 'sign_in_failed']);
     const admin = await PlannerClient.signIn(api, CLI_ADMIN.email, NEW_PASSWORD);
     secrets.push(admin.session, admin.csrf);
     expect(admin.me).toMatchObject({ email: CLI_ADMIN.email, isAdmin: true, memberships: [] });
@@ -110,7 +113,7 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
     const second = setCookie(again.headers, 'sd_session')?.value;
     expect(second).toBeDefined();
     expect(second).not.toBe(first.session);
-    expect((await first.call('GET', '/api/v1/auth/me')).status).toBe(401);
+    expect(refusal(await first.call('GET', '/api/v1/auth/me'))).toEqual([401, 'sign_in_required']);
     expect((await call(api, 'GET', '/api/v1/auth/me', { headers: { cookie: `sd_session=${second}` } })).status).toBe(200);
 
     // A session id chosen by someone else (fixation) is never taken over.
@@ -120,7 +123,7 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
       headers: { cookie: `sd_session=${planted}` },
     });
     expect(setCookie(fixed.headers, 'sd_session')?.value).not.toBe(planted);
-    expect((await call(api, 'GET', '/api/v1/auth/me', { headers: { cookie: `sd_session=${planted}` } })).status).toBe(401);
+    expect(refusal(await call(api, 'GET', '/api/v1/auth/me', { headers: { cookie: `sd_session=${planted}` } }))).toEqual([401, 'sign_in_required']);
   });
 
   it('refuses unsafe cookie requests without the session\'s CSRF token and stores nothing', async () => {
@@ -130,12 +133,12 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
     const hide = `/api/v1/procedures/${procedure.id}/moderation/contributions/${id}/hide`;
     for (const csrf of [null, '', 'x'.repeat(43), other.csrf]) {
       const reply = await admin.call('POST', hide, {}, { csrf });
-      expect(reply.status).toBe(403);
+      expect(refusal(reply)).toEqual([403, 'csrf_invalid']);
       expect(reply.body.detail).toMatch(/X-CSRF-Token/);
     }
     // the same request as a form from another site would send it: no header, a form body
     const form = await call(api, 'POST', hide, { headers: { cookie: `sd_session=${admin.session}` } });
-    expect(form.status).toBe(403);
+    expect(refusal(form)).toEqual([403, 'csrf_invalid']);
     expect((await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/contributions/${id}`)).status).toBe(200);
     const audit = await admin.call('GET', `/api/v1/procedures/${procedure.id}/audit`);
     expect(audit.body.items).toEqual([]);
@@ -145,12 +148,12 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
 
   it('ends the session on sign-out (which needs the CSRF token too) and clears the cookies', async () => {
     const admin = await PlannerClient.signIn(api, CLI_ADMIN.email, NEW_PASSWORD);
-    expect((await admin.call('POST', '/api/v1/auth/sign-out', undefined, { csrf: null })).status).toBe(403);
+    expect(refusal(await admin.call('POST', '/api/v1/auth/sign-out', undefined, { csrf: null }))).toEqual([403, 'csrf_invalid']);
     const out = await admin.call('POST', '/api/v1/auth/sign-out');
     expect(out.status).toBe(204);
     expect(setCookie(out.headers, 'sd_session')?.attributes).toEqual(expect.arrayContaining(['Max-Age=0', 'HttpOnly']));
     expect(setCookie(out.headers, 'sd_csrf')?.attributes).toEqual(expect.arrayContaining(['Max-Age=0']));
-    expect((await admin.call('GET', '/api/v1/auth/me')).status).toBe(401);
+    expect(refusal(await admin.call('GET', '/api/v1/auth/me'))).toEqual([401, 'sign_in_required']);
   });
 
   it('ends every session of a planner who is disabled or gets a new password, and refuses a disabled planner\'s sign-in', async () => {
@@ -161,13 +164,13 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
     secrets.push(password);
     const kim = await PlannerClient.signIn(api, 'kim@stadtdialog.test', password);
     expect((await admin.call('POST', `/api/v1/planners/${created.body.id}/reset-password`, { password: 'kims new password' })).status).toBe(200);
-    expect((await kim.call('GET', '/api/v1/auth/me')).status).toBe(401);
+    expect(refusal(await kim.call('GET', '/api/v1/auth/me'))).toEqual([401, 'sign_in_required']);
     const kim2 = await PlannerClient.signIn(api, 'kim@stadtdialog.test', 'kims new password');
     expect((await admin.call('POST', `/api/v1/planners/${created.body.id}/disable`, {})).status).toBe(200);
-    expect((await kim2.call('GET', '/api/v1/auth/me')).status).toBe(401);
-    expect((await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: 'kim@stadtdialog.test', password: 'kims new password' } })).status).toBe(401);
+    expect(refusal(await kim2.call('GET', '/api/v1/auth/me'))).toEqual([401, 'sign_in_required']);
+    expect(refusal(await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: 'kim@stadtdialog.test', password: 'kims new password' } }))).toEqual([401, 'sign_in_failed']);
     // admins cannot lock themselves out
-    expect((await admin.call('POST', `/api/v1/planners/${admin.me.id}/disable`, {})).status).toBe(409);
+    expect(refusal(await admin.call('POST', `/api/v1/planners/${admin.me.id}/disable`, {}))).toEqual([409, 'own_account']);
     const log = await admin.call('GET', '/api/v1/planners/audit');
     expect(log.body.items.map((e: { action: string }) => e.action).slice(0, 3)).toEqual([
       'planner.disable', 'planner.reset-password', 'planner.create',
@@ -179,17 +182,18 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
     const wrong = { email: CLI_ADMIN.email.toUpperCase(), password: 'wrong password!' };
     for (let i = 0; i < 3; i++) {
       const reply = await call(api, 'POST', '/api/v1/auth/sign-in', { body: wrong });
-      expect(reply.status).toBe(401);
+      expect(refusal(reply)).toEqual([401, 'sign_in_failed']);
       expect(reply.body.detail).toBe('The e-mail address or the password is wrong.');
     }
     const blocked = await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: CLI_ADMIN.email, password: NEW_PASSWORD } });
-    expect(blocked.status).toBe(429);
+    expect(refusal(blocked)).toEqual([429, 'sign_in_throttled']);
     expect(blocked.headers.get('content-type')).toContain('application/problem+json');
     const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(blocked.body.retryAfter).toBe(retryAfter);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(2);
     // another account from the same client is not held up yet
-    expect((await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: 'nobody@stadtdialog.test', password: 'x' } })).status).toBe(401);
+    expect(refusal(await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: 'nobody@stadtdialog.test', password: 'x' } }))).toEqual([401, 'sign_in_failed']);
     await new Promise((r) => setTimeout(r, retryAfter * 1000 + 100));
     expect((await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: CLI_ADMIN.email, password: NEW_PASSWORD } })).status).toBe(200);
   });
@@ -197,10 +201,10 @@ describe(`planner sign-in, sessions and CSRF (${ENGINE} engine)`, () => {
   it('delays every sign-in from a client after ten failures, whatever the account', async () => {
     // seven failures so far from this address: two at the start, the disabled planner, three above, nobody@
     for (let i = 0; i < 3; i++) {
-      expect((await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: `guess${i}@stadtdialog.test`, password: 'guess' } })).status).toBe(401);
+      expect(refusal(await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: `guess${i}@stadtdialog.test`, password: 'guess' } }))).toEqual([401, 'sign_in_failed']);
     }
     const blocked = await call(api, 'POST', '/api/v1/auth/sign-in', { body: { email: CLI_ADMIN.email, password: NEW_PASSWORD } });
-    expect(blocked.status).toBe(429);
+    expect(refusal(blocked)).toEqual([429, 'sign_in_throttled']);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 

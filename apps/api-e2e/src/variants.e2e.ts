@@ -127,7 +127,7 @@ describe(`variants, uploads and planning information (${ENGINE} engine)`, () => 
       const html = await upload(manager, A, Buffer.from('<!doctype html><script>alert(document.cookie)</script>'), 'bild.png', 'image/png');
       expect(html.status).toBe(415);
       expect(html.headers.get('content-type')).toContain('application/problem+json');
-      expect(html.body.errors[0]).toMatchObject({ field: 'file', code: 'unsupported_file_type' });
+      expect(html.body).toMatchObject({ code: 'unsupported_media_type', errors: [{ field: 'file', code: 'unsupported_file_type' }] });
 
       const svg = await upload(manager, A, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'plan.svg', 'image/svg+xml');
       expect(svg.status).toBe(415);
@@ -136,11 +136,11 @@ describe(`variants, uploads and planning information (${ENGINE} engine)`, () => 
       expect(bomb.length).toBeLessThan(300_000);
       const bombReply = await upload(manager, A, bomb, 'klein.png', 'image/png');
       expect(bombReply.status).toBe(422);
-      expect(bombReply.body.errors[0]).toMatchObject({ field: 'file', code: 'image_too_large' });
+      expect(bombReply.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'file', code: 'image_too_large' }] });
 
       const big = Buffer.concat([PDF.subarray(0, 9), Buffer.alloc(1024 * 1024 + 10, 0x20), Buffer.from('\n%%EOF\n')]);
       const tooLarge = await upload(manager, A, big, 'gross.pdf', 'application/pdf');
-      expect(tooLarge.status).toBe(413);
+      expect([tooLarge.status, tooLarge.body.code]).toEqual([413, 'body_too_large']);
       expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
 
       const broken = await upload(manager, A, PDF.subarray(0, 30), 'kaputt.pdf', 'application/pdf');
@@ -149,6 +149,7 @@ describe(`variants, uploads and planning information (${ENGINE} engine)`, () => 
 
       const none = await manager.call('POST', `${setup(A)}/uploads`, { file: 'x' });
       expect(none.status).toBe(422);
+      expect(none.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'required' })]);
       expect(await count('uploads')).toBe(before);
     });
 
@@ -209,16 +210,18 @@ describe(`variants, uploads and planning information (${ENGINE} engine)`, () => 
         features: [{ colour: '#000000', geometry: { type: 'Polygon', coordinates: [[[9.94, 53.55], [9.95, 53.56], [9.95, 53.55], [9.94, 53.56], [9.94, 53.55]]] } }],
       });
       expect(reply.status).toBe(422);
-      expect(reply.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining([
-        'images[0].alt', 'images[1].uploadId', 'overlay.extent', 'overlay.uploadId', 'features[0].geometry',
+      expect(reply.body.errors.map((e: any) => `${e.field}:${e.code}`)).toEqual(expect.arrayContaining([
+        'images[0].alt:required', 'images[1].uploadId:not_in_procedure', 'overlay.extent:invalid_bbox', 'overlay.uploadId:required',
+        'features[0].geometry:self_intersection',
       ]));
       const far = await manager.call('POST', `${setup(A)}/variants`, {
         title: 'Weit weg', features: [{ colour: '#000000', geometry: { type: 'Point', coordinates: [11.57, 48.13] } }],
       });
       expect(far.status).toBe(422);
-      expect(far.body.errors[0]).toMatchObject({ field: 'features[0].geometry', message: expect.stringMatching(/outside the planning area/) });
+      expect(far.body.errors[0]).toMatchObject({ field: 'features[0].geometry', code: 'outside_planning_area', message: expect.stringMatching(/outside the planning area/) });
       const noAlt = await manager.call('POST', `${setup(A)}/variants`, { title: 'Ohne Alt', images: [{ uploadId: image.id }] });
       expect(noAlt.status).toBe(422);
+      expect(noAlt.body.errors).toEqual([expect.objectContaining({ field: 'images.0.alt', code: 'required' })]);
       expect((await manager.call('GET', `${setup(A)}/variants`)).body).toHaveLength(2);
     });
 

@@ -8,6 +8,9 @@ import { ADMIN, Method, PlannerClient, call, contribute } from './planner-fixtur
  * Workshops: managers open a touch table for an appointment and get its link once; the table's key
  * makes participant writes of that procedure only, each seat its own participant, counted per table.
  */
+/** The status and the problem code of an answer. */
+const refusal = (reply: { status: number; body: { code?: string } }) => [reply.status, reply.body?.code];
+
 describe(`workshop tables (${ENGINE} engine)`, () => {
   let db: TestDatabase;
   let env: Record<string, string>;
@@ -128,13 +131,13 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect((await atTable(key, 'GET', '/api/v1/table')).body.workshop).toMatchObject({ title: 'Tisch 1', seats: [{ side: 'right' }] });
 
     for (const client of [moderator, otherManager]) {
-      expect((await client.call('GET', workshops(post))).status).toBe(403);
-      expect((await client.call('POST', workshops(post), body)).status).toBe(403);
-      expect((await client.call('POST', `${workshops(post)}/${opened.body.id}/revoke`, {})).status).toBe(403);
-      expect((await client.call('POST', `${workshops(post)}/${opened.body.id}/link`, {})).status).toBe(403);
-      expect((await client.call('PATCH', `${workshops(post)}/${opened.body.id}`, { title: 'x' })).status).toBe(403);
+      expect(refusal(await client.call('GET', workshops(post)))).toEqual([403, 'forbidden']);
+      expect(refusal(await client.call('POST', workshops(post), body))).toEqual([403, 'forbidden']);
+      expect(refusal(await client.call('POST', `${workshops(post)}/${opened.body.id}/revoke`, {}))).toEqual([403, 'forbidden']);
+      expect(refusal(await client.call('POST', `${workshops(post)}/${opened.body.id}/link`, {}))).toEqual([403, 'forbidden']);
+      expect(refusal(await client.call('PATCH', `${workshops(post)}/${opened.body.id}`, { title: 'x' }))).toEqual([403, 'forbidden']);
     }
-    expect((await call(api, 'GET', workshops(post))).status).toBe(401);
+    expect(refusal(await call(api, 'GET', workshops(post)))).toEqual([401, 'sign_in_required']);
     expect((await manager.call('GET', workshops(post))).body.items).toHaveLength(1);
 
     const audit = await manager.call('GET', `/api/v1/procedures/${post.id}/audit`);
@@ -150,19 +153,19 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
 
   it('refuses workshops it could not run, naming the field', async () => {
     const cases: [unknown, string][] = [
-      [{ appointmentId: appointment, seats: [] }, 'seats'],
-      [{ appointmentId: appointment, seats: [{ side: 'bottom' }, { side: 'bottom' }] }, 'seats'],
-      [{ appointmentId: appointment, seats: Array(5).fill({ side: 'top' }) }, 'seats'],
-      [{ appointmentId: appointment, seats: [{ side: 'middle' }] }, 'seats.0.side'],
-      [{ appointmentId: appointment, seats: [{ side: 'top' }], idleSeconds: 5 }, 'idleSeconds'],
-      [{ appointmentId: otherAppointment, seats: [{ side: 'top' }] }, 'appointmentId'],
-      [{ appointmentId: pastAppointment, seats: [{ side: 'top' }] }, 'appointmentId'],
-      [{ appointmentId: appointment, seats: [{ side: 'top' }], secret: 'mine' }, 'secret'],
+      [{ appointmentId: appointment, seats: [] }, 'seats:too_few_items'],
+      [{ appointmentId: appointment, seats: [{ side: 'bottom' }, { side: 'bottom' }] }, 'seats:duplicate'],
+      [{ appointmentId: appointment, seats: Array(5).fill({ side: 'top' }) }, 'seats:too_many_items'],
+      [{ appointmentId: appointment, seats: [{ side: 'middle' }] }, 'seats.0.side:not_allowed'],
+      [{ appointmentId: appointment, seats: [{ side: 'top' }], idleSeconds: 5 }, 'idleSeconds:too_small'],
+      [{ appointmentId: otherAppointment, seats: [{ side: 'top' }] }, 'appointmentId:not_in_procedure'],
+      [{ appointmentId: pastAppointment, seats: [{ side: 'top' }] }, 'appointmentId:appointment_over'],
+      [{ appointmentId: appointment, seats: [{ side: 'top' }], secret: 'mine' }, 'secret:unknown_field'],
     ];
     const before = (await manager.call('GET', workshops(post))).body.items.length;
     for (const [body, field] of cases) {
       const reply = await manager.call('POST', workshops(post), body);
-      expect([reply.status, reply.body.errors?.map((e: any) => e.field)]).toEqual([422, [field]]);
+      expect([reply.status, reply.body.code, reply.body.errors?.map((e: any) => `${e.field}:${e.code}`)]).toEqual([422, 'validation_failed', [field]]);
     }
     expect((await manager.call('GET', workshops(post))).body.items).toHaveLength(before);
   });
@@ -178,11 +181,11 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
       },
       procedure: { slug: 'werkstatt', title: 'werkstatt' },
     });
-    expect((await call(api, 'GET', '/api/v1/table')).status).toBe(401);
+    expect(refusal(await call(api, 'GET', '/api/v1/table'))).toEqual([401, 'table_link_invalid']);
     for (const wrong of [randomBytes(32).toString('base64url'), 'kurz', `${key}x`]) {
       const reply = await atTable(wrong, 'GET', '/api/v1/table');
-      expect([reply.status, reply.headers.get('content-type')]).toEqual([401, 'application/problem+json; charset=utf-8']);
-      expect((await atTable(wrong, 'POST', `/api/v1/procedures/${post.slug}/contributions`, newContribution(post, 'Falsch'))).status).toBe(401);
+      expect([reply.status, reply.body.code, reply.headers.get('content-type')]).toEqual([401, 'table_link_invalid', 'application/problem+json; charset=utf-8']);
+      expect(refusal(await atTable(wrong, 'POST', `/api/v1/procedures/${post.slug}/contributions`, newContribution(post, 'Falsch')))).toEqual([401, 'table_link_invalid']);
     }
   });
 
@@ -209,17 +212,17 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     ];
     for (const [method, path, body] of plannerEndpoints) {
       const alone = await atTable(key, method, path, body);
-      expect([method, path, alone.status]).toEqual([method, path, 403]);
+      expect([method, path, ...refusal(alone)]).toEqual([method, path, 403, 'table_link_not_allowed']);
       // not even beside a manager's own session: a browser with the table link is a table
       const withSession = await manager.call(method, path, body, { headers: { 'X-Table-Key': key } });
-      expect([method, path, withSession.status]).toEqual([method, path, 403]);
+      expect([method, path, ...refusal(withSession)]).toEqual([method, path, 403, 'table_link_not_allowed']);
     }
     expect((await manager.call('GET', workshops(post))).body.items.find((w: any) => w.id === workshop.id).title).toBe('Planungswerkstatt Altona');
 
     // another procedure: neither its pages nor its writes
-    expect((await atTable(key, 'GET', `/api/v1/procedures/${other.slug}`)).status).toBe(403);
-    expect((await atTable(key, 'GET', `/api/v1/procedures/${other.slug}/contributions`)).status).toBe(403);
-    expect((await atTable(key, 'POST', `/api/v1/procedures/${other.slug}/contributions`, newContribution(other, 'Fremd'))).status).toBe(403);
+    expect(refusal(await atTable(key, 'GET', `/api/v1/procedures/${other.slug}`))).toEqual([403, 'table_link_not_allowed']);
+    expect(refusal(await atTable(key, 'GET', `/api/v1/procedures/${other.slug}/contributions`))).toEqual([403, 'table_link_not_allowed']);
+    expect(refusal(await atTable(key, 'POST', `/api/v1/procedures/${other.slug}/contributions`, newContribution(other, 'Fremd')))).toEqual([403, 'table_link_not_allowed']);
 
     // its own procedure's public reads work as without the key; non-public content stays hidden
     const hidden = await contribute(api, pre, 'Noch nicht freigegeben');
@@ -271,7 +274,7 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     const report = { contributionId: first.body.id, reason: 'doppelt' };
     expect((await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/reports`, report, seatA)).status).toBe(201);
     expect((await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/reports`, report, seatB)).status).toBe(201);
-    expect((await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/reports`, report, seatB)).status).toBe(409);
+    expect(refusal(await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/reports`, report, seatB))).toEqual([409, 'already_reported']);
 
     const mine = await call(api, 'GET', `${contributions}?mine=true`, { headers: { 'X-Participant-Token': seatB } });
     expect(mine.body.items.map((c: any) => c.title)).toEqual(['Mehr Licht am Weg']);
@@ -286,8 +289,8 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect(await titles(`workshop=${randomUUID()}`)).toEqual([]);
     const features = await call(api, 'GET', `${contributions}/features?workshop=${workshop.id}`);
     expect(features.body.features.map((f: any) => f.id).sort()).toEqual([first.body.id, second.body.id, once.body.id].sort());
-    expect((await call(api, 'GET', `${contributions}?source=table`)).status).toBe(400);
-    expect((await call(api, 'GET', `${contributions}?workshop=7`)).status).toBe(400);
+    expect(refusal(await call(api, 'GET', `${contributions}?source=table`))).toEqual([400, 'invalid_query']);
+    expect(refusal(await call(api, 'GET', `${contributions}?workshop=7`))).toEqual([400, 'invalid_query']);
 
     const queue = async (query: string) =>
       (await moderator.call('GET', `/api/v1/procedures/${post.id}/moderation/queue?state=all&${query}`)).body.items;
@@ -321,11 +324,11 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect(handedOff.body).toMatchObject({ source: 'workshop', workshopId: workshop.id });
     for (const workshopId of [foreign.id, randomUUID()]) {
       const refused = await phone(newContribution(post, 'Fremder Tisch', { workshopId }));
-      expect([refused.status, refused.body.errors.map((e: any) => e.field)]).toEqual([422, ['workshopId']]);
+      expect([refused.status, refused.body.errors.map((e: any) => `${e.field}:${e.code}`)]).toEqual([422, ['workshopId:not_in_procedure']]);
     }
     expect((await manager.call('POST', `${workshops(post)}/${workshop.id}/revoke`, {})).status).toBe(200);
     const late = await phone(newContribution(post, 'Zu spät', { workshopId: workshop.id }));
-    expect([late.status, late.body.errors.map((e: any) => e.field)]).toEqual([422, ['workshopId']]);
+    expect([late.status, late.body.errors.map((e: any) => `${e.field}:${e.code}`)]).toEqual([422, ['workshopId:not_in_procedure']]);
     expect((await call(api, 'GET', `${path}?workshop=${workshop.id}`)).body.items.map((c: any) => c.id)).toEqual([handedOff.body.id]);
   });
 
@@ -335,9 +338,9 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect(revoked.body).toMatchObject({ state: 'revoked' });
     expect(revoked.body.revokedAt).not.toBeNull();
     const session = await atTable(key, 'GET', '/api/v1/table');
-    expect([session.status, session.body.title]).toEqual([410, 'Table link revoked']);
+    expect([session.status, session.body.code, session.body.title]).toEqual([410, 'table_link_revoked', 'Table link revoked']);
     const write = await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/contributions`, newContribution(post, 'Nach dem Widerruf'));
-    expect(write.status).toBe(410);
+    expect(refusal(write)).toEqual([410, 'table_link_revoked']);
     expect((await call(api, 'GET', `/api/v1/procedures/${post.slug}/contributions?workshop=${workshop.id}`)).body.items).toEqual([]);
     // revoking again changes nothing and logs nothing
     expect((await manager.call('POST', `${workshops(post)}/${workshop.id}/revoke`, {})).body.revokedAt).toBe(revoked.body.revokedAt);
@@ -347,12 +350,44 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     expect(renewed.body).toMatchObject({ id: workshop.id, state: 'active', revokedAt: null });
     const newKey = keyOf(renewed.body.tableUrl);
     expect(newKey).not.toBe(key);
-    expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(401);
+    expect(refusal(await atTable(key, 'GET', '/api/v1/table'))).toEqual([401, 'table_link_invalid']);
     expect((await atTable(newKey, 'GET', '/api/v1/table')).status).toBe(200);
 
     const audit = await manager.call('GET', `/api/v1/procedures/${post.id}/audit`);
     const actions = audit.body.items.filter((e: any) => e.entityId === workshop.id).map((e: any) => e.action);
     expect(actions).toEqual(['workshop.new-link', 'workshop.revoke', 'workshop.create']);
+  });
+
+  it('lets a link follow its appointment: moved into the past it is expired (410), moved ahead it is valid again', async () => {
+    const setup = `/api/v1/procedures/${post.id}/setup/appointments`;
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const created = await manager.call('POST', setup, { title: 'Verschiebbarer Termin', startsAt: inTwoDays });
+    expect(created.status).toBe(201);
+    const moved = created.body.id as string;
+    const { workshop, key } = await openWorkshop(post, moved);
+    expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(200);
+
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: lastWeek })).status).toBe(200);
+    const expired = await atTable(key, 'GET', '/api/v1/table');
+    expect([expired.status, expired.body.code]).toEqual([410, 'table_link_expired']);
+    // browsers would keep a 410 for good without it, and the link may become valid again
+    expect(expired.headers.get('cache-control')).toBe('no-store');
+    const write = await atTable(key, 'POST', `/api/v1/procedures/${post.slug}/contributions`, newContribution(post, 'Nach dem Termin'));
+    expect(refusal(write)).toEqual([410, 'table_link_expired']);
+    expect((await manager.call('GET', workshops(post))).body.items.find((w: any) => w.id === workshop.id).state).toBe('expired');
+
+    expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: inTwoDays })).status).toBe(200);
+    expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(200);
+    // with an end as well: last week for two hours, then today from an hour ago for two hours
+    const lastWeekEnd = new Date(Date.now() - 7 * 86_400_000 + 7_200_000).toISOString();
+    expect((await manager.call('PATCH', `${setup}/${moved}`, { startsAt: lastWeek, endsAt: lastWeekEnd })).status).toBe(200);
+    expect((await atTable(key, 'GET', '/api/v1/table')).body.code).toBe('table_link_expired');
+    const today = { startsAt: new Date(Date.now() - 3_600_000).toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString() };
+    const back = await manager.call('PATCH', `${setup}/${moved}`, today);
+    expect(back.status).toBe(200);
+    expect((await atTable(key, 'GET', '/api/v1/table')).status).toBe(200);
+    expect((await call(api, 'GET', `/api/v1/procedures/${post.slug}/contributions?workshop=${workshop.id}`)).body.items).toEqual([]);
   });
 
   it('answers an expired link with 410 and counts a table\'s writes per table, not per seat or address', async () => {
@@ -367,7 +402,8 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
     manager = await PlannerClient.signIn(api, 'manager@stadtdialog.test', 'manager password 2026');
 
     const expired = await atTable(endedKey, 'GET', '/api/v1/table');
-    expect([expired.status, expired.body.title]).toEqual([410, 'Table link expired']);
+    expect([expired.status, expired.body.code, expired.body.title]).toEqual([410, 'table_link_expired', 'Table link expired']);
+    expect(refusal(await atTable(endedKey, 'POST', `/api/v1/procedures/${post.slug}/contributions`, newContribution(post, 'Zu spät')))).toEqual([410, 'table_link_expired']);
     expect((await manager.call('GET', workshops(post))).body.items.find((w: any) => w.id === ended.id).state).toBe('expired');
 
     const path = `/api/v1/procedures/${post.slug}/contributions`;
@@ -378,7 +414,8 @@ describe(`workshop tables (${ENGINE} engine)`, () => {
       seat ??= reply.headers.get('x-participant-token') as string;
     }
     const limited = await atTable(tableC, 'POST', path, newContribution(post, 'Tisch C zu viel'), seat);
-    expect(limited.status).toBe(429);
+    expect(refusal(limited)).toEqual([429, 'rate_limited']);
+    expect(limited.body.retryAfter).toBe(Number(limited.headers.get('retry-after')));
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await atTable(tableD, 'POST', path, newContribution(post, 'Tisch D'))).status).toBe(201);
     // a phone at the same address still has its own limits

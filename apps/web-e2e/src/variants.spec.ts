@@ -9,7 +9,8 @@ import { publicCopyOfDemo } from './support/procedure-setup';
 /**
  * Planning variants from both sides: a manager sets up two variants in the workspace (images and
  * plan drawings made here, no network), a resident compares them on two maps that move together,
- * rates one and comments on the other by mouse, by keyboard and on a touch phone; a comment reported
+ * rates one and comments on the other by mouse, by keyboard and on a touch phone; documents, FAQ and
+ * contacts reach the procedure page; a comment reported
  * by a resident is hidden by a moderator.
  */
 test.describe.configure({ mode: 'serial' });
@@ -69,8 +70,11 @@ interface MapState {
 /** What the OpenLayers maps in `selectors` show, read at one moment (an animation moves on between two reads). */
 function mapStates(page: Page, selectors: string[]): Promise<(MapState | null)[]> {
   return page.evaluate((list) => list.map((sel) => {
-    type Layer = { get(key: string): unknown; getSource(): any };
-    const host = document.querySelector(sel) as (Element & { olMap?: any }) | null;
+    // the parts of OpenLayers read here; the page's own objects, not imported into the test
+    interface Source { getUrl?(): string; getFeatures?(): unknown[]; image?: { getState(): number; getImage(): { naturalWidth?: number; width?: number } } }
+    interface Layer { get(key: string): unknown; getSource(): Source | null }
+    interface OlMap { getSize(): number[] | undefined; getView(): { getCenter(): number[]; getResolution(): number }; getAllLayers(): Layer[] }
+    const host = document.querySelector(sel) as (Element & { olMap?: OlMap }) | null;
     const map = host?.olMap;
     if (!map || !map.getSize()?.[0]) return null;
     const layers = map.getAllLayers() as Layer[];
@@ -83,7 +87,7 @@ function mapStates(page: Page, selectors: string[]): Promise<(MapState | null)[]
       // ImageStatic keeps its one image as `image` (an ol/Image wrapper)
       overlayImage: overlay?.image?.getState?.() ?? null,
       overlayWidth: ((image?: { naturalWidth?: number; width?: number }) => image?.naturalWidth || image?.width || 0)(overlay?.image?.getImage?.()),
-      planned: planned?.getFeatures().length ?? 0,
+      planned: planned?.getFeatures?.().length ?? 0,
     };
   }), selectors);
 }
@@ -94,6 +98,12 @@ async function mapState(page: Page, selector: string): Promise<MapState | null> 
 
 const LEFT = '.map-figure[data-side="left"] sd-procedure-map';
 const RIGHT = '.map-figure[data-side="right"] sd-procedure-map';
+
+/** The value, failing the test with `what` when there is none. */
+function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
 
 async function publicVariants(page: Page): Promise<PublicVariant[]> {
   return (await page.request.get(`/api/v1/procedures/${procedure.slug}/variants`)).json();
@@ -165,6 +175,50 @@ test('a manager sets up two variants with images, plan drawings and geometries; 
   }
 });
 
+test('a manager adds a document, a question and a contact; residents find them in the procedure page\'s information with type and size', async ({ page }) => {
+  await signIn(page, PLANNER_ADMIN);
+  await page.goto(`/planner/procedures/${procedure.id}/information`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Informationen zur Planung');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+  const documents = page.getByRole('region', { name: 'Dokumente' });
+  await documents.getByRole('button', { name: 'Dokument hinzufügen' }).click();
+  await expect(documents.getByText('Bitte ausfüllen.').first()).toBeVisible();
+  await documents.getByLabel('Datei (PDF oder Bild)').setInputFiles({ name: 'begruendung.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await documents.getByLabel('Titel', { exact: true }).fill('Begründung zum Entwurf');
+  await documents.getByLabel('Beschreibung').fill('Warum zwei Entwürfe');
+  await documents.getByRole('button', { name: 'Dokument hinzufügen' }).click();
+  await expect(documents.getByRole('link', { name: 'Begründung zum Entwurf' })).toBeVisible();
+
+  const faq = page.getByRole('region', { name: 'Häufige Fragen' });
+  await faq.getByLabel('Frage', { exact: true }).fill('Wann wird entschieden?');
+  await faq.getByLabel('Antwort').fill('Im Frühjahr, nach der Auswertung.');
+  await faq.getByRole('button', { name: 'Frage hinzufügen' }).click();
+  await expect(faq.locator('dt', { hasText: 'Wann wird entschieden?' })).toBeVisible();
+  await faq.getByRole('button', { name: /^Bearbeiten\s?: Wann wird entschieden\?/ }).click();
+  await expect(faq.getByLabel('Frage', { exact: true })).toBeFocused();
+  await faq.getByLabel('Antwort').fill('Im Frühjahr 2027, nach der Auswertung.');
+  await faq.getByRole('button', { name: 'Speichern' }).click();
+  await expect(faq.locator('dd', { hasText: 'Im Frühjahr 2027, nach der Auswertung.' })).toBeVisible();
+  await expect(faq.locator('dt')).toHaveCount(1);
+
+  const contacts = page.getByRole('region', { name: 'Ansprechpersonen' });
+  await contacts.getByLabel('Name', { exact: true }).fill('Frau Beispiel');
+  await contacts.getByLabel('E-Mail', { exact: true }).fill('beispiel@example.org');
+  await contacts.getByRole('button', { name: 'Ansprechperson hinzufügen' }).click();
+  await expect(contacts.locator('strong', { hasText: 'Frau Beispiel' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the planner information page');
+
+  await page.goto(`/procedures/${procedure.slug}?view=info`);
+  const information = page.getByRole('region', { name: 'Informationen zur Planung' });
+  await expect(information.getByRole('listitem').filter({ hasText: 'Begründung zum Entwurf' })).toContainText(`(PDF, ${pdf.length} B)`);
+  await expect(information.getByText('Warum zwei Entwürfe')).toBeVisible();
+  await information.getByText('Wann wird entschieden?').click();
+  await expect(information.getByText('Im Frühjahr 2027, nach der Auswertung.')).toBeVisible();
+  await expect(information.getByRole('link', { name: 'beispiel@example.org' })).toHaveAttribute('href', 'mailto:beispiel@example.org');
+  await expectNoAxeViolations(page, 'the procedure page with its planning information');
+});
+
 test('a resident compares them side by side: both plan drawings drawn, the maps move together; rates by mouse, comments by keyboard', async ({ page }) => {
   const [north, south] = await publicVariants(page);
   await page.goto(`/procedures/${procedure.slug}`);
@@ -182,25 +236,25 @@ test('a resident compares them side by side: both plan drawings drawn, the maps 
     const [l, r] = await mapStates(page, [LEFT, RIGHT]);
     return l && r && l.center.every((c, i) => Math.abs(c - r.center[i]) < 1e-6) && l.resolution === r.resolution ? l : null;
   };
-  const start = await together();
-  expect(start).not.toBeNull();
+  const start = present(await together(), 'pair of maps showing the same view');
 
   // by mouse: drag the left map; the right one follows
   await page.locator(LEFT).scrollIntoViewIfNeeded();
-  const box = (await page.locator(LEFT).boundingBox())!;
+  const box = present(await page.locator(LEFT).boundingBox(), 'box of the left map');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 60, { steps: 8 });
   await page.mouse.up();
-  await expect.poll(async () => (await together())?.center[0] ?? null).toBeGreaterThan(start!.center[0]);
+  await expect.poll(async () => (await together())?.center[0] ?? null).toBeGreaterThan(start.center[0]);
 
   // by keyboard: pan and zoom the right map; the left one follows
-  const moved = (await together())!;
+  const moved = present(await together(), 'pair of maps showing the same view');
   await page.getByRole('region', { name: `Karte: ${south.title}` }).focus();
   await page.keyboard.press('ArrowDown');
+  // (the zoom would cancel a pan still under way)
+  await expect.poll(async () => (await together())?.center[1] ?? null).toBeLessThan(moved.center[1]);
   await page.keyboard.press('+');
   await expect.poll(async () => (await together())?.resolution ?? null).toBeLessThan(moved.resolution);
-  await expect.poll(async () => (await together())?.center[1] ?? null).toBeLessThan(moved.center[1]);
 
   // readable without the map
   const a = article(page, north.title);
@@ -223,6 +277,16 @@ test('a resident compares them side by side: both plan drawings drawn, the maps 
   await page.keyboard.press('Enter');
   await expect(b.locator('.comment-list li')).toHaveText([/Der Platz braucht mehr Schatten\./]);
   await expect(b.getByRole('heading', { name: 'Kommentare zu dieser Variante (1)' })).toBeVisible();
+
+  // live: another resident comments on the first meanwhile; it appears, is announced, and the count follows
+  const other = await page.request.post(`/api/v1/procedures/${procedure.slug}/variants/${north.id}/comments`, {
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    data: { text: 'Der Hain ist mir zu dunkel.' },
+  });
+  expect(other.status(), await other.text()).toBe(201);
+  await expect(a.locator('.comment-list li')).toHaveText([/Der Hain ist mir zu dunkel\./]);
+  await expect(page.getByRole('status').filter({ hasText: '1 neuer Kommentar' })).toBeVisible();
+  await expect(a.getByRole('heading', { name: 'Kommentare zu dieser Variante (1)' })).toBeVisible();
   await expectNoAxeViolations(page, 'the variants page');
 
   const detail = await (await page.request.get(`/api/v1/procedures/${procedure.slug}/variants/${north.id}`)).json();
@@ -271,13 +335,13 @@ test.describe('on a touch phone', () => {
     const map = '.map-figure sd-procedure-map';
     await expect(page.locator(map)).toHaveCount(1);
     await expect.poll(() => mapState(page, map)).toMatchObject({ overlayUrl: north.overlay?.url, overlayImage: 2 });
-    const before = (await mapState(page, map))!;
+    const before = present(await mapState(page, map), 'map');
 
     await page.locator('.toggle-option', { hasText: south.title }).tap();
     await expect(page.getByRole('radio', { name: south.title })).toBeChecked();
     await expect.poll(() => mapState(page, map)).toMatchObject({ overlayUrl: south.overlay?.url, overlayImage: 2, overlayWidth: 480, planned: 2 });
     // the map keeps where it looks: the two are compared at the same place
-    expect((await mapState(page, map))!.center).toEqual(before.center);
+    expect(present(await mapState(page, map), 'map').center).toEqual(before.center);
 
     const b = article(page, south.title);
     await b.getByRole('button', { name: /^Stimme nicht zu/ }).tap();
@@ -288,7 +352,7 @@ test.describe('on a touch phone', () => {
     await field.tap();
     await field.fill('Mehr Hain, bitte!');
     await a.getByRole('button', { name: 'Kommentar senden' }).tap();
-    await expect(a.locator('.comment-list li')).toHaveText([/Mehr Hain, bitte!/]);
+    await expect(a.locator('.comment-list li')).toHaveText([/Der Hain ist mir zu dunkel\./, /Mehr Hain, bitte!/]);
     await expectNoAxeViolations(page, 'the variants page on a phone');
   });
 });

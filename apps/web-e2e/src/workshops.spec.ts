@@ -1,6 +1,7 @@
 import type { WorkspaceProcedureSummary } from '@stadtdialog/shared/contract';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { expectNoViolations, PLANNER_ADMIN, signIn } from './support/planner';
+import { moveAppointment, openWorkshop, revokeWorkshop } from './support/touch-table';
 
 test.describe('workshops in the planner workspace', () => {
   test('a manager opens a workshop and gets its table link once; revoking it makes the table show "link no longer valid"', async ({
@@ -72,5 +73,36 @@ test.describe('workshops in the planner workspace', () => {
     await expect(table.getByRole('heading', { name: 'Dieser Tisch-Link ist nicht mehr gültig' })).toBeVisible();
     await expect(table.getByText('Die Planenden haben den Link zurückgezogen.')).toBeVisible();
     await table.close();
+  });
+
+  test('an expired table link shows the "valid until the end of the appointment day" page, a revoked one the "revoked" page', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const workshop = await openWorkshop(page.request, 'Abgelaufener Tisch', ['bottom']);
+    const tableContext = await browser.newContext();
+    const table = await tableContext.newPage();
+    await table.goto(workshop.tableUrl);
+    await expect(table.getByRole('heading', { name: /^Workshop-Tisch/ })).toBeVisible({ timeout: 30_000 });
+
+    // The manager moves the appointment to last week: the link ends with that day (410 table_link_expired).
+    const lastWeek = Date.now() - 7 * 86_400_000;
+    await moveAppointment(page.request, workshop, new Date(lastWeek), new Date(lastWeek + 7_200_000));
+    await table.goto(workshop.tableUrl);
+    await expect(table.getByRole('heading', { name: 'Dieser Tisch-Link ist nicht mehr gültig' })).toBeVisible();
+    await expect(table.getByText('Der Link galt bis zum Ende des Termintages.')).toBeVisible();
+    await expect(table.getByText('The link was valid until the end of the appointment day.')).toBeVisible();
+    await expect(table.getByText('Die Planenden haben den Link zurückgezogen.')).toHaveCount(0);
+    await expect(table.locator('sd-procedure-map')).toHaveCount(0);
+    await expectNoViolations(table, 'the expired-link page');
+
+    // Moved back to today it is valid again; revoked, the table says so instead.
+    const now = Date.now();
+    await moveAppointment(page.request, workshop, new Date(now - 3_600_000), new Date(now + 3_600_000));
+    await table.goto(workshop.tableUrl);
+    await expect(table.getByRole('heading', { name: /^Workshop-Tisch/ })).toBeVisible({ timeout: 30_000 });
+    await revokeWorkshop(page.request, workshop);
+    await table.goto(workshop.tableUrl);
+    await expect(table.getByText('Die Planenden haben den Link zurückgezogen.')).toBeVisible();
+    await expect(table.getByText('Der Link galt bis zum Ende des Termintages.')).toHaveCount(0);
+    await tableContext.close();
   });
 });

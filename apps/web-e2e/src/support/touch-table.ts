@@ -10,6 +10,7 @@ export interface TableWorkshop {
   procedureId: string;
   slug: string;
   workshopId: string;
+  appointmentId: string;
   tableUrl: string;
   csrf: string;
 }
@@ -46,7 +47,16 @@ export async function openWorkshop(
   expect(workshop.status(), await workshop.text()).toBe(201);
   const { id: workshopId, tableUrl } = (await workshop.json()) as { id: string; tableUrl: string };
   expect(tableUrl).toMatch(/^\/table\/[A-Za-z0-9_-]{43}$/);
-  return { procedureId, slug, workshopId, tableUrl, csrf };
+  return { procedureId, slug, workshopId, appointmentId, tableUrl, csrf };
+}
+
+/** Moves the workshop's appointment (a manager's edit); its table link follows it to the end of the new day. */
+export async function moveAppointment(request: APIRequestContext, workshop: TableWorkshop, startsAt: Date, endsAt: Date | null): Promise<void> {
+  const response = await request.patch(`/api/v1/procedures/${workshop.procedureId}/setup/appointments/${workshop.appointmentId}`, {
+    headers: { 'X-CSRF-Token': workshop.csrf },
+    data: { startsAt: startsAt.toISOString(), endsAt: endsAt?.toISOString() ?? null },
+  });
+  expect(response.status(), await response.text()).toBe(200);
 }
 
 export async function revokeWorkshop(request: APIRequestContext, workshop: TableWorkshop): Promise<void> {

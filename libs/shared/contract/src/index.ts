@@ -9,6 +9,8 @@ export * from './lib/planner';
 export * from './lib/workshop';
 export * from './lib/evaluation';
 export * from './lib/variant';
+export * from './lib/problem';
+export * from './lib/text';
 export * from './lib/site';
 export * from './lib/attribution';
 export * from './lib/own-contributions';

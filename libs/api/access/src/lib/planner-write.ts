@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { IDEMPOTENCY_KEY_PATTERN, IdempotencyConflict, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
 import { ProblemException } from '@stadtdialog/api/http';
@@ -25,18 +24,18 @@ export async function plannerWrite<T>(
   const raw = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid Idempotency-Key', 'Idempotency-Key must be a UUID made by the client', [
-      { field: IDEMPOTENCY_KEY_HEADER, message: 'Idempotency-Key must be a UUID made by the client' },
-    ]);
+    throw new ProblemException('invalid_header', 'Idempotency-Key must be a UUID made by the client', {
+      errors: [{ field: IDEMPOTENCY_KEY_HEADER, code: 'invalid_id', message: 'Idempotency-Key must be a UUID made by the client' }],
+    });
   }
   const scope = `${request.method} ${request.baseUrl ?? ''}${request.path} planner:${request.planner?.id ?? '-'}`;
   try {
     return await withIdempotency<T>(dataSource, { scope, key, body: request.body ?? null }, work);
   } catch (error) {
     if (error instanceof IdempotencyConflict) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'Idempotency-Key reused', error.message, [
-        { field: IDEMPOTENCY_KEY_HEADER, message: error.message },
-      ]);
+      throw new ProblemException('validation_failed', error.message, {
+        errors: [{ field: IDEMPOTENCY_KEY_HEADER, code: 'key_reused', message: error.message }],
+      });
     }
     throw error;
   }

@@ -1,7 +1,6 @@
 import {
   CanActivate,
   ExecutionContext,
-  HttpStatus,
   Injectable,
   SetMetadata,
   UseGuards,
@@ -56,11 +55,11 @@ export const CurrentPlanner = createParamDecorator((_: unknown, ctx: ExecutionCo
 });
 
 export function unauthenticated(): ProblemException {
-  return new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign-in required', 'Sign in as a planner to use this endpoint.');
+  return new ProblemException('sign_in_required', 'Sign in as a planner to use this endpoint.');
 }
 
-export function forbidden(detail: string): ProblemException {
-  return new ProblemException(HttpStatus.FORBIDDEN, 'Not allowed', detail);
+export function forbidden(detail: string, code: 'forbidden' | 'admin_only' | 'csrf_invalid' = 'forbidden'): ProblemException {
+  return new ProblemException(code, detail);
 }
 
 /**
@@ -87,18 +86,18 @@ export class PlannerGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method.toUpperCase())) {
       const header = request.headers[CSRF_HEADER.toLowerCase()];
       if (!sameToken(Array.isArray(header) ? header[0] : header, planner.csrfToken)) {
-        throw forbidden(`The ${CSRF_HEADER} header is missing or does not match this session; send the csrfToken from /api/v1/auth/me.`);
+        throw forbidden(`The ${CSRF_HEADER} header is missing or does not match this session; send the csrfToken from /api/v1/auth/me.`, 'csrf_invalid');
       }
     }
     request.planner = planner;
     if (access.kind === 'planner') return true;
     if (access.kind === 'admin') {
-      if (!planner.isAdmin) throw forbidden('Only admins may do this.');
+      if (!planner.isAdmin) throw forbidden('Only admins may do this.', 'admin_only');
       return true;
     }
     const procedureId = request.params[access.param];
     if (!procedureId || !UUID.test(procedureId)) {
-      throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', 'There is no such procedure.');
+      throw new ProblemException('not_found', 'There is no such procedure.');
     }
     if (planner.isAdmin) {
       request.procedureRole = 'admin';

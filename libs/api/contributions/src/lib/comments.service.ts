@@ -48,8 +48,8 @@ export class CommentsService {
       parentId,
       contributionId,
     ]);
-    if (!parent) return [{ field: 'parentId', message: 'parentId is not a published comment on this contribution' }];
-    if (parent.parent_id) return [{ field: 'parentId', message: 'a reply cannot be answered: reply to the comment it answers instead' }];
+    if (!parent) return [{ field: 'parentId', code: 'not_in_procedure', message: 'parentId is not a published comment on this contribution' }];
+    if (parent.parent_id) return [{ field: 'parentId', code: 'reply_depth', message: 'a reply cannot be answered: reply to the comment it answers instead' }];
     return [];
   }
 }

@@ -78,14 +78,14 @@ export class ContributionsService {
     const errors: FieldError[] = [];
     const workshopId = tableWorkshopId ?? dto.workshopId ?? null;
     if (tableWorkshopId && dto.workshopId && dto.workshopId !== tableWorkshopId) {
-      errors.push({ field: 'workshopId', message: 'workshopId must be the workshop of this table (or left out)' });
+      errors.push({ field: 'workshopId', code: 'not_in_procedure', message: 'workshopId must be the workshop of this table (or left out)' });
     } else if (!tableWorkshopId && dto.workshopId) {
       // A phone hand-off: the workshop must still run, so an old QR code does not label new posts.
       const [active] = await manager.query(
         `SELECT 1 FROM workshops WHERE id = $1 AND procedure_id = $2 AND revoked_at IS NULL AND now() < link_expires_at`,
         [dto.workshopId, procedure.id],
       );
-      if (!active) errors.push({ field: 'workshopId', message: 'workshopId is not an active workshop of this procedure' });
+      if (!active) errors.push({ field: 'workshopId', code: 'not_in_procedure', message: 'workshopId is not an active workshop of this procedure' });
     }
     const title = cleanText(dto.title);
     const text = cleanText(dto.text);
@@ -93,26 +93,26 @@ export class ContributionsService {
     const titleUnstorable = unstorableTextError('title', dto.title);
     const textUnstorable = unstorableTextError('text', dto.text);
     if (titleUnstorable) errors.push(titleUnstorable);
-    else if (isBlank(title)) errors.push({ field: 'title', code: 'blank_text', message: 'title must not be empty (invisible characters do not count)' } as FieldError);
+    else if (isBlank(title)) errors.push({ field: 'title', code: 'blank_text', message: 'title must not be empty (invisible characters do not count)' });
     else if ([...title].length > titleMaxLength) {
-      errors.push({ field: 'title', message: `title must be at most ${titleMaxLength} characters` });
+      errors.push({ field: 'title', code: 'too_long', max: titleMaxLength, message: `title must be at most ${titleMaxLength} characters` });
     }
     if (textUnstorable) errors.push(textUnstorable);
-    else if (isBlank(text)) errors.push({ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' } as FieldError);
+    else if (isBlank(text)) errors.push({ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' });
     else if ([...text].length > textMaxLength) {
-      errors.push({ field: 'text', message: `text must be at most ${textMaxLength} characters` });
+      errors.push({ field: 'text', code: 'too_long', max: textMaxLength, message: `text must be at most ${textMaxLength} characters` });
     }
     const [owned] = await manager.query(
       `SELECT EXISTS (SELECT 1 FROM categories WHERE procedure_id = $1 AND id = $2) AS category,
               EXISTS (SELECT 1 FROM rubrics WHERE procedure_id = $1 AND id = $3) AS rubric`,
       [procedure.id, dto.categoryId, dto.rubricId],
     );
-    if (!owned.category) errors.push({ field: 'categoryId', message: 'categoryId is not a category of this procedure' });
-    if (!owned.rubric) errors.push({ field: 'rubricId', message: 'rubricId is not a rubric of this procedure' });
+    if (!owned.category) errors.push({ field: 'categoryId', code: 'not_in_procedure', message: 'categoryId is not a category of this procedure' });
+    if (!owned.rubric) errors.push({ field: 'rubricId', code: 'not_in_procedure', message: 'rubricId is not a rubric of this procedure' });
 
     let geometry: string | null = null;
     if (dto.geometry === undefined || dto.geometry === null) {
-      if (locationRequired) errors.push({ field: 'geometry', message: 'this procedure needs a location: add a point, line or polygon' });
+      if (locationRequired) errors.push({ field: 'geometry', code: 'location_required', message: 'this procedure needs a location: add a point, line or polygon' });
     } else {
       const shape = checkGeometryShape(dto.geometry, geometryTypes, this.bounds);
       if (shape.length) errors.push(...shape);

@@ -8,6 +8,7 @@ import {
   ProcedureForWrite,
   cleanText,
   idempotencyProblem,
+  isBlank,
   procedureForWrite,
   unstorableTextError,
 } from '@stadtdialog/api/participation';
@@ -38,7 +39,8 @@ export function reportTarget(dto: Partial<Pick<CreateReportDto, TargetField>>): 
   const message = given.length === 0
     ? 'name what you report: one of contributionId, commentId or variantCommentId'
     : 'a report is about one item: give only one of contributionId, commentId or variantCommentId';
-  return (given.length ? given.map(([field]) => field) : ['contributionId', 'commentId']).map((field) => ({ field, message }));
+  const code = given.length === 0 ? 'required' : 'not_combinable';
+  return (given.length ? given.map(([field]) => field) : ['contributionId', 'commentId']).map((field) => ({ field, code, message }));
 }
 
 /**
@@ -77,11 +79,7 @@ export class ReportsService {
             [participant.id, id, reason],
           );
           if (!report) {
-            throw new ProblemException(
-              HttpStatus.CONFLICT,
-              'Already reported',
-              `You have already reported this ${target.noun}; the moderators will look at it.`,
-            );
+            throw new ProblemException('already_reported', `You have already reported this ${target.noun}; the moderators will look at it.`);
           }
           await manager.query(
             `UPDATE ${target.table} SET flagged_at = now()
@@ -103,14 +101,14 @@ export class ReportsService {
     const reason = cleanText(dto.reason);
     const unstorable = unstorableTextError('reason', dto.reason);
     if (unstorable) errors.push(unstorable);
-    else if (!reason) errors.push({ field: 'reason', message: 'reason must not be empty' });
+    else if (isBlank(reason)) errors.push({ field: 'reason', code: 'blank_text', message: 'reason must not be empty (invisible characters do not count)' });
     else if ([...reason].length > LIMITS.maxReportReasonLength) {
-      errors.push({ field: 'reason', message: `reason must be at most ${LIMITS.maxReportReasonLength} characters` });
+      errors.push({ field: 'reason', code: 'too_long', max: LIMITS.maxReportReasonLength, message: `reason must be at most ${LIMITS.maxReportReasonLength} characters` });
     }
     const target = reportTarget(dto);
     if (Array.isArray(target)) throw validationProblem([...target, ...errors]);
     if (!(await this.isPublic(manager, procedure, target.target, target.id))) {
-      errors.push({ field: target.field, message: `${target.field} is not a published ${target.target.noun} of this procedure` });
+      errors.push({ field: target.field, code: 'not_in_procedure', message: `${target.field} is not a published ${target.target.noun} of this procedure` });
     }
     if (errors.length) throw validationProblem(errors);
     return { ...target, reason };

@@ -48,7 +48,8 @@ describe('contribution cursors', () => {
     const problem = problemOf(() => decodeCursor(raw, sort));
     expect(problem).toBeInstanceOf(ProblemException);
     expect(problem.getStatus()).toBe(400);
-    expect(problem.errors).toEqual([{ field: 'cursor', message: expect.stringMatching(/issued/) }]);
+    expect(problem.code).toBe('invalid_query');
+    expect(problem.errors).toEqual([{ field: 'cursor', code: 'invalid_cursor', message: expect.stringMatching(/issued/) }]);
   });
 
   it('refuses a cursor of another sort and says so', () => {

@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import { CONTRIBUTION_SORTS, ContributionSort, ContributionSource as ContributionOrigin } from '@stadtdialog/shared/contract';
 import { ProblemException } from '@stadtdialog/api/http';
 
@@ -163,7 +162,7 @@ export function encodeCursor(cursor: ContributionCursor): string {
 }
 
 function cursorProblem(message: string): ProblemException {
-  return new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid cursor', `cursor: ${message}`, [{ field: 'cursor', message }]);
+  return new ProblemException('invalid_query', `cursor: ${message}`, { errors: [{ field: 'cursor', code: 'invalid_cursor', message }] });
 }
 
 /** The cursor of a previous page of the same sort; anything else is a 400 naming `cursor`. */

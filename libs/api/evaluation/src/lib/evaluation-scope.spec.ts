@@ -25,9 +25,11 @@ describe('EvaluationScopes.planner', () => {
   }
 
   it('refuses a phase together with days, days in the wrong order and days missing from the calendar, before asking the database', async () => {
-    expect((await problem({ phase: ID, from: '2026-01-01' })).errors).toEqual([{ field: 'phase', message: expect.any(String) }]);
-    expect((await problem({ from: '2026-03-02', to: '2026-03-01' })).errors?.[0].field).toBe('to');
-    expect((await problem({ from: '2026-02-30' })).getStatus()).toBe(400);
+    expect((await problem({ phase: ID, from: '2026-01-01' })).errors).toEqual([{ field: 'phase', code: 'not_combinable', message: expect.any(String) }]);
+    expect((await problem({ from: '2026-03-02', to: '2026-03-01' })).errors?.[0]).toMatchObject({ field: 'to', code: 'end_before_start' });
+    const day = await problem({ from: '2026-02-30' });
+    expect(day.getStatus()).toBe(400);
+    expect(day).toMatchObject({ code: 'invalid_query', errors: [{ field: 'from', code: 'invalid_date' }] });
     expect(query).not.toHaveBeenCalled();
   });
 

@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProblemException } from '@stadtdialog/api/http';
+import { FieldErrorCode, ProblemException } from '@stadtdialog/api/http';
 import { ContributionFilter, PlannerContributionFilter } from '@stadtdialog/api/db';
 import type { EvaluationQuery } from '@stadtdialog/shared/contract';
 
@@ -18,8 +18,8 @@ export interface ProcedureRef {
   comments: string;
 }
 
-function badQuery(field: string, message: string): ProblemException {
-  return new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid query parameter', `${field}: ${message}`, [{ field, message }]);
+function badQuery(field: string, code: FieldErrorCode, message: string): ProblemException {
+  return new ProblemException('invalid_query', `${field}: ${message}`, { errors: [{ field, code, message }] });
 }
 
 const PROCEDURE_COLUMNS = `id, slug, title, coalesce(settings->>'ratings', 'on') AS ratings, coalesce(settings->>'comments', 'on') AS comments`;
@@ -33,8 +33,8 @@ export class EvaluationScopes {
   constructor(private readonly dataSource: DataSource) {}
 
   async planner(procedureId: string, query: EvaluationQuery): Promise<EvaluationScope> {
-    if (query.phase && (query.from || query.to)) throw badQuery('phase', 'give either a phase or from/to, not both');
-    if (query.from && query.to && query.from > query.to) throw badQuery('to', 'to must not be before from');
+    if (query.phase && (query.from || query.to)) throw badQuery('phase', 'not_combinable', 'give either a phase or from/to, not both');
+    if (query.from && query.to && query.from > query.to) throw badQuery('to', 'end_before_start', 'to must not be before from');
     const [row] = await this.dataSource.query(
       `SELECT (SELECT row_to_json(p) FROM (SELECT ${PROCEDURE_COLUMNS} FROM procedures WHERE id = $1) p) AS procedure,
               (SELECT json_build_array(starts_at, ends_at) FROM phases WHERE id = $2 AND procedure_id = $1) AS phase,
@@ -48,11 +48,11 @@ export class EvaluationScopes {
         query.rubric ?? null, query.workshop ?? null,
       ],
     );
-    if (!row.procedure) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', 'There is no such procedure.');
-    if (query.phase && !row.phase) throw badQuery('phase', 'phase must be the id of a phase of this procedure');
-    if (query.category && !row.category) throw badQuery('category', 'category must be the id of a category of this procedure');
-    if (query.rubric && !row.rubric) throw badQuery('rubric', 'rubric must be the id of a rubric of this procedure');
-    if (query.workshop && !row.workshop) throw badQuery('workshop', 'workshop must be the id of a workshop of this procedure');
+    if (!row.procedure) throw new ProblemException('not_found', 'There is no such procedure.');
+    if (query.phase && !row.phase) throw badQuery('phase', 'not_in_procedure', 'phase must be the id of a phase of this procedure');
+    if (query.category && !row.category) throw badQuery('category', 'not_in_procedure', 'category must be the id of a category of this procedure');
+    if (query.rubric && !row.rubric) throw badQuery('rubric', 'not_in_procedure', 'rubric must be the id of a rubric of this procedure');
+    if (query.workshop && !row.workshop) throw badQuery('workshop', 'not_in_procedure', 'workshop must be the id of a workshop of this procedure');
     const [phaseStart, phaseEnd] = (row.phase as [string, string] | null) ?? [null, null];
     const iso = (t: Date | string | null) => (t === null ? undefined : new Date(t).toISOString());
     return {
@@ -72,7 +72,7 @@ export class EvaluationScopes {
 
   async public(slug: string): Promise<EvaluationScope> {
     const [procedure] = await this.dataSource.query(`SELECT ${PROCEDURE_COLUMNS} FROM public_procedures WHERE slug = $1`, [slug]);
-    if (!procedure) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `There is no public procedure "${slug}".`);
+    if (!procedure) throw new ProblemException('not_found', `There is no public procedure "${slug}".`);
     return { kind: 'public', procedure, filter: { slug } };
   }
 }
@@ -81,6 +81,6 @@ export class EvaluationScopes {
 function validDay(day: string | undefined, field: string): string | null {
   if (day === undefined) return null;
   const time = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(time.getTime()) || time.toISOString().slice(0, 10) !== day) throw badQuery(field, `${field} is not a day of the calendar`);
+  if (Number.isNaN(time.getTime()) || time.toISOString().slice(0, 10) !== day) throw badQuery(field, 'invalid_date', `${field} is not a day of the calendar`);
   return day;
 }

@@ -38,7 +38,7 @@ export class ExportsController {
     @Query() query: EvaluationQueryDto, @Req() request: Request, @Res() response: Response,
   ): Promise<void> {
     if (!Object.keys(EXPORT_FILES).includes(file)) {
-      throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `There is no export "${file}"; there are ${Object.keys(EXPORT_FILES).join(', ')}.`);
+      throw new ProblemException('not_found', `There is no export "${file}"; there are ${Object.keys(EXPORT_FILES).join(', ')}.`);
     }
     const exportFile = file as ExportFile;
     const scope = await this.scopes.planner(procedureId, query);

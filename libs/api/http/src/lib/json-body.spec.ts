@@ -19,13 +19,13 @@ describe('jsonBodyError', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     const error = jsonBodyError({ geometry: { coordinates: deep } });
-    expect(error).toMatchObject({ kind: 'field', error: { message: expect.stringContaining(`deeper than ${MAX_JSON_DEPTH}`) } });
+    expect(error).toMatchObject({ kind: 'field', error: { code: 'too_deep', max: MAX_JSON_DEPTH, message: expect.stringContaining(`deeper than ${MAX_JSON_DEPTH}`) } });
     expect(error?.kind === 'field' && error.error.field.startsWith('geometry.coordinates[0][0]')).toBe(true);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved key %s, also nested', (key) => {
     expect(jsonBodyError(JSON.parse(`{"${key}": {}}`))).toEqual({
-      kind: 'field', error: { field: key, message: `property ${key} should not exist` },
+      kind: 'field', error: { field: key, code: 'unknown_field', message: `property ${key} should not exist` },
     });
     expect(jsonBodyError(JSON.parse(`{"geometry": {"${key}": 1}}`))).toMatchObject({ error: { field: `geometry.${key}` } });
   });

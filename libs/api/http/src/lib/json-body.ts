@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { FieldError } from './problem';
+import type { FieldError } from '@stadtdialog/shared/contract';
 
 /** Deeper than any request body of the API needs (a polygon's numbers sit at depth 5). */
 export const MAX_JSON_DEPTH = 16;
@@ -30,7 +30,7 @@ function fieldPath(prefix: string, key: string | number): string {
 function structureError(value: unknown, path: string, depth: number): FieldError | null {
   if (value === null || typeof value !== 'object') return null;
   if (depth > MAX_JSON_DEPTH) {
-    return { field: path, message: `${path} nests deeper than ${MAX_JSON_DEPTH} levels` };
+    return { field: path, code: 'too_deep', max: MAX_JSON_DEPTH, message: `${path} nests deeper than ${MAX_JSON_DEPTH} levels` };
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -41,7 +41,7 @@ function structureError(value: unknown, path: string, depth: number): FieldError
   }
   for (const key of Object.keys(value)) {
     const field = fieldPath(path, key);
-    if (RESERVED_KEYS.has(key)) return { field, message: `property ${key} should not exist` };
+    if (RESERVED_KEYS.has(key)) return { field, code: 'unknown_field', message: `property ${key} should not exist` };
     const error = structureError((value as Record<string, unknown>)[key], field, depth + 1);
     if (error) return error;
   }

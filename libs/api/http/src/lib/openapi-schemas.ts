@@ -1,5 +1,7 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import {
+  FIELD_ERROR_CODES,
+  PROBLEM_CODES,
   CONTRIBUTION_SORTS,
   CONTRIBUTION_SOURCES,
   CONTRIBUTION_STATUSES,
@@ -36,13 +38,37 @@ const geometry = (type: string, coordinates: SchemaObject): SchemaObject => obje
 const hidden = 'null where the procedure hides it';
 
 export const API_SCHEMAS: Record<string, SchemaObject> = {
-  FieldError: object({ field: text, message: text }),
+  FieldErrorCode: {
+    type: 'string', enum: [...FIELD_ERROR_CODES],
+    description: 'why a field was refused; clients translate the code (the message is English for developers)',
+  },
+  FieldError: {
+    ...object({
+      field: { type: 'string', description: 'path of the field, e.g. title, phases.0.endsAt, geometry.coordinates[0]' },
+      code: ref('FieldErrorCode'),
+      message: { type: 'string', description: 'English, for developers' },
+      max: { type: 'number', description: 'the upper bound of too_long, too_big, too_many_items, too_many_positions, too_many_parts, too_large, limit_reached, too_deep; the margin in metres of outside_planning_area' },
+      min: { type: 'number', description: 'the lower bound of too_short, too_small, too_few_items, too_few_positions' },
+      allowed: { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'number' }] }, description: 'the values not_allowed and geometry_type_not_allowed would take' },
+      reason: { type: 'string', description: "PostGIS's reason for invalid_geometry and self_intersection, in English" },
+    }, ['max', 'min', 'allowed', 'reason']),
+  },
+  ProblemCode: {
+    type: 'string', enum: [...PROBLEM_CODES],
+    description: 'what went wrong; each code comes with one HTTP status (see the responses of each operation)',
+  },
   Problem: {
     ...object({
-      type: text, title: text, status: { type: 'integer' }, detail: text, instance: text,
+      type: text, title: { type: 'string', description: 'English, for developers' }, status: { type: 'integer' },
+      code: ref('ProblemCode'),
+      detail: { type: 'string', description: 'English, for developers' }, instance: text,
       errors: { type: 'array', items: ref('FieldError') },
-    }, ['detail', 'instance', 'errors']),
-    description: 'RFC 9457 problem details (application/problem+json); validation problems name each field.',
+      retryAfter: { type: 'integer', minimum: 1, description: 'rate_limited, sign_in_throttled, database_unavailable, too_many_live_connections: seconds to wait (also the Retry-After header)' },
+      count: { type: 'integer', minimum: 1, description: 'in_use: how many contributions use the category or rubric' },
+      what: { type: 'string', enum: ['contributions', 'comments', 'ratings', 'reports'], description: 'participation_closed: the kind of write' },
+      state: { type: 'string', description: "state_transition: the item's state" },
+    }, ['detail', 'instance', 'errors', 'retryAfter', 'count', 'what', 'state']),
+    description: 'RFC 9457 problem details (application/problem+json) with a machine code; validation problems name each field with its own code.',
   },
 
   Point: geometry('Point', position),

@@ -1,6 +1,6 @@
 import { INestApplication, applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse, DocumentBuilder, OpenAPIObject, OperationObject, SchemaObject, SwaggerModule } from '@nestjs/swagger';
-import { IDEMPOTENCY_KEY_HEADER, LIMITS, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
+import { IDEMPOTENCY_KEY_HEADER, LIMITS, PARTICIPANT_TOKEN_HEADER, PROBLEM_CODES, PROBLEM_STATUS, ProblemCode } from '@stadtdialog/shared/contract';
 import { API_SCHEMAS, ref } from './openapi-schemas';
 
 /** Where the app serves its API reference (Swagger UI from the npm package, no CDN) and the document. */
@@ -9,6 +9,11 @@ export const OPENAPI_DOCUMENT_PATH = '/api/docs/openapi.json';
 
 const PROBLEMS: Record<number, string> = {
   400: 'Bad request: a malformed header, query parameter or body',
+  401: 'Sign-in required, or a wrong sign-in or table link',
+  403: 'Not allowed for this planner or table link',
+  408: 'The request body did not arrive in time',
+  410: 'The table link is no longer valid',
+  503: 'Unavailable for now; the Retry-After header says when to try again',
   404: 'No such public procedure or contribution',
   409: 'Conflict, e.g. the procedure is not open for participation',
   413: `The body is larger than ${LIMITS.maxBodyBytes} bytes`,
@@ -18,14 +23,31 @@ const PROBLEMS: Record<number, string> = {
   500: 'Internal server error',
 };
 
-/** Error answers of a route, each an application/problem+json body. */
+/** The problem codes that come with a status. */
+export function problemCodesOf(status: number): ProblemCode[] {
+  return PROBLEM_CODES.filter((code) => PROBLEM_STATUS[code] === status);
+}
+
+/** The Problem schema narrowed to the codes of one status, so each response lists its codes as an enum. */
+function problemSchema(status: number): SchemaObject {
+  const codes = problemCodesOf(status);
+  if (!codes.length) return ref('Problem') as SchemaObject;
+  return { allOf: [ref('Problem'), { type: 'object', properties: { code: { type: 'string', enum: codes } } }] };
+}
+
+function problemDescription(status: number): string {
+  const codes = problemCodesOf(status);
+  return `${PROBLEMS[status] ?? 'Problem'}${codes.length ? ` (code: ${codes.join(', ')})` : ''}`;
+}
+
+/** Error answers of a route, each an application/problem+json body with the codes of its status. */
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
     ...statuses.map((status) =>
       ApiResponse({
         status,
-        description: PROBLEMS[status] ?? 'Problem',
-        content: { 'application/problem+json': { schema: ref('Problem') } },
+        description: problemDescription(status),
+        content: { 'application/problem+json': { schema: problemSchema(status) } },
         ...(status === 429
           ? { headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer', minimum: 1 } } } }
           : {}),
@@ -98,7 +120,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Stadtdialog API')
     .setDescription(
       'Map-based citizen participation: procedures, contributions on the map, comments, ratings and reports. ' +
-        'Errors are RFC 9457 application/problem+json. Geometries are GeoJSON (RFC 7946) in WGS 84.',
+        'Errors are RFC 9457 application/problem+json with a machine `code` (schema ProblemCode) and, for refused fields, `errors` each with its own `code` ' +
+        '(schema FieldErrorCode) and parameters (max, min, allowed); clients translate the codes, never the English texts. ' +
+        'Geometries are GeoJSON (RFC 7946) in WGS 84.',
     )
     .setVersion('1')
     .build();
@@ -110,8 +134,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (operation.parameters) operation.parameters = describedHeaders(operation.parameters);
       // any route can fail unexpectedly, and answers that in the one error shape too
       operation.responses['500'] ??= {
-        description: PROBLEMS[500],
-        content: { 'application/problem+json': { schema: ref('Problem') } },
+        description: problemDescription(500),
+        content: { 'application/problem+json': { schema: problemSchema(500) } },
       };
     }
   }

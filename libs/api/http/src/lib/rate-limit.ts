@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from './problem';
 
 /**
@@ -175,13 +174,9 @@ export function writeRateLimit(options: WriteRateLimitOptions) {
   const refuse = (wait: number, kind: Check['kind']) => {
     options.onLimited?.(kind);
     const seconds = Math.max(1, Math.ceil(wait / 1000));
-    return new ProblemException(
-      HttpStatus.TOO_MANY_REQUESTS,
-      'Too many requests',
-      `Too many changes in a short time; try again in ${seconds} s.`,
-      undefined,
-      { 'Retry-After': String(seconds) },
-    );
+    return new ProblemException('rate_limited', `Too many changes in a short time; try again in ${seconds} s.`, {
+      headers: { 'Retry-After': String(seconds) },
+    });
   };
 
   /** Takes the checks in order; the first refusal gives back what the earlier ones took. Synchronous for the memory store. */

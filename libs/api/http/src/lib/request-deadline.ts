@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { Problem } from '@stadtdialog/shared/contract';
 
 /**
  * A request must have arrived, headers and body, within `ms`: a client that announces a large body
@@ -19,7 +20,7 @@ export function requestDeadline(ms: number) {
           JSON.stringify({
             type: 'about:blank', title: 'Request timeout', status: 408, code: 'request_timeout',
             detail: `the request body did not arrive within ${Math.round(ms / 1000)} s`,
-          }),
+          } satisfies Problem),
         );
       }
       // The rest of the body is not waited for.

@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog, PlannerSessions, SignedInPlanner } from '@stadtdialog/api/access';
-import { ProblemException } from '@stadtdialog/api/http';
+import { ProblemException, validationProblem } from '@stadtdialog/api/http';
 import type { Me } from '@stadtdialog/shared/contract';
 import { hashPassword, verifyPassword } from './passwords';
 import { checkPassword, readMemberships } from './planner-accounts';
@@ -15,17 +15,13 @@ export interface SignInResult {
 }
 
 function wrongCredentials(): ProblemException {
-  return new ProblemException(HttpStatus.UNAUTHORIZED, 'Sign-in failed', 'The e-mail address or the password is wrong.');
+  return new ProblemException('sign_in_failed', 'The e-mail address or the password is wrong.');
 }
 
 function tooMany(seconds: number): ProblemException {
-  return new ProblemException(
-    HttpStatus.TOO_MANY_REQUESTS,
-    'Too many failed sign-ins',
-    `Too many failed sign-ins; try again in ${seconds} s.`,
-    undefined,
-    { 'Retry-After': String(seconds) },
-  );
+  return new ProblemException('sign_in_throttled', `Too many failed sign-ins; try again in ${seconds} s.`, {
+    headers: { 'Retry-After': String(seconds) },
+  });
 }
 
 @Injectable()
@@ -95,9 +91,7 @@ export class AuthService {
       const [row] = await this.dataSource.query(`SELECT password_hash FROM planners WHERE id = $1`, [planner.id]);
       if (!(await verifyPassword(row?.password_hash ?? null, current))) {
         await this.throttle.failed([account, client]);
-        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'The request has invalid fields', 'currentPassword: the current password is wrong', [
-          { field: 'currentPassword', message: 'the current password is wrong' },
-        ]);
+        throw validationProblem([{ field: 'currentPassword', code: 'wrong_password', message: 'the current password is wrong' }]);
       }
       checkPassword('newPassword', next, planner.email);
       const hash = await hashPassword(next);

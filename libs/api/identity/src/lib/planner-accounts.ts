@@ -1,24 +1,24 @@
-import { HttpStatus } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MIN_PASSWORD_LENGTH } from '@stadtdialog/api/config';
 import { AuditLog } from '@stadtdialog/api/access';
-import { validationProblem } from '@stadtdialog/api/http';
-import { ProblemException } from '@stadtdialog/api/http';
+import { FieldError, fieldError, validationProblem } from '@stadtdialog/api/http';
 import type { PlannerAccount, ProcedureMembership } from '@stadtdialog/shared/contract';
 import { hashPassword } from './passwords';
 
 export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+$/;
 
 /** Why a password is refused, or null. */
-export function passwordProblem(password: string, email: string): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `the password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.trim().toLowerCase() === email.trim().toLowerCase()) return 'the password must not be the e-mail address';
+export function passwordProblem(password: string, email: string, field = 'password'): FieldError | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    return fieldError(field, 'too_short', `the password must be at least ${MIN_PASSWORD_LENGTH} characters`, { min: MIN_PASSWORD_LENGTH });
+  }
+  if (password.trim().toLowerCase() === email.trim().toLowerCase()) return fieldError(field, 'password_is_email', 'the password must not be the e-mail address');
   return null;
 }
 
 export function checkPassword(field: string, password: string, email: string): void {
-  const problem = passwordProblem(password, email);
-  if (problem) throw validationProblem([{ field, message: problem }]);
+  const problem = passwordProblem(password, email, field);
+  if (problem) throw validationProblem([problem]);
 }
 
 export const MEMBERSHIPS_JSON = (plannerColumn: string) => `coalesce((
@@ -63,7 +63,7 @@ export async function createOrResetAdmin(
 ): Promise<{ created: boolean; account: PlannerAccount }> {
   const email = input.email.trim();
   if (!EMAIL_PATTERN.test(email)) {
-    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'Invalid e-mail address', `"${email}" is not an e-mail address`);
+    throw validationProblem([fieldError('email', 'invalid_email', `"${email}" is not an e-mail address`)]);
   }
   checkPassword('password', input.password, email);
   const hash = await hashPassword(input.password);

@@ -36,7 +36,7 @@ export class PlannersService {
     const hash = await hashPassword(password);
     return this.dataSource.transaction(async (manager) => {
       const [taken] = await manager.query(`SELECT 1 FROM planners WHERE lower(email) = lower($1)`, [email]);
-      if (taken) throw new ProblemException(HttpStatus.CONFLICT, 'This already exists', 'A planner with this e-mail address exists.');
+      if (taken) throw new ProblemException('email_taken', 'A planner with this e-mail address exists.');
       const [row] = await manager.query(
         `INSERT INTO planners (email, display_name, password_hash, is_admin) VALUES ($1, $2, $3, $4) RETURNING id`,
         [email, dto.displayName.trim(), hash, dto.isAdmin ?? false],
@@ -75,11 +75,11 @@ export class PlannersService {
   update(actor: SignedInPlanner, request: PlannerWriteRequest, id: string, dto: UpdatePlannerDto): Promise<PlannerAccount> {
     return this.change(actor, request, id, 'planner.update', async (manager, before) => {
       if (id === actor.id && dto.isAdmin === false) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', 'You cannot take away your own admin role; ask another admin.');
+        throw new ProblemException('own_admin_role', 'You cannot take away your own admin role; ask another admin.');
       }
       if (dto.email !== undefined) {
         const [taken] = await manager.query(`SELECT 1 FROM planners WHERE lower(email) = lower($1) AND id <> $2`, [dto.email.trim(), id]);
-        if (taken) throw new ProblemException(HttpStatus.CONFLICT, 'This already exists', 'A planner with this e-mail address exists.');
+        if (taken) throw new ProblemException('email_taken', 'A planner with this e-mail address exists.');
       }
       await manager.query(
         `UPDATE planners SET email = $2, display_name = $3, is_admin = $4 WHERE id = $1`,
@@ -91,7 +91,7 @@ export class PlannersService {
   setDisabled(actor: SignedInPlanner, request: PlannerWriteRequest, id: string, disabled: boolean): Promise<PlannerAccount> {
     return this.change(actor, request, id, disabled ? 'planner.disable' : 'planner.enable', async (manager) => {
       if (disabled && id === actor.id) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', 'You cannot disable your own account; ask another admin.');
+        throw new ProblemException('own_account', 'You cannot disable your own account; ask another admin.');
       }
       await manager.query(
         `UPDATE planners SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END WHERE id = $1`,

@@ -54,9 +54,9 @@ export class FeedbackService implements OnModuleInit {
     const unstorable = unstorableTextError('message', dto.message);
     const message = cleanText(dto.message);
     if (unstorable) errors.push(unstorable);
-    else if (isBlank(message)) errors.push({ field: 'message', code: 'blank_text', message: 'message must not be empty' } as FieldError);
+    else if (isBlank(message)) errors.push({ field: 'message', code: 'blank_text', message: 'message must not be empty' });
     const page = dto.page ? cleanText(dto.page) || null : null;
-    if (page && !page.startsWith('/')) errors.push({ field: 'page', message: 'page must be an address on this site, starting with /' });
+    if (page && !page.startsWith('/')) errors.push({ field: 'page', code: 'invalid_url', message: 'page must be an address on this site, starting with /' });
     if (errors.length) throw validationProblem(errors);
     try {
       const stored = await withIdempotency<FeedbackReceipt>(this.dataSource, { scope: request.scope, key: request.key, body: dto }, async (manager) => {

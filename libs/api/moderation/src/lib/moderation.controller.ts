@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuditLog, CurrentPlanner, RequireProcedureRole, SignedInPlanner } from '@stadtdialog/api/access';
-import { ProblemException } from '@stadtdialog/api/http';
+import { ProblemException, validationProblem } from '@stadtdialog/api/http';
 import type { AuditPage, Comment, ModerationAction, ModerationItem, ModerationKind, ModerationPage } from '@stadtdialog/shared/contract';
 import {
   AuditQueryDto,
@@ -18,13 +18,13 @@ const ACTIONS = new Set<ModerationAction>(['approve', 'reject', 'hide', 'unhide'
 const KINDS: Record<string, ModerationKind> = { contributions: 'contribution', comments: 'comment', 'variant-comments': 'variant-comment' };
 
 function parseAction(raw: string): ModerationAction {
-  if (!ACTIONS.has(raw as ModerationAction)) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `There is no action "${raw}".`);
+  if (!ACTIONS.has(raw as ModerationAction)) throw new ProblemException('not_found', `There is no action "${raw}".`);
   return raw as ModerationAction;
 }
 
 function parseKind(raw: string): ModerationKind {
   const kind = KINDS[raw];
-  if (!kind) throw new ProblemException(HttpStatus.NOT_FOUND, 'Not found', `There are no "${raw}" to moderate.`);
+  if (!kind) throw new ProblemException('not_found', `There are no "${raw}" to moderate.`);
   return kind;
 }
 
@@ -102,9 +102,7 @@ export class AuditController {
 function validBefore(before: string | undefined): string | undefined {
   if (before === undefined) return undefined;
   if (!/^\d{1,18}$/.test(before)) {
-    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'The request has invalid fields', 'before must be the nextCursor of a previous page', [
-      { field: 'before', message: 'before must be the nextCursor of a previous page' },
-    ]);
+    throw validationProblem([{ field: 'before', code: 'invalid_cursor', message: 'before must be the nextCursor of a previous page' }]);
   }
   return before;
 }

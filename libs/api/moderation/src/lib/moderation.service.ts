@@ -86,7 +86,7 @@ export function encodeCursor(at: string, id: string): string {
 export function decodeCursor(cursor: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw validationProblem([{ field: 'cursor', message: 'cursor must be the nextCursor of a previous page' }]);
+    throw validationProblem([{ field: 'cursor', code: 'invalid_cursor', message: 'cursor must be the nextCursor of a previous page' }]);
   }
   return [at, id];
 }
@@ -181,12 +181,12 @@ export class ModerationService {
     action: ModerationAction, reason: string | undefined,
   ): Promise<ModerationItem> {
     const note = reason?.trim() || null;
-    if (action === 'reject' && !note) throw validationProblem([{ field: 'reason', message: 'a rejection needs a reason' }]);
+    if (action === 'reject' && !note) throw validationProblem([{ field: 'reason', code: 'required', message: 'a rejection needs a reason' }]);
     await manager.query(`SELECT 1 FROM ${TABLE[kind]} WHERE id = $1 FOR UPDATE`, [id]);
     const before = await this.readItem(manager, procedureId, kind, id);
     const rule = TRANSITIONS[action];
     if (!rule.from.includes(before.status)) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'Conflict', `A ${before.status} ${kind} cannot be ${action}d.`);
+      throw new ProblemException('state_transition', `A ${before.status} ${kind} cannot be ${action}d.`, { params: { state: before.status } });
     }
     if (before.status === rule.to && !before.flaggedAt && before.openReports.length === 0) return before;
     await manager.query(
@@ -228,7 +228,7 @@ export class ModerationService {
       const errors: FieldError[] = [];
       const title = dto.title?.trim();
       const text = dto.text?.trim();
-      const blank = (field: string) => ({ field, code: 'blank_text', message: `${field} must not be empty (invisible characters do not count)` }) as FieldError;
+      const blank = (field: string): FieldError => ({ field, code: 'blank_text', message: `${field} must not be empty (invisible characters do not count)` });
       if (dto.title !== undefined && isBlank(title ?? '')) errors.push(blank('title'));
       if (dto.text !== undefined && isBlank(text ?? '')) errors.push(blank('text'));
       const [owned] = await manager.query(
@@ -236,8 +236,8 @@ export class ModerationService {
                 ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM rubrics WHERE procedure_id = $1 AND id = $3)) AS rubric`,
         [procedureId, dto.categoryId ?? null, dto.rubricId ?? null],
       );
-      if (!owned.category) errors.push({ field: 'categoryId', message: 'categoryId is not a category of this procedure' });
-      if (!owned.rubric) errors.push({ field: 'rubricId', message: 'rubricId is not a rubric of this procedure' });
+      if (!owned.category) errors.push({ field: 'categoryId', code: 'not_in_procedure', message: 'categoryId is not a category of this procedure' });
+      if (!owned.rubric) errors.push({ field: 'rubricId', code: 'not_in_procedure', message: 'rubricId is not a rubric of this procedure' });
       const geometry = dto.geometry === undefined ? undefined : dto.geometry === null ? null : await this.checkGeometry(manager, procedureId, dto.geometry, errors);
       if (errors.length) throw validationProblem(errors);
       await manager.query(
@@ -286,14 +286,14 @@ export class ModerationService {
       await this.readItem(manager, procedureId, 'contribution', contributionId);
       const text = dto.text.trim();
       if (isBlank(text)) {
-        throw validationProblem([{ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' } as FieldError]);
+        throw validationProblem([{ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' }]);
       }
       if (dto.parentId) {
         const [parent] = await manager.query(`SELECT parent_id FROM comments WHERE id = $1 AND contribution_id = $2`, [
           dto.parentId, contributionId,
         ]);
-        if (!parent) throw validationProblem([{ field: 'parentId', message: 'parentId is not a comment of this contribution' }]);
-        if (parent.parent_id) throw validationProblem([{ field: 'parentId', message: 'replies are one level deep: answer the top-level comment' }]);
+        if (!parent) throw validationProblem([{ field: 'parentId', code: 'not_in_procedure', message: 'parentId is not a comment of this contribution' }]);
+        if (parent.parent_id) throw validationProblem([{ field: 'parentId', code: 'reply_depth', message: 'replies are one level deep: answer the top-level comment' }]);
       }
       const [row] = await manager.query(
         `INSERT INTO comments (contribution_id, parent_id, planner_id, body, official, status)

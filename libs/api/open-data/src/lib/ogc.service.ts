@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParameters, contributionSource } from '@stadtdialog/api/db';
 import { ProblemException } from '@stadtdialog/api/http';
@@ -23,7 +23,7 @@ export interface ItemsPage {
 }
 
 function notFound(detail: string): ProblemException {
-  return new ProblemException(HttpStatus.NOT_FOUND, 'Not found', detail);
+  return new ProblemException('not_found', detail);
 }
 
 /** Where a collection's rows come from: the public views only. */

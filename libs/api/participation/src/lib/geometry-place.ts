@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { PLANNING_AREA_MARGIN_METRES } from '@stadtdialog/shared/contract';
-import { GeometryError, GeometryLimits } from './geometry';
+import { antipodalEdgeError, GeometryError, GeometryLimits, invalidGeometryError, outsidePlanningAreaError } from './geometry';
 
 /**
  * Where and how large a geometry may be: the same for residents and moderators (a contribution) and
@@ -69,15 +69,10 @@ export async function placeError(
       [procedureId, geojson, PLANNING_AREA_MARGIN_METRES],
     );
   } catch (error) {
-    if (/antipodal/i.test((error as Error).message)) {
-      return {
-        field: 'geometry',
-        message: 'the geometry has an edge between two opposite points of the globe, whose course is undefined: add a position between them',
-      };
-    }
+    if (/antipodal/i.test((error as Error).message)) return antipodalEdgeError();
     throw error;
   }
-  if (!row.valid) return { field: 'geometry', message: `the geometry is not valid: ${row.reason}` };
+  if (!row.valid) return invalidGeometryError(row.reason);
   const subject = bounds.subject ?? 'a contribution';
   const sized = !(bounds.areaBoundsSize && row.has_area);
   if (sized && (row.area ?? 0) > bounds.maxAreaM2) {
@@ -93,10 +88,9 @@ export async function placeError(
     };
   }
   if (!row.inside) {
-    return {
-      field: 'geometry', code: 'outside_planning_area',
-      message: `the location lies outside the planning area: every part of it must be within ${PLANNING_AREA_MARGIN_METRES} m of the area`,
-    };
+    return outsidePlanningAreaError(
+      `the location lies outside the planning area: every part of it must be within ${PLANNING_AREA_MARGIN_METRES} m of the area`,
+    );
   }
   return null;
 }

@@ -55,7 +55,7 @@ describe('checkGeometryShape (properties)', () => {
       fc.property(wellFormed, fc.subarray([...all]), (g, allowed) => {
         const errors = checkGeometryShape(g, allowed);
         if (allowed.includes(g.type)) expect(errors).toEqual([]);
-        else expect(errors).toEqual([{ field: 'geometry.type', message: expect.stringContaining(`not ${g.type}`) }]);
+        else expect(errors).toEqual([{ field: 'geometry.type', code: 'geometry_type_not_allowed', allowed, message: expect.stringContaining(`not ${g.type}`) }]);
       }),
       RUNS,
     );
@@ -82,7 +82,7 @@ describe('checkGeometryShape (properties)', () => {
           spoiled[axis] = value as number;
           const [error, ...more] = checkGeometryShape(replaceAt(g, where.at, spoiled), all);
           expect(more).toEqual([]);
-          expect(error).toEqual({ field: where.path, message: 'coordinates must be finite numbers' });
+          expect(error).toEqual({ field: where.path, code: 'invalid_position', message: 'coordinates must be finite numbers' });
         },
       ),
       RUNS,
@@ -116,7 +116,7 @@ describe('checkGeometryShape (properties)', () => {
           fc.pre(!same(last, rings[r][0]));
           const open = { ...g, coordinates: rings.map((ring, i) => (i === r ? [...ring.slice(0, -1), last] : ring)) };
           expect(checkGeometryShape(open, all)).toEqual([
-            { field: `geometry.coordinates[${r}]`, message: 'a ring must be closed: its last position must equal its first' },
+            { field: `geometry.coordinates[${r}]`, code: 'ring_not_closed', message: 'a ring must be closed: its last position must equal its first' },
           ]);
         },
       ),
@@ -143,7 +143,7 @@ describe('checkGeometryShape (properties)', () => {
       fc.property(wellFormed, key, fc.jsonValue(), (g, k, v) => {
         // an own property as JSON.parse makes it, "__proto__" included (a spread would set the prototype)
         const withMember = Object.defineProperty({ ...g }, k, { value: v, enumerable: true, configurable: true, writable: true });
-        expect(checkGeometryShape(withMember, all)).toEqual([{ field: 'geometry', message: `unknown geometry fields: ${k}` }]);
+        expect(checkGeometryShape(withMember, all)).toEqual([{ field: 'geometry', code: 'unknown_field', message: `unknown geometry fields: ${k}` }]);
       }),
       RUNS,
     );

@@ -59,11 +59,11 @@ describe('geometry caps and planning areas', () => {
     expect(checkAreaShape({ type: 'Polygon', coordinates: [square(9.9, 53.5, 0.01)] }, 'planningArea')).toEqual([]);
     expect(checkAreaShape({ type: 'MultiPolygon', coordinates: [[square(9.9, 53.5, 0.01)], [square(10, 53.5, 0.01)]] }, 'planningArea')).toEqual([]);
     const unclosed = { type: 'Polygon', coordinates: [[[9.9, 53.5], [9.91, 53.5], [9.91, 53.51], [9.9, 53.51]]] };
-    expect(checkAreaShape(unclosed, 'planningArea')).toMatchObject([{ field: 'planningArea.coordinates[0]', message: expect.stringMatching(/closed/) }]);
+    expect(checkAreaShape(unclosed, 'planningArea')).toMatchObject([{ field: 'planningArea.coordinates[0]', code: 'ring_not_closed', message: expect.stringMatching(/closed/) }]);
     const two = { type: 'Polygon', coordinates: [[[9.9, 53.5], [9.9, 53.5]]] };
-    expect(checkAreaShape(two, 'planningArea')).toMatchObject([{ message: expect.stringMatching(/four positions/) }]);
+    expect(checkAreaShape(two, 'planningArea')).toMatchObject([{ code: 'too_few_positions', min: 4, message: expect.stringMatching(/four positions/) }]);
     const strings = { type: 'Polygon', coordinates: [[['9.9', '53.5'], [9.91, 53.5], [9.91, 53.51], ['9.9', '53.5']]] };
-    expect(checkAreaShape(strings, 'planningArea')).toMatchObject([{ message: 'coordinates must be finite numbers' }]);
+    expect(checkAreaShape(strings, 'planningArea')).toMatchObject([{ code: 'invalid_position', message: 'coordinates must be finite numbers' }]);
     expect(checkAreaShape({ type: 'Point', coordinates: [9.9, 53.5] }, 'planningArea')).toMatchObject([{ field: 'planningArea.type' }]);
     const big = { type: 'Polygon', coordinates: [Array.from({ length: 30 }, (_, i) => [9.9 + i * 1e-4, 53.5 + (i % 2) * 1e-4])] };
     expect(checkAreaShape(big, 'planningArea', limits)).toMatchObject([{ code: 'too_many_positions', max: 20 }]);

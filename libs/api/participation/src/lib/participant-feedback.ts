@@ -5,7 +5,7 @@ import { ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog
 import { FieldError, ProblemException, validationProblem } from '@stadtdialog/api/http';
 import { IdempotentRequest } from './participation-headers';
 import { ProcedureForWrite, idempotencyProblem, procedureForWrite, requireOpen } from './participation';
-import { cleanText, unstorableTextError } from './text';
+import { cleanText, isBlank, unstorableTextError } from './text';
 
 /**
  * What residents rate and comment on (contributions, variants): where its ratings live, the public
@@ -77,7 +77,7 @@ export class ParticipantFeedback {
         const procedure = await procedureForWrite(manager, slug, this.target.phases);
         await this.target.requirePublic(manager, procedure.id, id);
         if (procedure.settings.comments === 'off') {
-          throw new ProblemException(HttpStatus.CONFLICT, 'Comments are closed', 'This procedure does not take comments.');
+          throw new ProblemException('comments_off', 'This procedure does not take comments.');
         }
         requireOpen(procedure, 'comments');
         const errors = commentTextErrors(procedure, request.body.text);
@@ -99,7 +99,7 @@ export class ParticipantFeedback {
     const procedure = await procedureForWrite(manager, slug, this.target.phases);
     await this.target.requirePublic(manager, procedure.id, id);
     if (procedure.settings.ratings === 'off') {
-      throw new ProblemException(HttpStatus.CONFLICT, 'Ratings are closed', 'This procedure does not take ratings.');
+      throw new ProblemException('ratings_off', 'This procedure does not take ratings.');
     }
     requireOpen(procedure, 'ratings');
     return procedure;
@@ -119,7 +119,7 @@ export function commentTextErrors(procedure: ProcedureForWrite, raw: string): Fi
   if (unstorable) return [unstorable];
   const text = cleanText(raw);
   const max = procedure.settings.commentMaxLength;
-  if (!text) return [{ field: 'text', message: 'text must not be empty' }];
-  if ([...text].length > max) return [{ field: 'text', message: `text must be at most ${max} characters` }];
+  if (isBlank(text)) return [{ field: 'text', code: 'blank_text', message: 'text must not be empty (invisible characters do not count)' }];
+  if ([...text].length > max) return [{ field: 'text', code: 'too_long', max, message: `text must be at most ${max} characters` }];
   return [];
 }

@@ -1,4 +1,4 @@
-import { ExecutionContext, HttpStatus, createParamDecorator } from '@nestjs/common';
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER, PARTICIPANT_TOKEN_HEADER } from '@stadtdialog/shared/contract';
 import { IDEMPOTENCY_KEY_PATTERN } from '@stadtdialog/api/db';
@@ -13,9 +13,9 @@ export interface IdempotentRequest {
 export function idempotentRequest(request: Pick<Request, 'method' | 'baseUrl' | 'path' | 'header'>): IdempotentRequest {
   const key = request.header(IDEMPOTENCY_KEY_HEADER);
   if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'Invalid Idempotency-Key', 'Idempotency-Key must be a UUID made by the client', [
-      { field: IDEMPOTENCY_KEY_HEADER, message: 'Idempotency-Key must be a UUID made by the client' },
-    ]);
+    throw new ProblemException('invalid_header', 'Idempotency-Key must be a UUID made by the client', {
+      errors: [{ field: IDEMPOTENCY_KEY_HEADER, code: 'invalid_id', message: 'Idempotency-Key must be a UUID made by the client' }],
+    });
   }
   return { key, scope: `${request.method} ${request.baseUrl}${request.path}` };
 }

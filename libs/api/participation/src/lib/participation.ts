@@ -1,6 +1,6 @@
-import { HttpStatus, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DEFAULT_PROCEDURE_SETTINGS, PhaseKind, ProcedureSettings } from '@stadtdialog/shared/contract';
+import { DEFAULT_PROCEDURE_SETTINGS, ParticipationWrite, PhaseKind, ProcedureSettings } from '@stadtdialog/shared/contract';
 import { IdempotencyConflict } from '@stadtdialog/api/db';
 import { ProblemException } from '@stadtdialog/api/http';
 
@@ -33,12 +33,12 @@ export async function procedureForWrite(
 }
 
 /** 409 outside the participation phase: what residents write belongs to that phase. */
-export function requireOpen(procedure: ProcedureForWrite, what: string): void {
+export function requireOpen(procedure: ProcedureForWrite, what: ParticipationWrite): void {
   if (!procedure.open) {
     throw new ProblemException(
-      HttpStatus.CONFLICT,
-      `The procedure is not open for ${what}`,
+      'participation_closed',
       `${what[0].toUpperCase()}${what.slice(1)} can be made only while the procedure's participation phase runs.`,
+      { params: { what } },
     );
   }
 }
@@ -55,9 +55,9 @@ export async function requirePublicContribution(manager: EntityManager, procedur
 /** A reused Idempotency-Key with another body is the client's mistake: 422 naming the header. */
 export function idempotencyProblem(error: unknown): unknown {
   if (error instanceof IdempotencyConflict) {
-    return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'Idempotency-Key reused', error.message, [
-      { field: 'Idempotency-Key', message: error.message },
-    ]);
+    return new ProblemException('validation_failed', error.message, {
+      errors: [{ field: 'Idempotency-Key', code: 'key_reused', message: error.message }],
+    });
   }
   return error;
 }

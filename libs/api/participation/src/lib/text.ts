@@ -1,4 +1,4 @@
-import type { FieldError } from '@stadtdialog/api/http';
+import type { FieldError } from '@stadtdialog/shared/contract';
 
 /** Text as it is stored: trimmed, with NUL and other control characters (but line breaks and tabs) removed. */
 export function cleanText(value: string): string {
@@ -13,20 +13,12 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * truncation trick, and an unpaired surrogate would come back as U+FFFD, not as it was sent.
  */
 export function unstorableTextError(field: string, value: string): FieldError | null {
-  if (value.includes('\u0000')) return { field, message: `${field} must not contain NUL characters (U+0000)` };
+  if (value.includes('\u0000')) return { field, code: 'unstorable_text', message: `${field} must not contain NUL characters (U+0000)` };
   if (LONE_SURROGATE.test(value)) {
-    return { field, message: `${field} must be valid Unicode text: it has an unpaired surrogate (U+D800 to U+DFFF)` };
+    return { field, code: 'unstorable_text', message: `${field} must be valid Unicode text: it has an unpaired surrogate (U+D800 to U+DFFF)` };
   }
   return null;
 }
 
-/**
- * Characters that show nothing: format characters (zero-width space and joiners, BOM, bidi marks),
- * spaces of every kind, the Hangul fillers and the braille blank. A title of only these is empty.
- */
-const INVISIBLE = /[\p{Cf}\p{Z}\s\u115f\u1160\u3164\uffa0\u2800\u180e]|\u034f|\u17b4|\u17b5/gu;
-
-/** True when nothing visible is left of the text. */
-export function isBlank(value: string): boolean {
-  return value.replace(INVISIBLE, '') === '';
-}
+/** True when nothing visible is left of the text (the rule is shared with the web forms). */
+export { isBlank } from '@stadtdialog/shared/contract';

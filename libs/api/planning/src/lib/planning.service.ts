@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@stadtdialog/api/config';
 import { APP_CONFIG } from '@stadtdialog/api/db';
 import { AuditLog, ContentSecurityPolicy, PlannerWriteRequest, SignedInPlanner, plannerWrite } from '@stadtdialog/api/access';
-import { ProblemException, validationProblem } from '@stadtdialog/api/http';
-import { checkAreaShape } from '@stadtdialog/api/participation';
+import { ProblemException, fieldError, validationProblem } from '@stadtdialog/api/http';
+import { checkAreaShape, invalidGeometryError } from '@stadtdialog/api/participation';
 import {
   DEFAULT_PROCEDURE_SETTINGS,
   MapConfiguration,
@@ -163,12 +163,12 @@ export class PlanningService {
       await manager.query('RELEASE SAVEPOINT planning_area');
     } catch {
       await manager.query('ROLLBACK TO SAVEPOINT planning_area');
-      throw validationProblem([{ field: 'planningArea', message: 'planningArea is not readable GeoJSON' }]);
+      throw validationProblem([fieldError('planningArea', 'invalid_geojson', 'planningArea is not readable GeoJSON')]);
     }
-    const problem = row.empty ? 'planningArea must not be empty'
-      : !row.valid ? `planningArea is not valid: ${row.reason}`
-      : !row.inside ? 'planningArea must be in longitude/latitude (WGS 84)' : null;
-    if (problem) throw validationProblem([{ field: 'planningArea', message: problem }]);
+    const problem = row.empty ? fieldError('planningArea', 'required', 'planningArea must not be empty')
+      : !row.valid ? { ...invalidGeometryError(row.reason, 'planningArea'), message: `planningArea is not valid: ${row.reason}` }
+      : !row.inside ? fieldError('planningArea', 'position_out_of_range', 'planningArea must be in longitude/latitude (WGS 84)') : null;
+    if (problem) throw validationProblem([problem]);
     return geojson;
   }
 
@@ -228,7 +228,7 @@ export class PlanningService {
   /** The whole list of phases at once: nothing refers to a phase, so replacing is safe and simple for the form. */
   async replacePhases(ctx: WriteContext, id: string, dto: PhasesDto): Promise<WorkspaceProcedure> {
     const errors = dto.phases.flatMap((p, i) =>
-      Date.parse(p.endsAt) > Date.parse(p.startsAt) ? [] : [{ field: `phases.${i}.endsAt`, message: 'endsAt must be after startsAt' }],
+      Date.parse(p.endsAt) > Date.parse(p.startsAt) ? [] : [fieldError(`phases.${i}.endsAt`, 'end_before_start', 'endsAt must be after startsAt')],
     );
     if (errors.length) throw validationProblem(errors);
     return this.write(ctx, HttpStatus.OK, async (manager) => {
@@ -414,23 +414,23 @@ function point(location: { type: 'Point'; coordinates: [number, number] } | null
   if (!location) return null;
   const [lon, lat] = location.coordinates;
   if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-    throw validationProblem([{ field: 'location', message: 'location must be [longitude, latitude] in WGS 84' }]);
+    throw validationProblem([fieldError('location', 'position_out_of_range', 'location must be [longitude, latitude] in WGS 84')]);
   }
   return JSON.stringify({ type: 'Point', coordinates: [lon, lat] });
 }
 
 function checkTimes(startsAt: string, endsAt: string | null | undefined): void {
   if (endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) {
-    throw validationProblem([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    throw validationProblem([fieldError('endsAt', 'end_before_start', 'endsAt must be after startsAt')]);
   }
 }
 
 async function refuseWhenUsed(manager: EntityManager, column: string, id: string, what: string): Promise<void> {
   const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM contributions WHERE ${column} = $1`, [id]);
   if (count > 0) {
-    throw new ProblemException(
-      HttpStatus.CONFLICT, 'Conflict', `This ${what} is used by ${count} contribution(s); move them to another ${what} first.`,
-    );
+    throw new ProblemException('in_use', `This ${what} is used by ${count} contribution(s); move them to another ${what} first.`, {
+      params: { count },
+    });
   }
 }
 

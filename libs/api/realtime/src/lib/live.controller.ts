@@ -73,9 +73,7 @@ export class LiveController {
     request: Request, response: Response, procedureId: string, channel: LiveChannel, stillAllowed?: () => Promise<boolean>,
   ): Promise<void> {
     if (this.live.connections >= this.live.maxConnections) {
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'Service unavailable', 'Too many live connections; try again later.', undefined, {
-        'Retry-After': '30',
-      });
+      throw new ProblemException('too_many_live_connections', 'Too many live connections; try again later.', { headers: { 'Retry-After': '30' } });
     }
     response.status(200);
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');

@@ -83,11 +83,11 @@ export class InformationService {
       const unstorable = unstorableTextError(field, text);
       if (unstorable) errors.push(unstorable);
       values[column] = cleanText(text);
-      if (required[kind].includes(field) && !values[column] && !unstorable) errors.push({ field, message: `${field} must not be empty` });
+      if (required[kind].includes(field) && !values[column] && !unstorable) errors.push({ field, code: 'required', message: `${field} must not be empty` });
     }
     if (kind === 'document') {
       const [upload] = await manager.query(`SELECT 1 FROM uploads WHERE procedure_id = $1 AND id = $2`, [procedureId, values['upload_id']]);
-      if (!upload) errors.push({ field: 'uploadId', message: 'uploadId is not an uploaded file of this procedure' });
+      if (!upload) errors.push({ field: 'uploadId', code: 'not_in_procedure', message: 'uploadId is not an uploaded file of this procedure' });
     }
     if (errors.length) throw validationProblem(errors);
     return values;

@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import sharp, { Metadata } from 'sharp';
 import { ProblemException } from '@stadtdialog/api/http';
 import type { UploadMediaType } from '@stadtdialog/shared/contract';
@@ -32,9 +31,9 @@ const EXTENSION: Record<UploadMediaType, string> = {
 };
 
 /** The field error carries a machine code already, so clients need not read the English detail. */
-function refused(code: string, detail: string, status = HttpStatus.UNPROCESSABLE_ENTITY): ProblemException {
+function refused(code: 'unsupported_file_type' | 'file_damaged' | 'image_too_large', detail: string): ProblemException {
   const error = { field: 'file', code, message: detail };
-  return new ProblemException(status, 'The file was refused', detail, [error]);
+  return new ProblemException(code === 'unsupported_file_type' ? 'unsupported_media_type' : 'validation_failed', detail, { errors: [error] });
 }
 
 /**
@@ -59,7 +58,7 @@ export function safeFileName(original: string, mediaType: UploadMediaType): stri
 export async function checkUpload(content: Buffer, originalName: string, maxDimension: number): Promise<CheckedUpload> {
   const type = sniff(content);
   if (!type) {
-    throw refused('unsupported_file_type', 'Only PNG, JPEG, WebP or GIF images and PDF documents can be uploaded; this file is none of them.', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    throw refused('unsupported_file_type', 'Only PNG, JPEG, WebP or GIF images and PDF documents can be uploaded; this file is none of them.');
   }
   if (type === 'pdf') {
     if (!content.subarray(Math.max(0, content.length - 1024)).toString('latin1').includes('%%EOF')) {

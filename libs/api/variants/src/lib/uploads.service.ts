@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog, PlannerWriteRequest, SignedInPlanner, plannerWrite } from '@stadtdialog/api/access';
 import { AppConfig } from '@stadtdialog/api/config';
 import { APP_CONFIG } from '@stadtdialog/api/db';
-import { ProblemException } from '@stadtdialog/api/http';
+import { validationProblem } from '@stadtdialog/api/http';
 import type { UploadMediaType, UploadedFile } from '@stadtdialog/shared/contract';
 import { checkUpload } from './upload-check';
 import { uploadJson } from './variant-json';
@@ -32,8 +32,7 @@ export class UploadsService {
 
   async upload(ctx: WriteContext, procedureId: string, file: { buffer: Buffer; originalname: string } | undefined): Promise<UploadedFile> {
     if (!file) {
-      const error = { field: 'file', code: 'required', message: 'send the file as the multipart/form-data field "file"' };
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'The request has invalid fields', error.message, [error]);
+      throw validationProblem([{ field: 'file', code: 'required', message: 'send the file as the multipart/form-data field "file"' }]);
     }
     // Decoding and re-encoding happen before the transaction: the embedded engine has one connection.
     const checked = await checkUpload(file.buffer, file.originalname, this.config.imageMaxDimension);

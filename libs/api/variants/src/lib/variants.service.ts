@@ -90,7 +90,7 @@ export class VariantsService {
       await this.procedureExists(manager, procedureId);
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM variants WHERE procedure_id = $1`, [procedureId]);
       if (count >= VARIANT_LIMITS.maxVariants) {
-        throw validationProblem([{ field: 'title', message: `a procedure has at most ${VARIANT_LIMITS.maxVariants} variants` }]);
+        throw validationProblem([{ field: 'title', code: 'limit_reached', max: VARIANT_LIMITS.maxVariants, message: `a procedure has at most ${VARIANT_LIMITS.maxVariants} variants` }]);
       }
       const checked = await this.check(manager, procedureId, dto, count);
       const [{ id }] = await manager.query(`INSERT INTO variants (procedure_id, title) VALUES ($1, $2) RETURNING id`, [procedureId, checked.title]);
@@ -139,23 +139,23 @@ export class VariantsService {
       return cleanText(value);
     };
     const title = text('title', dto.title);
-    if (!title && !errors.some((e) => e.field === 'title')) errors.push({ field: 'title', message: 'title must not be empty' });
+    if (!title && !errors.some((e) => e.field === 'title')) errors.push({ field: 'title', code: 'required', message: 'title must not be empty' });
     const summary = text('summary', dto.summary);
     const description = text('description', dto.description);
     const keyFigures = (dto.keyFigures ?? []).map((k, i) => {
       const figure = { label: text(`keyFigures[${i}].label`, k.label), value: text(`keyFigures[${i}].value`, k.value), unit: text(`keyFigures[${i}].unit`, k.unit ?? '') };
-      if (!figure.label) errors.push({ field: `keyFigures[${i}].label`, message: 'a key figure needs a label' });
+      if (!figure.label) errors.push({ field: `keyFigures[${i}].label`, code: 'required', message: 'a key figure needs a label' });
       return figure;
     });
 
     const images = (dto.images ?? []).map((image, i) => {
       const alt = text(`images[${i}].alt`, image.alt);
-      if (!alt) errors.push({ field: `images[${i}].alt`, message: 'alt must say what the image shows, for people who cannot see it' });
+      if (!alt) errors.push({ field: `images[${i}].alt`, code: 'required', message: 'alt must say what the image shows, for people who cannot see it' });
       return { uploadId: image.uploadId, alt, caption: text(`images[${i}].caption`, image.caption) };
     });
     const seen = new Set<string>();
     for (const [i, image] of images.entries()) {
-      if (seen.has(image.uploadId)) errors.push({ field: `images[${i}].uploadId`, message: 'this image is already in the list' });
+      if (seen.has(image.uploadId)) errors.push({ field: `images[${i}].uploadId`, code: 'duplicate', message: 'this image is already in the list' });
       seen.add(image.uploadId);
     }
     const uploadIds = [...seen, ...(dto.overlay?.uploadId ? [dto.overlay.uploadId] : [])];
@@ -166,7 +166,7 @@ export class VariantsService {
         )).map((r: { id: string }) => r.id)
       : [];
     for (const [i, image] of images.entries()) {
-      if (!imageUploads.includes(image.uploadId)) errors.push({ field: `images[${i}].uploadId`, message: 'uploadId is not an uploaded image of this procedure' });
+      if (!imageUploads.includes(image.uploadId)) errors.push({ field: `images[${i}].uploadId`, code: 'not_in_procedure', message: 'uploadId is not an uploaded image of this procedure' });
     }
 
     let overlay: Record<string, unknown> | null = null;
@@ -174,15 +174,15 @@ export class VariantsService {
     if (dto.overlay) {
       const { kind, url, uploadId, extent, layers, matrixSet, opacity, attribution } = dto.overlay;
       if (kind === 'image') {
-        if (!extent) errors.push({ field: 'overlay.extent', message: 'a static image needs its extent [minLon, minLat, maxLon, maxLat]' });
-        else if (!inRange(extent)) errors.push({ field: 'overlay.extent', message: 'extent must be [minLon, minLat, maxLon, maxLat] in WGS 84, west before east, south before north' });
-        if (!!url === !!uploadId) errors.push({ field: 'overlay.uploadId', message: 'a static image overlay needs either an uploaded image (uploadId) or a url' });
-        else if (uploadId && !imageUploads.includes(uploadId)) errors.push({ field: 'overlay.uploadId', message: 'uploadId is not an uploaded image of this procedure' });
+        if (!extent) errors.push({ field: 'overlay.extent', code: 'required', message: 'a static image needs its extent [minLon, minLat, maxLon, maxLat]' });
+        else if (!inRange(extent)) errors.push({ field: 'overlay.extent', code: 'invalid_bbox', message: 'extent must be [minLon, minLat, maxLon, maxLat] in WGS 84, west before east, south before north' });
+        if (!!url === !!uploadId) errors.push({ field: 'overlay.uploadId', code: url ? 'not_combinable' : 'required', message: 'a static image overlay needs either an uploaded image (uploadId) or a url' });
+        else if (uploadId && !imageUploads.includes(uploadId)) errors.push({ field: 'overlay.uploadId', code: 'not_in_procedure', message: 'uploadId is not an uploaded image of this procedure' });
       } else {
-        if (!url) errors.push({ field: 'overlay.url', message: `a ${kind.toUpperCase()} overlay needs its url` });
-        if (uploadId) errors.push({ field: 'overlay.uploadId', message: 'only a static image overlay takes an uploaded image' });
-        if ((kind === 'wms' || kind === 'wmts') && !layers?.trim()) errors.push({ field: 'overlay.layers', message: `a ${kind.toUpperCase()} overlay needs the layer name(s)` });
-        if (kind === 'wmts' && !matrixSet?.trim()) errors.push({ field: 'overlay.matrixSet', message: 'a WMTS overlay needs its matrix set' });
+        if (!url) errors.push({ field: 'overlay.url', code: 'required', message: `a ${kind.toUpperCase()} overlay needs its url` });
+        if (uploadId) errors.push({ field: 'overlay.uploadId', code: 'not_combinable', message: 'only a static image overlay takes an uploaded image' });
+        if ((kind === 'wms' || kind === 'wmts') && !layers?.trim()) errors.push({ field: 'overlay.layers', code: 'required', message: `a ${kind.toUpperCase()} overlay needs the layer name(s)` });
+        if (kind === 'wmts' && !matrixSet?.trim()) errors.push({ field: 'overlay.matrixSet', code: 'required', message: 'a WMTS overlay needs its matrix set' });
       }
       overlayUploadId = uploadId ?? null;
       overlay = Object.fromEntries(

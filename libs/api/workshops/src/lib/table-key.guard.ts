@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { isPlannerRoute } from '@stadtdialog/api/access';
@@ -16,14 +16,13 @@ interface GuardedRequest extends TableKeyRequest {
 
 export function tableLinkInvalid(): ProblemException {
   return new ProblemException(
-    HttpStatus.UNAUTHORIZED,
-    'Table link invalid',
+    'table_link_invalid',
     `The ${TABLE_KEY_HEADER} is not the key of any workshop table; open the table link a manager of the procedure gave you.`,
   );
 }
 
 function tableLinkNotAllowed(detail: string): ProblemException {
-  return new ProblemException(HttpStatus.FORBIDDEN, 'Not allowed with a table link', detail);
+  return new ProblemException('table_link_not_allowed', detail);
 }
 
 /**
@@ -73,14 +72,14 @@ export class TableKeyGuard implements CanActivate {
     );
     if (!row) throw tableLinkInvalid();
     if (row.revoked) {
-      throw new ProblemException(HttpStatus.GONE, 'Table link revoked', 'A manager of the procedure revoked this table link.');
+      throw new ProblemException('table_link_revoked', 'A manager of the procedure revoked this table link.');
     }
     if (row.expired) {
-      throw new ProblemException(HttpStatus.GONE, 'Table link expired', 'This table link was valid until the end of its appointment\'s day.');
+      throw new ProblemException('table_link_expired', 'This table link was valid until the end of its appointment\'s day.');
     }
     // An internal or archived procedure takes no public participation, at a table neither.
     if (row.not_public) {
-      throw new ProblemException(HttpStatus.GONE, 'Table link revoked', 'The procedure of this table link is no longer public.');
+      throw new ProblemException('table_link_revoked', 'The procedure of this table link is no longer public.');
     }
     return { id: row.id, procedureId: row.procedure_id, procedureSlug: row.slug };
   }

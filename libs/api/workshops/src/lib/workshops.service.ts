@@ -42,7 +42,7 @@ function audited(w: Workshop) {
 function seatErrors(seats: WorkshopSeat[] | undefined): FieldError[] {
   if (!seats) return [];
   const sides = seats.map((s) => s.side);
-  return new Set(sides).size === sides.length ? [] : [{ field: 'seats', message: 'each side of the table has at most one seat' }];
+  return new Set(sides).size === sides.length ? [] : [{ field: 'seats', code: 'duplicate', message: 'each side of the table has at most one seat' }];
 }
 
 function tableUrl(secret: string): string {
@@ -81,8 +81,8 @@ export class WorkshopsService {
         [procedureId, dto.appointmentId],
       );
       const title = dto.title?.trim() || appointment?.title;
-      if (!appointment) errors.push({ field: 'appointmentId', message: 'appointmentId is not an appointment of this procedure' });
-      else if (!appointment.upcoming) errors.push({ field: 'appointmentId', message: 'the appointment\'s day is over: a table link would be expired already' });
+      if (!appointment) errors.push({ field: 'appointmentId', code: 'not_in_procedure', message: 'appointmentId is not an appointment of this procedure' });
+      else if (!appointment.upcoming) errors.push({ field: 'appointmentId', code: 'appointment_over', message: 'the appointment\'s day is over: a table link would be expired already' });
       if (errors.length) throw validationProblem(errors);
       const issued = this.keys.issue();
       link.secret = issued.secret;
@@ -105,7 +105,7 @@ export class WorkshopsService {
     return this.write(ctx, HttpStatus.OK, async (manager) => {
       const before = await this.read(manager, procedureId, workshopId, true);
       const errors = seatErrors(dto.seats);
-      if (dto.title !== undefined && !dto.title.trim()) errors.push({ field: 'title', message: 'title must not be empty' });
+      if (dto.title !== undefined && !dto.title.trim()) errors.push({ field: 'title', code: 'blank_text', message: 'title must not be empty' });
       if (errors.length) throw validationProblem(errors);
       await manager.query(
         `UPDATE workshops SET title = coalesce($2, title), seats = coalesce($3::jsonb, seats), idle_seconds = coalesce($4, idle_seconds)
@@ -148,9 +148,7 @@ export class WorkshopsService {
         `SELECT now() < ${LINK_EXPIRY} AS upcoming FROM appointments a WHERE a.id = $1`, [before.appointment.id],
       );
       if (!row.upcoming) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT, 'The appointment is over', 'The workshop\'s appointment day is over: a new table link would be expired already.',
-        );
+        throw new ProblemException('appointment_over', 'The workshop\'s appointment day is over: a new table link would be expired already.');
       }
       const issued = this.keys.issue();
       link.secret = issued.secret;

@@ -26,13 +26,3 @@ export interface Health {
     lastIncident: DatabaseIncidentSummary | null;
   };
 }
-
-/** RFC 9457 problem details, with the field list for validation errors. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: { field: string; message: string }[];
-}

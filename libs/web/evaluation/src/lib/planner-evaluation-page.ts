@@ -3,7 +3,18 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { EvaluationQuery, ProcedureStatistics, StatisticsCount, TopContribution } from '@stadtdialog/shared/contract';
 import { CONTRIBUTION_SOURCES } from '@stadtdialog/shared/contract';
-import { EvaluationApi, ExportFileName, LocalizedDatePipe, MessageKey, ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import {
+  EvaluationApi,
+  ExportFileName,
+  fieldErrorText,
+  LocalizedDatePipe,
+  MessageKey,
+  plannerFailure,
+  ProcedureSetupStore,
+  problemText,
+  TranslatePipe,
+  Translator,
+} from '@stadtdialog/web/data-access';
 import { firstValueFrom } from 'rxjs';
 import { plannerListQuery } from './planner-list-query';
 import { StatisticsView } from './statistics-view';
@@ -197,9 +208,11 @@ export class PlannerEvaluationPage {
       this.statistics.set(statistics);
       if (!query.workshop) this.workshops.set(statistics.byWorkshop);
     } catch (error) {
-      const body = (error as { error?: { detail?: string } }).error;
+      // The API's problem code in the planner's words (e.g. a day that is not in the calendar), never its English detail.
+      const failure = plannerFailure(error);
+      const text = failure.errors[0] ? fieldErrorText(failure.errors[0]) : failure.code ? problemText(failure) : { key: 'app.loadError' as const };
       this.statistics.set(null);
-      this.problem.set(body?.detail ?? this.translator.translate('app.loadError'));
+      this.problem.set(this.translator.translate(text.key, text.params));
     }
   }
 

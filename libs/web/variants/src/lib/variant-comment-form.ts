@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
+  fieldErrorText,
   LocalizedNumberPipe,
   MessageKey,
   MessageParams,
   newIdempotencyKey,
+  problemText,
   TranslatePipe,
   VariantsStore,
   WriteRetries,
@@ -92,14 +94,14 @@ export class VariantCommentForm {
         this.pending.set(result.value.status === 'pending');
         return;
       case 'invalid':
-        // The API names the field and why; what a resident can change here is the text's length.
-        return this.refuse(/at most/.test(result.errors[0]?.message ?? '') ? { key: 'error.maxLength', params: { max: this.maxLength() } } : { key: 'error.commentRequired' });
+        // The API names the field and why by its code; the one translator says it in words.
+        return this.refuse(fieldErrorText(result.errors[0] ?? { code: 'required' }, { required: 'error.commentRequired', blank_text: 'error.commentRequired' }));
       case 'conflict':
-        return this.refuse({ key: 'comments.closed' });
+        return this.refuse(result.code ? problemText({ status: 409, code: result.code }) : { key: 'comments.closed' });
       case 'offline':
         return this.refuse({ key: 'error.offline' });
       default:
-        return this.refuse({ key: 'error.failed' });
+        return this.refuse(problemText(result));
     }
   }
 

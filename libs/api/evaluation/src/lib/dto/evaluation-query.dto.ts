@@ -9,10 +9,10 @@ export class EvaluationQueryDto implements EvaluationQuery {
   @IsOptional() @IsUUID('all', { message: 'phase must be the id of a phase of this procedure' })
   phase?: string;
 
-  @IsOptional() @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' })
+  @IsOptional() @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD', context: { code: 'invalid_date' } })
   from?: string;
 
-  @IsOptional() @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' })
+  @IsOptional() @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD', context: { code: 'invalid_date' } })
   to?: string;
 
   @IsOptional() @IsIn(CONTRIBUTION_SOURCES, { message: `source must be one of ${CONTRIBUTION_SOURCES.join(', ')}` })

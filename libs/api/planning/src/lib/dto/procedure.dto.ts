@@ -61,7 +61,7 @@ export class MapLayerDto implements MapLayer {
 
   @IsString({ message: 'url must be text' })
   @MaxLength(2000, { message: 'url must be at most 2000 characters' })
-  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server' })
+  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server', context: { code: 'invalid_url' } })
   url!: string;
 
   @IsIn(['base', 'overlay'], { message: 'role must be base or overlay' })
@@ -121,7 +121,7 @@ export class SettingsDto implements Partial<ProcedureSettings> {
 }
 
 export class CreateProcedureDto {
-  @IsDefined({ message: 'slug is required' }) @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE })
+  @IsDefined({ message: 'slug is required' }) @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE, context: { code: 'invalid_slug' } })
   slug!: string;
 
   @IsDefined({ message: 'title is required' }) @IsString() @MinLength(1) @MaxLength(200)
@@ -132,7 +132,7 @@ export class CreateProcedureDto {
 }
 
 export class UpdateProcedureDto implements ProcedureUpdate {
-  @IsOmittable() @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE })
+  @IsOmittable() @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE, context: { code: 'invalid_slug' } })
   slug?: string;
 
   @IsOmittable() @IsString() @MinLength(1, { message: 'title must not be empty' }) @MaxLength(200)
@@ -154,7 +154,7 @@ export class UpdateProcedureDto implements ProcedureUpdate {
 }
 
 export class CloneProcedureDto implements CloneRequest {
-  @IsDefined({ message: 'slug is required' }) @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE })
+  @IsDefined({ message: 'slug is required' }) @IsString() @MaxLength(80, { message: SLUG_MESSAGE }) @Matches(SLUG, { message: SLUG_MESSAGE, context: { code: 'invalid_slug' } })
   slug!: string;
 
   @IsDefined({ message: 'title is required' }) @IsString() @MinLength(1) @MaxLength(200)
@@ -189,14 +189,14 @@ const ICON = /^[a-z0-9-]{1,40}$/;
 
 export class CategoryDto {
   @IsDefined({ message: 'name is required' }) @IsString() @MinLength(1) @MaxLength(80) name!: string;
-  @IsDefined({ message: 'colour is required' }) @Matches(COLOUR, { message: 'colour must be #rrggbb' }) colour!: string;
+  @IsDefined({ message: 'colour is required' }) @Matches(COLOUR, { message: 'colour must be #rrggbb', context: { code: 'invalid_colour' } }) colour!: string;
   @IsOmittable() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
   @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
 }
 
 export class UpdateCategoryDto {
   @IsOmittable() @IsString() @MinLength(1) @MaxLength(80) name?: string;
-  @IsOmittable() @Matches(COLOUR, { message: 'colour must be #rrggbb' }) colour?: string;
+  @IsOmittable() @Matches(COLOUR, { message: 'colour must be #rrggbb', context: { code: 'invalid_colour' } }) colour?: string;
   @IsOmittable() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
   @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
 }

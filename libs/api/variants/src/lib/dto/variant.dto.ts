@@ -51,7 +51,7 @@ export class OverlayDto implements VariantOverlay {
   kind!: VariantOverlayKind;
 
   @IsOmittable() @IsString() @MaxLength(2000)
-  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server' })
+  @Matches(MAP_LAYER_URL, { message: 'url must be an http(s) URL or a path on this server', context: { code: 'invalid_url' } })
   url?: string;
 
   @IsOmittable() @IsUUID('all', { message: 'uploadId must be the id of an uploaded image' })
@@ -90,7 +90,7 @@ export class VariantFeatureDto implements VariantFeature {
   @IsOmittable() @IsString() @MaxLength(120)
   label!: string;
 
-  @Matches(COLOUR, { message: COLOUR_MESSAGE })
+  @Matches(COLOUR, { message: COLOUR_MESSAGE, context: { code: 'invalid_colour' } })
   colour!: string;
 
   @IsDefined({ message: 'geometry is required' }) @IsObject({ message: 'geometry must be a GeoJSON Point, LineString or Polygon' })
@@ -113,7 +113,7 @@ export class VariantDto implements VariantInput {
   @IsOmittable() @IsBoolean({ message: 'published must be true or false' })
   published?: boolean;
 
-  @IsOmittable() @Matches(COLOUR, { message: COLOUR_MESSAGE })
+  @IsOmittable() @Matches(COLOUR, { message: COLOUR_MESSAGE, context: { code: 'invalid_colour' } })
   colour?: string;
 
   @IsOmittable() @IsArray() @ArrayMaxSize(VARIANT_LIMITS.maxKeyFigures)
@@ -168,7 +168,7 @@ export class ContactDto implements ContactInput {
   organisation?: string;
 
   @IsOmittable() @IsString() @MaxLength(200)
-  @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'email must be an e-mail address' })
+  @Matches(/^$|^[^@\s]+@[^@\s]+$/, { message: 'email must be an e-mail address', context: { code: 'invalid_email' } })
   email?: string;
 
   @IsOmittable() @IsString() @MaxLength(60)

@@ -97,10 +97,18 @@ describe('ContributionDetailStore', () => {
     await Promise.resolve();
     call = http.expectOne('/api/v1/procedures/gruene-mitte/reports');
     call.flush(
-      { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'reason', message: 'reason must not be empty' }] },
+      { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed', errors: [{ field: 'reason', code: 'blank_text', message: 'reason must not be empty' }] },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
-    expect(await sending).toEqual({ kind: 'invalid', errors: [{ field: 'reason', message: 'reason must not be empty' }] });
+    expect(await sending).toEqual({ kind: 'invalid', code: 'validation_failed', errors: [{ field: 'reason', code: 'blank_text', message: 'reason must not be empty' }] });
+
+    sending = store.report({ commentId: 'm1', reason: 'noch einmal' }, 'key-r3');
+    await Promise.resolve();
+    http.expectOne('/api/v1/procedures/gruene-mitte/reports').flush(
+      { type: 'about:blank', title: 'Already reported', status: 409, code: 'already_reported' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    expect(await sending).toEqual({ kind: 'conflict', code: 'already_reported' });
   });
 
   describe('live', () => {

@@ -63,7 +63,7 @@ export class ContributionDetailStore {
   async rate(value: 1 | -1): Promise<WriteResult<void>> {
     const slug = this.slug();
     const contribution = this.contribution();
-    if (!slug || !contribution || this.ratingState()) return { kind: 'failed', status: 0 };
+    if (!slug || !contribution || this.ratingState()) return { kind: 'failed', status: 0, code: null };
     this.ratingState.set(true);
     try {
       const request =
@@ -87,7 +87,7 @@ export class ContributionDetailStore {
   async comment(text: string, parentId: string | null, idempotencyKey: string): Promise<WriteResult<Comment>> {
     const slug = this.slug();
     const contribution = this.contribution();
-    if (!slug || !contribution) return { kind: 'failed', status: 0 };
+    if (!slug || !contribution) return { kind: 'failed', status: 0, code: null };
     try {
       const comment = await firstValueFrom(
         this.api.comment(slug, contribution.id, { text, ...(parentId ? { parentId } : {}) }, idempotencyKey),
@@ -102,7 +102,7 @@ export class ContributionDetailStore {
   /** Reports a contribution or comment; `idempotencyKey` keeps a retry from filing it twice. */
   async report(report: NewReport, idempotencyKey: string): Promise<WriteResult<void>> {
     const slug = this.slug();
-    if (!slug) return { kind: 'failed', status: 0 };
+    if (!slug) return { kind: 'failed', status: 0, code: null };
     try {
       await firstValueFrom(this.api.report(slug, report, idempotencyKey));
       return { kind: 'done', value: undefined };

@@ -94,15 +94,21 @@ describe('ContributionDraftStore', () => {
     const invalid = store.submit();
     await Promise.resolve();
     http.expectOne(url).flush(
-      { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'geometry', message: 'outside the planning area' }] },
+      {
+        type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed',
+        errors: [{ field: 'geometry', code: 'outside_planning_area', max: 250, message: 'outside the planning area' }],
+      },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
-    expect(await invalid).toEqual({ kind: 'invalid', errors: [{ field: 'geometry', message: 'outside the planning area' }] });
+    expect(await invalid).toEqual({
+      kind: 'invalid', code: 'validation_failed',
+      errors: [{ field: 'geometry', code: 'outside_planning_area', max: 250, message: 'outside the planning area' }],
+    });
 
     const closed = store.submit();
     await Promise.resolve();
-    http.expectOne(url).flush({ type: 'about:blank', title: 'Closed', status: 409 }, { status: 409, statusText: 'Conflict' });
-    expect(await closed).toEqual({ kind: 'conflict' });
+    http.expectOne(url).flush({ type: 'about:blank', title: 'Closed', status: 409, code: 'participation_closed' }, { status: 409, statusText: 'Conflict' });
+    expect(await closed).toEqual({ kind: 'conflict', code: 'participation_closed' });
     expect(store.draft().title).toBe(' Bank ');
   });
 

@@ -77,7 +77,7 @@ export class ContributionDraftStore {
    */
   async submit(): Promise<SubmitResult> {
     const slug = this.slug();
-    if (!slug || this.sendingState()) return { kind: 'failed', status: 0 };
+    if (!slug || this.sendingState()) return { kind: 'failed', status: 0, code: null };
     if (!this.state().idempotencyKey) this.update({ idempotencyKey: newIdempotencyKey() });
     this.sendingState.set(true);
     try {

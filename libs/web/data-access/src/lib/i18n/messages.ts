@@ -6,6 +6,7 @@ import type { mineDe } from './mine-messages';
 import type { notifyDe } from './notify-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
+import { problemMessagesDe, problemMessagesEn } from './problem-messages';
 import { tableDe, tableEn } from './table-messages';
 import { variantsDe, variantsEn } from './variants-messages';
 import { workshopDe, workshopEn } from './workshop-messages';
@@ -185,6 +186,8 @@ const de = {
   'error.required': 'Bitte füllen Sie dieses Feld aus.',
   'error.titleRequired': 'Bitte geben Sie einen Titel ein.',
   'error.textRequired': 'Bitte beschreiben Sie Ihren Beitrag.',
+  'error.titleBlank': 'Der Titel besteht nur aus Leerzeichen. Bitte geben Sie einen Titel ein.',
+  'error.textBlank': 'Der Text besteht nur aus Leerzeichen. Bitte beschreiben Sie Ihren Beitrag.',
   'error.categoryRequired': 'Bitte wählen Sie eine Kategorie.',
   'error.rubricRequired': 'Bitte wählen Sie eine Art.',
   'error.commentRequired': 'Bitte schreiben Sie einen Text.',
@@ -215,6 +218,7 @@ const de = {
   ...workshopDe,
   ...liveDe,
   ...mapDe,
+  ...problemMessagesDe,
   ...legalShellDe,
   ...variantsDe,
   ...mineShellDe,
@@ -401,6 +405,8 @@ const en: Messages = {
   'error.required': 'Please fill in this field.',
   'error.titleRequired': 'Please enter a title.',
   'error.textRequired': 'Please describe your contribution.',
+  'error.titleBlank': 'The title is only spaces. Please enter a title.',
+  'error.textBlank': 'The text is only spaces. Please describe your contribution.',
   'error.categoryRequired': 'Please choose a category.',
   'error.rubricRequired': 'Please choose a type.',
   'error.commentRequired': 'Please write a text.',
@@ -431,6 +437,7 @@ const en: Messages = {
   ...workshopEn,
   ...liveEn,
   ...mapEn,
+  ...problemMessagesEn,
   ...legalShellEn,
   ...variantsEn,
   ...mineShellEn,

@@ -6,6 +6,7 @@ import { MESSAGES } from './messages';
 import { MINE_MESSAGES } from './mine-messages';
 import { NOTIFY_MESSAGES } from './notify-messages';
 import { TranslatePipe } from './translate.pipe';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { Translator } from './translator';
 
 @Component({
@@ -73,6 +74,39 @@ describe('Translator', () => {
     expect(translator.translate('phase.period', { start: '1. März', end: '2. April' })).toBe(
       '1. März bis 2. April',
     );
+  });
+
+  it('has only well-formed ICU messages, with the same parameters in both languages', () => {
+    const names = (text: string, language: string) => {
+      const parsed = new IntlMessageFormat(text, language).getAst();
+      const found = new Set<string>();
+      const walk = (elements: typeof parsed) => {
+        for (const element of elements) {
+          if ('value' in element && element.type !== 0 && typeof element.value === 'string') found.add(element.value);
+          if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+        }
+      };
+      walk(parsed);
+      return [...found].sort();
+    };
+    for (const key of Object.keys(MESSAGES.de) as (keyof typeof MESSAGES.de)[]) {
+      expect([key, names(MESSAGES.en[key], 'en')]).toEqual([key, names(MESSAGES.de[key], 'de')]);
+    }
+    for (const lazy of [LEGAL_MESSAGES, MINE_MESSAGES, NOTIFY_MESSAGES] as { de: Record<string, string>; en: Record<string, string> }[]) {
+      for (const key of Object.keys(lazy.de)) expect([key, names(lazy.en[key], 'en')]).toEqual([key, names(lazy.de[key], 'de')]);
+    }
+  });
+
+  it('picks the plural form of the language', () => {
+    const translator = TestBed.inject(Translator);
+    expect(translator.translate('problem.in_use', { count: 1 })).toMatch(/^Das wird noch von einem Beitrag/);
+    expect(translator.translate('problem.in_use', { count: 2 })).toMatch(/^Das wird noch von 2 Beiträgen/);
+    translator.use('en');
+    expect(translator.translate('problem.in_use', { count: 2 })).toMatch(/^This is still used by 2 contributions/);
+  });
+
+  it('keeps a parameter the caller did not give as a placeholder', () => {
+    expect(TestBed.inject(Translator).translate('phase.period', { start: 'heute' })).toBe('heute bis {end}');
   });
 
   it('has an English text for every German one', () => {

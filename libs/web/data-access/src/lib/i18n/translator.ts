@@ -2,6 +2,7 @@ import { DOCUMENT, formatDate, formatNumber, registerLocaleData } from '@angular
 import localeDe from '@angular/common/locales/de';
 import { computed, effect, inject, Injectable, signal } from '@angular/core';
 import type { CanActivateFn } from '@angular/router';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { LAZY_MESSAGES, LazyMessageSet } from './lazy-messages';
 import { Language, LANGUAGES, LazyMessages, MessageKey, MESSAGES } from './messages';
 
@@ -9,6 +10,37 @@ const STORAGE_KEY = 'stadtdialog.language';
 export const DEFAULT_LANGUAGE: Language = 'de';
 
 export type MessageParams = Record<string, string | number>;
+
+const formats = new Map<string, IntlMessageFormat | null>();
+
+/**
+ * Formats one ICU message; parsed messages are kept per language. A parameter the caller did not
+ * give stays as `{name}` in the text (as a placeholder would), so a slip never blanks a page.
+ */
+export function formatMessage(language: Language, text: string, params?: MessageParams): string {
+  if (!text.includes('{')) return text;
+  const id = `${language}\u0000${text}`;
+  let format = formats.get(id);
+  if (format === undefined) {
+    try {
+      format = new IntlMessageFormat(text, language);
+    } catch {
+      format = null;
+    }
+    formats.set(id, format);
+  }
+  if (format) {
+    try {
+      const names = new Set([...text.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]));
+      const values: MessageParams = {};
+      for (const name of names) values[name] = params?.[name] ?? `{${name}}`;
+      return String(format.format(values));
+    } catch {
+      // falls through to the plain replacement
+    }
+  }
+  return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
+}
 
 /**
  * The user-facing language, switchable at run time. Templates that read it through
@@ -63,9 +95,12 @@ export class Translator {
     this.dictionaries.set({ de: { ...current.de, ...messages.de }, en: { ...current.en, ...messages.en } });
   }
 
+  /**
+   * The text of a key in the current language. Texts are ICU MessageFormat (intl-messageformat):
+   * `{name}` is a parameter, `{count, plural, one {…} other {# …}}` picks the language's plural form.
+   */
   translate(key: MessageKey, params?: MessageParams): string {
-    const text = this.messages()[key] ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
+    return formatMessage(this.current(), this.messages()[key] ?? key, params);
   }
 
   /** A number written the way the current language writes it. */

@@ -65,25 +65,28 @@ describe('PlannerHttp', () => {
 
     const refused = attempt(planner.post('/planners', {}));
     http.expectOne('/api/v1/planners').flush(
-      { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'email', message: 'email is required' }] },
+      { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed', errors: [{ field: 'email', code: 'required', message: 'email is required' }] },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     expect(await refused).toEqual({
       ok: false,
-      failure: { status: 422, errors: [{ field: 'email', message: 'email is required' }], retryAfter: null, detail: null },
+      failure: {
+        status: 422, code: 'validation_failed', errors: [{ field: 'email', code: 'required', message: 'email is required' }],
+        retryAfter: null, count: null, detail: null,
+      },
     });
   });
 
-  it('reads the wait of a 429 from Retry-After, else from the detail', () => {
+  it('reads the wait of a 429 from Retry-After, else from the problem\'s retryAfter, never from its English detail', () => {
     const withHeader = new HttpErrorResponse({
       status: 429,
       headers: new HttpHeaders({ 'Retry-After': '8' }),
-      error: { type: 'about:blank', title: 'Too many', status: 429, detail: 'try again in 8 s.' },
+      error: { type: 'about:blank', title: 'Too many', status: 429, code: 'rate_limited', retryAfter: 8, detail: 'try again in 8 s.' },
     });
-    expect(plannerFailure(withHeader).retryAfter).toBe(8);
+    expect(plannerFailure(withHeader)).toMatchObject({ code: 'rate_limited', retryAfter: 8 });
     const withoutHeader = new HttpErrorResponse({
       status: 429,
-      error: { type: 'about:blank', title: 'Too many', status: 429, detail: 'Too many failed sign-ins; try again in 16 s.' },
+      error: { type: 'about:blank', title: 'Too many', status: 429, code: 'sign_in_throttled', retryAfter: 16, detail: 'try again in 99 s.' },
     });
     expect(plannerFailure(withoutHeader).retryAfter).toBe(16);
     expect(plannerFailure(new HttpErrorResponse({ status: 0 })).status).toBe(0);

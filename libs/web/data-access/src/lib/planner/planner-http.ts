@@ -1,7 +1,8 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient, HttpErrorResponse, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CSRF_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, Problem } from '@stadtdialog/shared/contract';
+import { CSRF_TOKEN_HEADER, FieldError, IDEMPOTENCY_KEY_HEADER, ProblemCode } from '@stadtdialog/shared/contract';
+import { asProblem } from '../i18n/problem-text';
 import { firstValueFrom, Observable } from 'rxjs';
 import { newIdempotencyKey } from '../participation/idempotency-key';
 import { API_BASE } from '../procedures/procedure-api';
@@ -15,11 +16,15 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface PlannerFailure {
   /** the HTTP status; 0 when no answer came */
   status: number;
-  /** refused fields of a 400 or 422 */
-  errors: { field: string; message: string }[];
+  /** the problem's machine code, which `problemText` translates */
+  code?: ProblemCode | null;
+  /** refused fields of a 400 or 422, each with its code (`fieldErrorText` translates them) */
+  errors: FieldError[];
   /** seconds to wait before trying again (429) */
   retryAfter: number | null;
-  /** the server's explanation, in English */
+  /** in_use: how many contributions */
+  count?: number | null;
+  /** the server's explanation, in English: for developers, never shown or matched */
   detail: string | null;
 }
 
@@ -27,13 +32,17 @@ export type PlannerResult<T> = { ok: true; value: T } | { ok: false; failure: Pl
 
 export function plannerFailure(error: unknown): PlannerFailure {
   if (!(error instanceof HttpErrorResponse)) return { status: 0, errors: [], retryAfter: null, detail: null };
-  const body = error.error;
-  const problem = body && typeof body === 'object' && typeof body.status === 'number' ? (body as Problem) : null;
+  const problem = asProblem(error.error);
   const header = Number(error.headers?.get('Retry-After'));
-  const fromDetail = /(\d+)\s*s\b/.exec(problem?.detail ?? '');
-  const retryAfter =
-    error.status === 429 ? (Number.isFinite(header) && header > 0 ? header : fromDetail ? Number(fromDetail[1]) : null) : null;
-  return { status: error.status, errors: problem?.errors ?? [], retryAfter, detail: problem?.detail ?? null };
+  const retryAfter = Number.isFinite(header) && header > 0 ? header : problem?.retryAfter ?? null;
+  return {
+    status: error.status,
+    code: problem?.code ?? null,
+    errors: problem?.errors ?? [],
+    retryAfter,
+    count: problem?.count ?? null,
+    detail: problem?.detail ?? null,
+  };
 }
 
 /** Runs a request and reports its answer or its failure, never throwing. */

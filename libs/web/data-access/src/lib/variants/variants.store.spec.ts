@@ -75,8 +75,8 @@ describe('VariantsStore', () => {
 
   it('says why a write failed: closed (409) and offline', async () => {
     let done = store.rate('a', -1);
-    http.expectOne(`${base}/variants/a/rating`).flush({ status: 409, title: 'Ratings are closed' }, { status: 409, statusText: 'Conflict' });
-    expect(await done).toEqual({ kind: 'conflict' });
+    http.expectOne(`${base}/variants/a/rating`).flush({ status: 409, title: 'Ratings are closed', code: 'ratings_off' }, { status: 409, statusText: 'Conflict' });
+    expect(await done).toEqual({ kind: 'conflict', code: 'ratings_off' });
     done = store.rate('a', -1);
     http.expectOne(`${base}/variants/a/rating`).error(new ProgressEvent('error'), { status: 0 });
     expect(await done).toEqual({ kind: 'offline' });

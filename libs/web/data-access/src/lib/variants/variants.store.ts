@@ -69,7 +69,7 @@ export class VariantsStore {
   async rate(variantId: string, value: 1 | -1): Promise<WriteResult<void>> {
     const slug = this.slug();
     const variant = this.variants().find((v) => v.id === variantId);
-    if (!slug || !variant || this.busy().has(variantId)) return { kind: 'failed', status: 0 };
+    if (!slug || !variant || this.busy().has(variantId)) return { kind: 'failed', status: 0, code: null };
     this.busy.update((ids) => new Set([...ids, variantId]));
     try {
       const request = variant.rating.own === value ? this.api.withdrawRating(slug, variantId) : this.api.rate(slug, variantId, value);
@@ -86,7 +86,7 @@ export class VariantsStore {
   /** A comment, sent with `idempotencyKey` so that a retry of the same text is not posted twice. */
   async comment(variantId: string, text: string, idempotencyKey: string): Promise<WriteResult<VariantComment>> {
     const slug = this.slug();
-    if (!slug) return { kind: 'failed', status: 0 };
+    if (!slug) return { kind: 'failed', status: 0, code: null };
     try {
       const comment = await firstValueFrom(this.api.comment(slug, variantId, text, idempotencyKey));
       const variant = this.variants().find((v) => v.id === variantId);
@@ -105,7 +105,7 @@ export class VariantsStore {
   /** Reports a comment on a variant to the moderators; `idempotencyKey` keeps a retry from filing it twice. */
   async report(variantCommentId: string, reason: string, idempotencyKey: string): Promise<WriteResult<void>> {
     const slug = this.slug();
-    if (!slug) return { kind: 'failed', status: 0 };
+    if (!slug) return { kind: 'failed', status: 0, code: null };
     try {
       await firstValueFrom(this.contributions.report(slug, { variantCommentId, reason }, idempotencyKey));
       return { kind: 'done', value: undefined };

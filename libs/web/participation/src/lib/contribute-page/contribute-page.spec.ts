@@ -287,9 +287,10 @@ describe('ContributePage', () => {
         type: 'about:blank',
         title: 'The request has invalid fields',
         status: 422,
+        code: 'validation_failed',
         errors: [
-          { field: 'geometry', message: 'the location lies outside the planning area (more than 250 m away)' },
-          { field: 'title', message: 'title must be at most 100 characters' },
+          { field: 'geometry', code: 'outside_planning_area', max: 250, message: 'anything: the client reads the code, not this' },
+          { field: 'title', code: 'too_long', max: 100, message: 'anything' },
         ],
       },
       { status: 422, statusText: 'Unprocessable Entity' },
@@ -315,7 +316,7 @@ describe('ContributePage', () => {
     await fillToReview(page);
     page.button('Beitrag senden').click();
     await page.stable();
-    http.expectOne(`${url}/contributions`).flush({ type: 'about:blank', title: 'Closed', status: 409 }, { status: 409, statusText: 'Conflict' });
+    http.expectOne(`${url}/contributions`).flush({ type: 'about:blank', title: 'Closed', status: 409, code: 'participation_closed' }, { status: 409, statusText: 'Conflict' });
     await page.stable();
     await page.stable();
     expect(text(page.element.querySelector('[role="alert"]'))).toContain('nimmt gerade keine Beiträge an');

@@ -11,10 +11,10 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { Contribution, ContributionGeometryType, ProcedureDetail } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionGeometryType, isBlank, ProcedureDetail } from '@stadtdialog/shared/contract';
 import {
   ContributionDraftStore,
   ContributionListStore,
@@ -23,22 +23,29 @@ import {
   DRAFT_STEPS,
   DraftStep,
   FieldProblem,
+  fieldErrorText,
+  FieldTextOverrides,
   LocalizedNumberPipe,
+  LocalizedText,
   MessageKey,
   ProcedureStore,
+  problemText,
   TranslatePipe,
   Translator,
 } from '@stadtdialog/web/data-access';
 import { LocationPicker, LocationSketch } from '@stadtdialog/web/map';
 import { CategorySymbol, mediaQuery, TOUCH_ONLY } from '@stadtdialog/web/ui';
 import { FillViewport } from '../shared/fill-viewport';
-import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 import { mapLabels } from '../shared/map-labels';
 import { RetryingNote } from '../shared/retrying-note';
 import { NotifyForm } from './notify-form';
 
 type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
-type FormProblem = 'conflict' | 'offline' | 'failed' | null;
+
+/** The API's rule for titles and texts (`blank_text`): something visible must be left once invisible characters are gone. */
+function notBlank(control: AbstractControl<string>): ValidationErrors | null {
+  return control.value && isBlank(control.value) ? { blank: true } : null;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,6 +55,15 @@ const STEP_OF_FIELD: Record<ControlName | 'geometry', DraftStep> = {
   categoryId: 'category',
   rubricId: 'rubric',
   geometry: 'location',
+};
+
+/** The form's own sentences for some of the API's field codes; the rest come from the one translator. */
+const FIELD_TEXTS: Record<ControlName | 'geometry', FieldTextOverrides> = {
+  title: { required: 'error.titleRequired', blank_text: 'error.titleBlank' },
+  text: { required: 'error.textRequired', blank_text: 'error.textBlank' },
+  categoryId: { required: 'error.categoryRequired', invalid_id: 'error.notOffered' },
+  rubricId: { required: 'error.rubricRequired', invalid_id: 'error.notOffered' },
+  geometry: {},
 };
 
 const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
@@ -88,8 +104,8 @@ export class ContributePage {
   protected readonly steps = DRAFT_STEPS;
   protected readonly mapLabels = mapLabels('location.mapLabel');
   protected readonly form = inject(NonNullableFormBuilder).group({
-    title: ['', Validators.required],
-    text: ['', Validators.required],
+    title: ['', [Validators.required, notBlank]],
+    text: ['', [Validators.required, notBlank]],
     categoryId: ['', Validators.required],
     rubricId: ['', Validators.required],
   });
@@ -97,12 +113,12 @@ export class ContributePage {
   protected readonly stepIndex = computed(() => DRAFT_STEPS.indexOf(this.step()));
   protected readonly geometryType = signal<ContributionGeometryType>('Point');
   protected readonly sketch = signal<LocationSketch>({ geometry: null, vertexCount: 0, complete: false });
-  protected readonly locationProblem = signal<LocalizedProblem | null>(null);
+  protected readonly locationProblem = signal<LocalizedText | null>(null);
   /** said instead of the status until the next change, e.g. a corner refused on a spot taken */
   protected readonly locationNotice = signal<MessageKey | null>(null);
   protected readonly showExisting = signal(true);
   protected readonly touchOnly = mediaQuery(TOUCH_ONLY);
-  protected readonly formProblem = signal<FormProblem>(null);
+  protected readonly formProblem = signal<LocalizedText | null>(null);
   protected readonly created = signal<Contribution | null>(null);
   /** the step was left with errors: show them */
   protected readonly showErrors = signal(false);
@@ -174,8 +190,8 @@ export class ContributePage {
 
   private configure(procedure: ProcedureDetail): void {
     const { titleMaxLength, textMaxLength, geometryTypes } = procedure.settings;
-    this.form.controls.title.setValidators([Validators.required, Validators.maxLength(titleMaxLength)]);
-    this.form.controls.text.setValidators([Validators.required, Validators.maxLength(textMaxLength)]);
+    this.form.controls.title.setValidators([Validators.required, notBlank, Validators.maxLength(titleMaxLength)]);
+    this.form.controls.text.setValidators([Validators.required, notBlank, Validators.maxLength(textMaxLength)]);
     this.form.controls.title.updateValueAndValidity({ emitEvent: false });
     this.form.controls.text.updateValueAndValidity({ emitEvent: false });
     if (!geometryTypes.includes(this.geometryType())) this.geometryType.set(geometryTypes[0] ?? 'Point');
@@ -209,11 +225,12 @@ export class ContributePage {
   }
 
   /** The problem to show beside a control, once the person tried to go on or the server refused it. */
-  protected problem(name: ControlName): LocalizedProblem | null {
+  protected problem(name: ControlName): LocalizedText | null {
     const control: AbstractControl = this.form.controls[name];
     if (!control.errors || !(control.touched || this.showErrors())) return null;
     const errors = control.errors;
-    if (errors['server']) return errors['server'] as LocalizedProblem;
+    if (errors['server']) return errors['server'] as LocalizedText;
+    if (errors['blank']) return { key: name === 'title' ? 'error.titleBlank' : 'error.textBlank' };
     if (errors['required']) {
       const keys: Record<ControlName, MessageKey> = {
         title: 'error.titleRequired',
@@ -295,11 +312,13 @@ export class ContributePage {
         this.applyServerProblems(result.errors);
         return;
       case 'conflict':
+        this.formProblem.set(result.code === 'participation_closed' || !result.code ? { key: 'contribute.conflict' } : problemText({ status: 409, code: result.code }));
+        return;
       case 'offline':
-        this.formProblem.set(result.kind);
+        this.formProblem.set({ key: 'contribute.offline' });
         return;
       default:
-        this.formProblem.set('failed');
+        this.formProblem.set(result.code ? problemText(result) : { key: 'contribute.failed' });
     }
   }
 
@@ -376,7 +395,8 @@ export class ContributePage {
       if (first === null || DRAFT_STEPS.indexOf(step) < DRAFT_STEPS.indexOf(first)) first = step;
     };
     for (const error of errors) {
-      const localized = localizeFieldProblem(error);
+      const field = error.field.startsWith('geometry') ? 'geometry' : (error.field as ControlName);
+      const localized = fieldErrorText(error, FIELD_TEXTS[field] ?? {});
       if (error.field.startsWith('geometry')) {
         this.locationProblem.set(localized);
         mark('location');
@@ -386,7 +406,7 @@ export class ContributePage {
         this.form.controls[name].markAsTouched();
         mark(STEP_OF_FIELD[name]);
       } else {
-        this.formProblem.set('failed');
+        this.formProblem.set(localized);
       }
     }
     if (first) {

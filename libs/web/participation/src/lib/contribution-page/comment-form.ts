@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Comment } from '@stadtdialog/shared/contract';
+import { Comment, isBlank } from '@stadtdialog/shared/contract';
 import {
   ContributionDetailStore,
+  fieldErrorText,
   LocalizedNumberPipe,
+  LocalizedText,
   newIdempotencyKey,
+  problemText,
   TranslatePipe,
 } from '@stadtdialog/web/data-access';
-import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 import { RetryingNote } from '../shared/retrying-note';
 
 let nextId = 0;
@@ -120,7 +122,7 @@ export class CommentForm {
   protected readonly form = inject(NonNullableFormBuilder).group({ text: ['', Validators.required] });
   protected readonly sending = signal(false);
   protected readonly pending = signal(false);
-  private readonly problemState = signal<LocalizedProblem | null>(null);
+  private readonly problemState = signal<LocalizedText | null>(null);
   private readonly tried = signal(false);
   private readonly field = viewChild.required<ElementRef<HTMLTextAreaElement>>('field');
   private key: { text: string; value: string } | null = null;
@@ -135,7 +137,7 @@ export class CommentForm {
     const text = this.form.controls.text.value.trim();
     this.tried.set(true);
     this.pending.set(false);
-    if (!text) {
+    if (isBlank(text)) {
       this.problemState.set({ key: 'error.commentRequired' });
       this.focus();
       return;
@@ -158,16 +160,16 @@ export class CommentForm {
         this.sent.emit(result.value);
         return;
       case 'invalid':
-        this.problemState.set(localizeFieldProblem(result.errors[0]));
+        this.problemState.set(fieldErrorText(result.errors[0], { required: 'error.commentRequired', blank_text: 'error.commentRequired' }));
         break;
       case 'conflict':
-        this.problemState.set({ key: 'comments.closed' });
+        this.problemState.set(result.code ? problemText({ status: 409, code: result.code }) : { key: 'comments.closed' });
         break;
       case 'offline':
         this.problemState.set({ key: 'error.offline' });
         break;
       default:
-        this.problemState.set({ key: 'error.failed' });
+        this.problemState.set(problemText(result));
     }
     this.focus();
   }

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { LIMITS, NewReport, SITE_PAGE_PATHS } from '@stadtdialog/shared/contract';
-import { ContributionDetailStore, newIdempotencyKey, TranslatePipe } from '@stadtdialog/web/data-access';
+import { isBlank, LIMITS, NewReport, SITE_PAGE_PATHS } from '@stadtdialog/shared/contract';
+import { ContributionDetailStore, fieldErrorText, LocalizedText, newIdempotencyKey, problemText, TranslatePipe } from '@stadtdialog/web/data-access';
 import { ModalDialog } from '@stadtdialog/web/ui';
-import { LocalizedProblem, localizeFieldProblem } from '../shared/field-errors';
 import { RetryingNote } from '../shared/retrying-note';
 
 /** Reporting a contribution or a comment to the moderators, with a reason. */
@@ -93,7 +92,7 @@ export class ReportDialog {
   protected readonly rulesPath = SITE_PAGE_PATHS.rules;
   protected readonly form = inject(NonNullableFormBuilder).group({ reason: '' });
   protected readonly sending = signal(false);
-  protected readonly problem = signal<LocalizedProblem | null>(null);
+  protected readonly problem = signal<LocalizedText | null>(null);
   /** one key per report: a retry after a lost answer does not file it twice */
   private key: { report: string; value: string } | null = null;
 
@@ -110,7 +109,7 @@ export class ReportDialog {
     const target = this.target();
     const reason = this.form.controls.reason.value.trim();
     if (!target) return;
-    if (!reason) {
+    if (isBlank(reason)) {
       this.problem.set({ key: 'error.reasonRequired' });
       document.getElementById('report-reason')?.focus();
       return;
@@ -126,13 +125,16 @@ export class ReportDialog {
         this.reported.emit();
         return;
       case 'invalid':
-        this.problem.set(localizeFieldProblem(result.errors[0]));
+        this.problem.set(fieldErrorText(result.errors[0], { required: 'error.reasonRequired', blank_text: 'error.reasonRequired' }));
         return;
       case 'offline':
         this.problem.set({ key: 'error.offline' });
         return;
+      case 'conflict':
+        this.problem.set(problemText({ status: 409, code: result.code }));
+        return;
       default:
-        this.problem.set({ key: 'error.failed' });
+        this.problem.set(problemText(result));
     }
   }
 }

@@ -91,7 +91,10 @@ describe('PhasesEditor', () => {
     http
       .expectOne('/api/v1/procedures/proc-1/setup/phases')
       .flush(
-        { type: 'about:blank', title: 'Invalid', status: 422, errors: [{ field: 'phases.0.endsAt', message: 'endsAt must be after startsAt' }] },
+        {
+          type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed',
+          errors: [{ field: 'phases.0.endsAt', code: 'end_before_start', message: 'endsAt must be after startsAt' }],
+        },
         { status: 422, statusText: 'Unprocessable Entity' },
       );
     await settle(fixture);

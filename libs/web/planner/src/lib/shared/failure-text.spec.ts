@@ -1,57 +1,53 @@
 import { PlannerFailure } from '@stadtdialog/web/data-access';
-import { failureText, fieldText, fieldTexts } from './failure-text';
+import { failureText, fieldTexts } from './failure-text';
 
-const failure = (patch: Partial<PlannerFailure>): PlannerFailure => ({ status: 400, errors: [], retryAfter: null, detail: null, ...patch });
+const failure = (patch: Partial<PlannerFailure>): PlannerFailure => ({ status: 400, code: null, errors: [], retryAfter: null, detail: null, ...patch });
 
 describe('failure texts', () => {
-  it('names the common failures by status', () => {
-    expect(failureText(failure({ status: 0 })).key).toBe('planner.error.offline');
-    expect(failureText(failure({ status: 503 })).key).toBe('planner.error.offline');
-    expect(failureText(failure({ status: 401 })).key).toBe('planner.error.signedOut');
-    expect(failureText(failure({ status: 403 })).key).toBe('planner.error.forbidden');
-    expect(failureText(failure({ status: 404 })).key).toBe('planner.error.notFound');
-    expect(failureText(failure({ status: 429, retryAfter: 4 }))).toEqual({ key: 'planner.error.tooMany', params: { seconds: 4 } });
-    expect(failureText(failure({ status: 418 }))).toEqual({ key: 'planner.error.failed', params: { status: 418 } });
+  it('translate the problem code, whatever the English detail says', () => {
+    expect(failureText(failure({ status: 409, code: 'in_use', count: 3, detail: 'This category is used by 7 contribution(s)' }))).toEqual({
+      key: 'problem.in_use',
+      params: { count: 3 },
+    });
+    expect(failureText(failure({ status: 409, code: 'own_account', detail: 'anything' })).key).toBe('problem.own_account');
+    expect(failureText(failure({ status: 409, code: 'email_taken' })).key).toBe('problem.email_taken');
+    expect(failureText(failure({ status: 409, code: 'state_transition' })).key).toBe('problem.state_transition');
+    expect(failureText(failure({ status: 409, code: 'already_exists' })).key).toBe('problem.already_exists');
+    expect(failureText(failure({ status: 429, code: 'rate_limited', retryAfter: 4 }))).toEqual({ key: 'problem.rate_limited', params: { seconds: 4 } });
   });
 
-  it('explains the API conflicts planners run into', () => {
-    expect(failureText(failure({ status: 409, detail: 'This category is used by 3 contribution(s); move them first.' }))).toEqual({
-      key: 'planner.error.inUse',
-      params: { count: '3' },
-    });
-    expect(failureText(failure({ status: 409, detail: 'You cannot disable your own account; ask another admin.' })).key).toBe(
-      'planner.error.ownAccount',
-    );
-    expect(failureText(failure({ status: 409, detail: 'A planner with this e-mail address exists.' })).key).toBe('planner.error.emailTaken');
-    expect(failureText(failure({ status: 409, detail: 'A rejected contribution cannot be unhided.' })).key).toBe('planner.error.transition');
-    expect(failureText(failure({ status: 409, detail: 'This already exists' })).key).toBe('planner.error.exists');
+  it('fall back to the status without a code, and say offline without an answer', () => {
+    expect(failureText(failure({ status: 0 })).key).toBe('error.offline');
+    expect(failureText(failure({ status: 502 })).key).toBe('error.offline');
+    expect(failureText(failure({ status: 401 })).key).toBe('problem.sign_in_required');
+    expect(failureText(failure({ status: 403 })).key).toBe('problem.forbidden');
+    expect(failureText(failure({ status: 404 })).key).toBe('problem.not_found');
+    expect(failureText(failure({ status: 418 })).key).toBe('error.failed');
   });
 
-  it('puts refused fields into the planner language, first message per field', () => {
-    expect(fieldText('slug must be lower-case letters and digits in words joined by single hyphens, at most 80 characters')).toEqual({
-      key: 'planner.error.maxLength',
-      params: { max: '80' },
-    });
-    expect(fieldText('the password must be at least 12 characters')).toEqual({ key: 'planner.error.minLength', params: { min: '12' } });
-    expect(fieldText('a rejection needs a reason').key).toBe('planner.error.required');
-    expect(fieldText('colour must be #rrggbb').key).toBe('planner.error.colour');
-    expect(fieldText('endsAt must be after startsAt').key).toBe('planner.error.endBeforeStart');
-    expect(fieldText('planningArea is not valid: Self-intersection[9.93 53.55]')).toEqual({
-      key: 'planner.error.area',
-      params: { reason: 'planningArea is not valid: Self-intersection[9.93 53.55]' },
-    });
-    expect(fieldText('something new').key).toBe('planner.error.field');
+  it('put refused fields into the planner language by their codes, first one per field', () => {
     expect(
       fieldTexts(
         failure({
           status: 422,
+          code: 'validation_failed',
           errors: [
-            { field: 'email', message: 'email is required' },
-            { field: 'email', message: 'email must be an e-mail address' },
-            { field: 'phases.1.endsAt', message: 'endsAt must be after startsAt' },
+            { field: 'email', code: 'required', message: 'email is required' },
+            { field: 'email', code: 'invalid_email', message: 'email must be an e-mail address' },
+            { field: 'slug', code: 'too_long', max: 80, message: 'slug must be lower-case letters …' },
+            { field: 'password', code: 'too_short', min: 12, message: 'the password must be at least 12 characters' },
+            { field: 'phases.0.endsAt', code: 'end_before_start', message: 'endsAt must be after startsAt' },
+            { field: 'planningArea', code: 'self_intersection', reason: 'Self-intersection[9.93 53.55]', message: 'planningArea is not valid' },
           ],
         }),
       ),
-    ).toEqual({ email: { key: 'planner.error.required' }, 'phases.1.endsAt': { key: 'planner.error.endBeforeStart' } });
+    ).toEqual({
+      email: { key: 'fieldError.required', params: {} },
+      slug: { key: 'fieldError.too_long', params: { max: 80 } },
+      password: { key: 'fieldError.too_short', params: { min: 12 } },
+      'phases.0.endsAt': { key: 'fieldError.end_before_start', params: {} },
+      planningArea: { key: 'fieldError.self_intersection', params: {} },
+    });
+    expect(fieldTexts(null)).toEqual({});
   });
 });

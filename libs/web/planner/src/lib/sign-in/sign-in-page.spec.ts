@@ -59,7 +59,7 @@ describe('SignInPage', () => {
     await submit();
     const request = http.expectOne('/api/v1/auth/sign-in');
     expect(request.request.body).toEqual({ email: 'anna@example.org', password: 'falsch' });
-    request.flush({ type: 'about:blank', title: 'Sign-in failed', status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    request.flush({ type: 'about:blank', title: 'Sign-in failed', status: 401, code: 'sign_in_failed' }, { status: 401, statusText: 'Unauthorized' });
     await settle(fixture);
     expect(element.querySelector('[role=status]')?.textContent?.trim()).toBe('E-Mail-Adresse oder Passwort ist falsch.');
     expect(element.querySelector<HTMLInputElement>('#sign-in-password')?.value).toBe('');
@@ -73,7 +73,7 @@ describe('SignInPage', () => {
     http
       .expectOne('/api/v1/auth/sign-in')
       .flush(
-        { type: 'about:blank', title: 'Too many failed sign-ins', status: 429, detail: 'Too many failed sign-ins; try again in 1 s.' },
+        { type: 'about:blank', title: 'Too many failed sign-ins', status: 429, code: 'sign_in_throttled', retryAfter: 1, detail: 'Too many failed sign-ins; try again in 1 s.' },
         { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '1' } },
       );
     await settle(fixture);

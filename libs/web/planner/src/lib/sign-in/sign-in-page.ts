@@ -77,10 +77,10 @@ export class SignInPage {
       return;
     }
     const failure = result.failure;
-    if (failure.status === 401) {
+    if (failure.code === 'sign_in_failed') {
       this.outcome.set({ ok: false, text: { key: 'planner.signIn.wrong' } });
       this.form.controls.password.reset();
-    } else if (failure.status === 429) {
+    } else if (failure.code === 'sign_in_throttled' || failure.code === 'rate_limited') {
       const seconds = failure.retryAfter ?? 60;
       this.startWaiting(seconds);
       this.outcome.set({ ok: false, text: { key: 'planner.signIn.tooMany', params: { seconds } } });

@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { VariantInput, WorkspaceVariant } from '@stadtdialog/shared/contract';
 import { attempt, ProcedureSetupStore, TranslatePipe, Translator, VariantWorkspaceApi } from '@stadtdialog/web/data-access';
+import { failureText } from '../shared/failure-text';
 import { FormRun } from '../shared/form-run';
 import { FormStatus } from '../shared/form-status';
 import { plannerPageTitle } from '../shared/page-title';
@@ -112,7 +113,7 @@ export class VariantsWorkspacePage {
   private async reload(procedureId: string): Promise<void> {
     const result = await attempt(this.api.variants(procedureId));
     if (result.ok) this.variants.set(result.value);
-    else this.list.fail({ key: 'planner.error.offline' });
+    else this.list.fail(failureText(result.failure));
     this.loaded.set(true);
   }
 
