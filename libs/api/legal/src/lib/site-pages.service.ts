@@ -103,7 +103,7 @@ export class SitePagesService {
     for (const language of SITE_LANGUAGES) {
       const text = edit[language];
       if (text !== null && isBlank(text)) {
-        errors.push({ field: language, code: 'blank_text', message: `${language} must not be empty: send null for the default text` } as FieldError);
+        errors.push({ field: language, code: 'blank_text', message: `${language} must not be empty: send null for the default text` });
       }
     }
     if (errors.length) throw validationProblem(errors);

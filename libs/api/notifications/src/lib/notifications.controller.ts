@@ -96,7 +96,7 @@ export class NotificationLinksController {
     const body = request.body as Record<string, unknown> | undefined;
     const token = typeof body?.['token'] === 'string' ? body['token'] : queryToken;
     if (typeof token !== 'string' || !token || token.length > 200) {
-      throw validationProblem([{ field: 'token', message: 'token must be the token of the unsubscribe link' }]);
+      throw validationProblem([{ field: 'token', code: 'required', message: 'token must be the token of the unsubscribe link' }]);
     }
     return this.notifications.unsubscribe(token);
   }

@@ -1,4 +1,4 @@
-import { GoneException, HttpStatus, Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '@stadtdialog/api/config';
 import { APP_CONFIG, ParticipantTokens, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
@@ -72,7 +72,7 @@ export class NotificationsService implements OnModuleInit {
 
   private requireEnabled(): void {
     if (!this.outbox.enabled) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'E-mail notifications are off', 'This installation sends no e-mail (SMTP_URL is not set).');
+      throw new ProblemException('notifications_off', 'This installation sends no e-mail (SMTP_URL is not set).');
     }
   }
 
@@ -158,7 +158,7 @@ export class NotificationsService implements OnModuleInit {
       );
       if (!updated) {
         await this.dataSource.query(`DELETE FROM email_subscriptions WHERE id = $1`, [row.id]);
-        throw new GoneException(`This confirmation link has expired (after ${NOTIFICATION_CONFIRM_HOURS} hours); the address was deleted`);
+        throw new ProblemException('confirmation_expired', `This confirmation link has expired (after ${NOTIFICATION_CONFIRM_HOURS} hours); the address was deleted`);
       }
     }
     return this.result(row);
