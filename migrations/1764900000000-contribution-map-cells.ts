@@ -23,13 +23,16 @@ export class ContributionMapCells1764900000000 implements MigrationInterface {
     const at = `(CASE WHEN GeometryType(geom) = 'POINT' THEN geom ELSE ST_PointOnSurface(geom) END)`;
     // The zoom-14 cell side in metres: 2π·6378137 / 2^14 / 4, the same float the API computes.
     const cell = `(2 * pi() * 6378137 / 65536)`;
+    // radians() of a subnormal degree value (a client may send 5e-324) raises "value out of range:
+    // underflow"; such a coordinate lies in the cell of 0.
+    const finite = (value: string) => `(CASE WHEN abs(${value}) < 1e-300 THEN 0 ELSE ${value} END)`;
     await db.query(`
       ALTER TABLE contributions
         ADD COLUMN map_lon double precision GENERATED ALWAYS AS (ST_X(${at})) STORED,
         ADD COLUMN map_lat double precision GENERATED ALWAYS AS (ST_Y(${at})) STORED,
-        ADD COLUMN map_x14 integer GENERATED ALWAYS AS (floor(6378137 * radians(ST_X(${at})) / ${cell})::integer) STORED,
+        ADD COLUMN map_x14 integer GENERATED ALWAYS AS (floor(6378137 * radians(${finite(`ST_X(${at})`)}) / ${cell})::integer) STORED,
         ADD COLUMN map_y14 integer GENERATED ALWAYS AS (
-          floor(6378137 * ln(tan(pi() / 4 + radians(least(greatest(ST_Y(${at}), -85.0511), 85.0511)) / 2)) / ${cell})::integer) STORED`);
+          floor(6378137 * ln(tan(pi() / 4 + radians(least(greatest(${finite(`ST_Y(${at})`)}, -85.0511), 85.0511)) / 2)) / ${cell})::integer) STORED`);
     await db.query(`CREATE INDEX contributions_map_cell ON contributions (procedure_id, map_x14, map_y14) WHERE map_x14 IS NOT NULL`);
     await db.query(`
       CREATE OR REPLACE VIEW public_contributions AS

@@ -8,6 +8,7 @@ import { EvaluationIndexes1764640000000 } from './1764640000000-evaluation-index
 import { VariantsAndPlanningInformation1764660000000 } from './1764660000000-variants-and-planning-information';
 import { VariantLiveEvents1764670000000 } from './1764670000000-variant-live-events';
 import { SitePages1764800000000 } from './1764800000000-site-pages';
+import { MailNotifications1764810000000 } from './1764810000000-mail-notifications';
 import { WorkshopLinksFollowAppointments1764815000000 } from './1764815000000-workshop-links-follow-appointments';
 import { ContributionMapCells1764900000000 } from './1764900000000-contribution-map-cells';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   VariantsAndPlanningInformation1764660000000,
   VariantLiveEvents1764670000000,
   SitePages1764800000000,
+  MailNotifications1764810000000,
   WorkshopLinksFollowAppointments1764815000000,
   ContributionMapCells1764900000000,
 ];

@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SMTP_SINK_PORT } from './src/support/smtp-sink';
 
 /**
  * Drives Debian's Chromium against the app started as a user starts it (`npm start`), on a fresh
@@ -12,6 +13,7 @@ const port = Number(process.env['E2E_PORT'] ?? 3100);
 const externalBaseUrl = process.env['E2E_BASE_URL'];
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`;
 const startsServer = !externalBaseUrl && process.env['TEST_WORKER_INDEX'] === undefined;
+
 
 /** Playwright also loads this file in its workers; only the main process starts the server. */
 function freshDataDir(): string {
@@ -65,6 +67,9 @@ export default defineConfig({
           // the first planner account, created at start (planner.spec.ts signs in with it)
           ADMIN_EMAIL: 'admin@stadtdialog.test',
           ADMIN_PASSWORD: 'e2e admin password 2026',
+          // e-mail through the SMTP server notify.spec.ts starts in its own process; links in mails lead here
+          SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+          PUBLIC_URL: baseURL,
         },
         timeout: 300_000,
         reuseExistingServer: false,

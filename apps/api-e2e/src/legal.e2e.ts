@@ -32,7 +32,7 @@ describe(`imprint, privacy policy, accessibility statement, rules and help (${EN
   it('names the operator for the footer', async () => {
     const site = await call(api, 'GET', '/api/v1/site');
     expect(site.status).toBe(200);
-    expect(site.body).toEqual({ operatorName: 'Bezirksamt Altona' });
+    expect(site.body).toEqual({ operatorName: 'Bezirksamt Altona', notifications: false });
   });
 
   it('serves every page by default, filled from the configuration, in German and English', async () => {

@@ -60,7 +60,7 @@ describe(`"Meine Beiträge": a participant's own contributions and comments (${E
       ([['Mehr Bänke am Spielplatz', 'pending'], ['Radweg an der Schule', 'pending'], ['Parkplatz statt Wiese', 'pending'], ['Im internen Verfahren', 'published']].reverse()),
     );
     expect(list.contributions.find((c: any) => c.id === first.id)).toMatchObject({
-      procedure: { slug: 'vorab-geprueft', title: 'vorab-geprueft' }, category: 'Grün', rubric: 'Idee', moderationReason: null, edit: null,
+      procedure: { slug: 'vorab-geprueft', title: 'vorab-geprueft' }, category: 'Grün', rubric: 'Idee', moderationReason: null, edit: null, notification: null,
       geometry: { type: 'Point', coordinates: [9.95, 53.55] },
     });
 
@@ -132,6 +132,18 @@ describe(`"Meine Beiträge": a participant's own contributions and comments (${E
     expect(JSON.stringify(list)).not.toContain('Baumscheiben');
     // the author still sees the own hidden contribution with its reason
     expect((await mine(author.token)).body.contributions[0]).toMatchObject({ title: 'Baumscheiben begrünen', status: 'hidden', moderationReason: 'Prüfung' });
+  });
+
+  it('offers no e-mail notifications when the installation has no SMTP server', async () => {
+    expect((await call(api, 'GET', '/api/v1/site')).body.notifications).toBe(false);
+    const own = await contribute(api, post, 'Ohne E-Mail');
+    const refused = await call(api, 'POST', `/api/v1/me/contributions/${own.id}/notifications`, {
+      body: { email: 'anwohnerin@example.org', language: 'de' },
+      headers: { 'Idempotency-Key': randomUUID(), 'X-Participant-Token': own.token },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect((await mine(own.token)).body.contributions[0].notification).toBeNull();
   });
 
   async function withDatabaseFlag(procedure: SeededProcedure, value: boolean): Promise<void> {

@@ -13,7 +13,7 @@ module.exports = {
     ],
   },
   // OpenLayers, its helpers and Angular's locale data ship as ES modules only.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/|ol/|rbush/|quickselect/|earcut/|pbf/))'],
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/|intl-messageformat/|@formatjs/|ol/|rbush/|quickselect/|earcut/|pbf/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -19,6 +19,7 @@ import { OpenDataModule } from '@stadtdialog/api/open-data';
 import { VariantsModule } from '@stadtdialog/api/variants';
 import { LegalModule } from '@stadtdialog/api/legal';
 import { MyContributionsModule } from '@stadtdialog/api/my-contributions';
+import { NotificationsModule } from '@stadtdialog/api/notifications';
 
 interface LoggedRequest {
   id: unknown;
@@ -68,6 +69,7 @@ export class AppModule {
         VariantsModule,
         LegalModule,
         MyContributionsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { NextFunction, Request, Response, json } from 'express';
+import { NextFunction, Request, Response, json, urlencoded } from 'express';
 import pino from 'pino';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@stadtdialog/api/config';
@@ -21,6 +21,7 @@ import {
 } from '@stadtdialog/api/http';
 import { LIMITS, PARTICIPANT_TOKEN_HEADER, TABLE_KEY_HEADER } from '@stadtdialog/shared/contract';
 import { UPLOAD_PATHS } from '@stadtdialog/api/variants';
+import { ONE_CLICK_PATH } from '@stadtdialog/api/notifications';
 import { AppModule } from './app.module';
 
 export function createLogger(config: AppConfig): pino.Logger {
@@ -69,7 +70,10 @@ export async function createApp(
     }),
   );
   app.use(requestDeadline(config.requestTimeoutMs));
-  app.use(refuseNonJsonBodies(problems, UPLOAD_PATHS));
+  const oneClick = new RegExp(`^${ONE_CLICK_PATH}/?$`);
+  app.use(refuseNonJsonBodies(problems, UPLOAD_PATHS, oneClick));
+  // RFC 8058: a mail client's one-click unsubscribe is the form body "List-Unsubscribe=One-Click".
+  app.use(ONE_CLICK_PATH, urlencoded({ extended: false, limit: 1024 }));
   app.use(json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'], verify: verifyUtf8 }));
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) =>
     error ? problems.render(error, request, response) : next(),

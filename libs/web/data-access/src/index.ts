@@ -27,3 +27,5 @@ export * from './lib/variants/variant-api';
 export * from './lib/variants/variants.store';
 export * from './lib/variants/planning-information.store';
 export * from './lib/own/own-contributions.store';
+export * from './lib/notifications/notifications-api';
+export * from './lib/i18n/lazy-messages';

@@ -4,3 +4,6 @@ setupZonelessTestEnv({
   errorOnUnknownElements: true,
   errorOnUnknownProperties: true,
 });
+
+// The app follows the browser's language on a first visit; the tests run as a German browser.
+Object.defineProperty(window.navigator, 'languages', { value: ['de-DE', 'de'], configurable: true });

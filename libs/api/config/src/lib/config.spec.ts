@@ -93,6 +93,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ACCESSIBILITY_CHECKED_ON: '30.11.2026' })).toThrow(/ACCESSIBILITY_CHECKED_ON must be a date/);
   });
 
+  it('turns e-mail on only with SMTP_URL, refusing other schemes, and takes the public address for links', () => {
+    expect(loadConfig({})).toMatchObject({ mail: null, publicUrl: 'http://localhost:3000' });
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Bezirk <beteiligung@bezirk.example>', PUBLIC_URL: 'https://beteiligung.example/' })).toMatchObject({
+      mail: { smtpUrl: 'smtp://u:p@mail.example.org:587', from: 'Bezirk <beteiligung@bezirk.example>' },
+      publicUrl: 'https://beteiligung.example',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+    expect(() => loadConfig({ SMTP_URL: 'not a url' })).toThrow(/SMTP_URL must be a URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM must be an e-mail address/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL must start with http/);
+  });
+
   it('documents each variable once', () => {
     const names = CONFIG_VARIABLES.map((v) => v.name);
     expect(new Set(names).size).toBe(names.length);

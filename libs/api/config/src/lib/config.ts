@@ -52,6 +52,16 @@ export interface AppConfig {
   imageMaxDimension: number;
   /** who runs this installation: fills the default imprint, privacy policy and accessibility statement */
   operator: OperatorConfig;
+  /** e-mail: off (null) unless SMTP_URL is set */
+  mail: MailConfig | null;
+  /** the address residents reach the app at, for links in e-mails */
+  publicUrl: string;
+}
+
+export interface MailConfig {
+  /** nodemailer connection URL: smtp://user:pass@host:587 or smtps://… */
+  smtpUrl: string;
+  from: string;
 }
 
 /** The operator's details as the legal pages need them; a missing one shows as "please fill in". */
@@ -145,6 +155,9 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'OPERATOR_EMAIL', default: '(unset)', description: 'its contact e-mail address (imprint, privacy policy, accessibility feedback)' },
   { name: 'OPERATOR_PHONE', default: '(unset)', description: 'its contact telephone number' },
   { name: 'PRIVACY_CONTACT', default: '(unset)', description: 'how to reach its data protection officer (GDPR art. 13)' },
+  { name: 'SMTP_URL', default: '(unset: no e-mail)', description: 'SMTP server for e-mail notifications and feedback mails, e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465; unset, nothing is mailed and the web app offers no notifications' },
+  { name: 'MAIL_FROM', default: 'Stadtdialog <noreply@localhost>', description: 'sender of the e-mails' },
+  { name: 'PUBLIC_URL', default: 'http://localhost:<PORT>', description: 'address residents reach the app at, for the confirmation and unsubscribe links in e-mails' },
   { name: 'ACCESSIBILITY_CHECKED_ON', default: '(unset)', description: 'date of the last accessibility check (YYYY-MM-DD), named in the accessibility statement' },
 ];
 
@@ -243,7 +256,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 10, 1, 100) * 1024 * 1024,
     imageMaxDimension: int(env, 'IMAGE_MAX_DIMENSION', 2560, 256, 8192),
     operator: operator(env),
+    mail: mail(env),
+    publicUrl: publicUrl(env, int(env, 'PORT', 3000, 0, 65535)),
   };
+}
+
+function mail(env: Record<string, string | undefined>): MailConfig | null {
+  const smtpUrl = env['SMTP_URL']?.trim() || null;
+  const from = env['MAIL_FROM']?.trim() || 'Stadtdialog <noreply@localhost>';
+  if (!/@[^@\s>]+>?$/.test(from)) throw new ConfigError(`MAIL_FROM must be an e-mail address, optionally with a name ("Name <a@b.org>"), got "${from}"`);
+  if (!smtpUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    throw new ConfigError('SMTP_URL must be a URL such as smtp://user:pass@mail.example.org:587');
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// and name a host, got "${url.protocol}//${url.hostname}"`);
+  }
+  return { smtpUrl, from };
+}
+
+function publicUrl(env: Record<string, string | undefined>, port: number): string {
+  const raw = env['PUBLIC_URL']?.trim();
+  if (!raw) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an address such as https://beteiligung.example.org, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 function operator(env: Record<string, string | undefined>): OperatorConfig {

@@ -55,8 +55,10 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   own_account: 'Own account',
   state_transition: 'Not possible in this state',
   appointment_over: 'The appointment is over',
+  notifications_off: 'E-mail notifications are off',
   table_link_revoked: 'Table link revoked',
   table_link_expired: 'Table link expired',
+  confirmation_expired: 'Confirmation link expired',
   body_too_large: 'Request body too large',
   too_complex: 'The request is too large to process',
   unsupported_media_type: 'Unsupported media type',
@@ -359,10 +361,15 @@ export function databaseUnavailableProblem(): ProblemException {
  * the parser would skip it and validation would then report every field as missing. Only the
  * paths of `multipartPaths` (file uploads, read by multer in their route) take multipart/form-data.
  */
-export function refuseNonJsonBodies(problems: ProblemFilter, multipartPaths?: RegExp) {
+export function refuseNonJsonBodies(problems: ProblemFilter, multipartPaths?: RegExp, formPaths?: RegExp) {
   return (request: BodyRequestLike & HttpRequestLike & { path?: string }, response: HttpResponseLike, next: () => void): void => {
     const type = request.headers['content-type'];
-    if (multipartPaths && typeof type === 'string' && /^multipart\/form-data\s*;/i.test(type) && multipartPaths.test(request.path ?? request.url)) {
+    const path = request.path ?? request.url;
+    if (multipartPaths && typeof type === 'string' && /^multipart\/form-data\s*;/i.test(type) && multipartPaths.test(path)) {
+      return next();
+    }
+    // One-click unsubscribe (RFC 8058): mail clients POST "List-Unsubscribe=One-Click" as a form.
+    if (formPaths && typeof type === 'string' && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type) && formPaths.test(path)) {
       return next();
     }
     const detail = nonJsonBodyDetail(request);

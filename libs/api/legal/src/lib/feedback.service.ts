@@ -1,7 +1,9 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog, PlannerWriteRequest, SignedInPlanner, plannerWrite } from '@stadtdialog/api/access';
-import { StoredResponse, withIdempotency } from '@stadtdialog/api/db';
+import type { AppConfig } from '@stadtdialog/api/config';
+import { APP_CONFIG, StoredResponse, withIdempotency } from '@stadtdialog/api/db';
+import { MailOutbox } from '@stadtdialog/api/mail';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
 import { IdempotentRequest, cleanText, idempotencyProblem, isBlank, unstorableTextError } from '@stadtdialog/api/participation';
 import { AccessibilityFeedback, FeedbackReceipt } from '@stadtdialog/shared/contract';
@@ -16,11 +18,36 @@ const FEEDBACK_JSON = `json_build_object('id', f.id, 'message', f.message, 'emai
  * given for the answer goes with it).
  */
 @Injectable()
-export class FeedbackService {
+export class FeedbackService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly outbox: MailOutbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** With e-mail on and OPERATOR_EMAIL set, each feedback is also mailed to the operator. */
+  onModuleInit(): void {
+    this.outbox.register('accessibility-feedback', async (mail, manager) => {
+      const [row] = await manager.query(`SELECT message, email, page FROM accessibility_feedback WHERE id = $1`, [mail.payload['feedbackId']]);
+      if (!row || !mail.recipient) return null;
+      return {
+        to: mail.recipient,
+        replyTo: row.email ?? undefined,
+        subject: 'Rückmeldung zur Barrierefreiheit / Accessibility feedback',
+        text: [
+          'Über das Formular der Erklärung zur Barrierefreiheit kam eine Rückmeldung:',
+          '',
+          row.message,
+          '',
+          `Seite: ${row.page ?? '–'}`,
+          `Antwort an: ${row.email ?? '– (keine Adresse angegeben)'}`,
+          '',
+          `Im Planungsbereich unter „Seiten & Rückmeldungen“: ${this.config.publicUrl}/planner/pages`,
+        ].join('\n'),
+      };
+    });
+  }
 
   async create(dto: AccessibilityFeedbackDto, request: IdempotentRequest): Promise<StoredResponse<FeedbackReceipt>> {
     const errors: FieldError[] = [];
@@ -32,13 +59,19 @@ export class FeedbackService {
     if (page && !page.startsWith('/')) errors.push({ field: 'page', code: 'invalid_url', message: 'page must be an address on this site, starting with /' });
     if (errors.length) throw validationProblem(errors);
     try {
-      return await withIdempotency<FeedbackReceipt>(this.dataSource, { scope: request.scope, key: request.key, body: dto }, async (manager) => {
+      const stored = await withIdempotency<FeedbackReceipt>(this.dataSource, { scope: request.scope, key: request.key, body: dto }, async (manager) => {
         const [row] = await manager.query(
           `INSERT INTO accessibility_feedback (message, email, page) VALUES ($1, $2, $3) RETURNING id`,
           [message, dto.email?.trim() || null, page],
         );
+        const operator = this.config.operator.email;
+        if (this.outbox.enabled && operator) {
+          await this.outbox.enqueue(manager, { kind: 'accessibility-feedback', recipient: operator, payload: { feedbackId: row.id } });
+        }
         return { status: HttpStatus.CREATED, body: { id: row.id } };
       });
+      this.outbox.nudge();
+      return stored;
     } catch (error) {
       throw idempotencyProblem(error);
     }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@stadtdialog/api/access';
+import { MailModule } from '@stadtdialog/api/mail';
 import { FeedbackService } from './feedback.service';
 import { SitePagesController, SitePagesWorkspaceController } from './site-pages.controller';
 import { SitePagesService } from './site-pages.service';
 
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, MailModule],
   controllers: [SitePagesController, SitePagesWorkspaceController],
   providers: [SitePagesService, FeedbackService],
 })

@@ -58,8 +58,12 @@ export class SitePagesController {
   ) {}
 
   @Get('site')
-  @ApiOperation({ summary: 'What the web app shows of the installation: the operator for the footer' })
-  @ApiResponse({ status: 200, description: 'the installation', content: json({ type: 'object', required: ['operatorName'], properties: { operatorName: nullableText } }) })
+  @ApiOperation({ summary: 'What the web app shows of the installation: the operator for the footer, whether e-mail notifications are offered' })
+  @ApiResponse({
+    status: 200,
+    description: 'the installation',
+    content: json({ type: 'object', required: ['operatorName', 'notifications'], properties: { operatorName: nullableText, notifications: { type: 'boolean' } } }),
+  })
   site(): SiteInfo {
     return this.pages.info();
   }

@@ -5,6 +5,7 @@ import type { AppConfig } from '@stadtdialog/api/config';
 import { APP_CONFIG } from '@stadtdialog/api/db';
 import { FieldError, validationProblem } from '@stadtdialog/api/http';
 import { isBlank } from '@stadtdialog/api/participation';
+import { MailOutbox } from '@stadtdialog/api/mail';
 import {
   SITE_LANGUAGES,
   SITE_PAGE_KEYS,
@@ -39,15 +40,16 @@ export class SitePagesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly outbox: MailOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   info(): SiteInfo {
-    return { operatorName: this.config.operator.name };
+    return { operatorName: this.config.operator.name, notifications: this.outbox.enabled };
   }
 
   private context(): DefaultContext {
-    return { operator: this.config.operator, notifications: false, geocoderHost: null };
+    return { operator: this.config.operator, notifications: this.outbox.enabled, geocoderHost: null };
   }
 
   private requireKey(key: string): SitePageKey {
@@ -101,7 +103,7 @@ export class SitePagesService {
     for (const language of SITE_LANGUAGES) {
       const text = edit[language];
       if (text !== null && isBlank(text)) {
-        errors.push({ field: language, code: 'blank_text', message: `${language} must not be empty: send null for the default text` } as FieldError);
+        errors.push({ field: language, code: 'blank_text', message: `${language} must not be empty: send null for the default text` });
       }
     }
     if (errors.length) throw validationProblem(errors);

@@ -27,6 +27,7 @@ const SCHEMA = object({
         nullable: true,
         description: 'set when a moderator edited the contribution: the participant\'s original and the reason',
       },
+      notification: { type: 'string', enum: ['pending', 'confirmed'], nullable: true, description: 'e-mail about it was asked for (pending) or confirmed' },
       commentCount: { type: 'integer', nullable: true }, createdAt: time, updatedAt: time,
     }),
   },

@@ -20,6 +20,8 @@ const CONTRIBUTIONS_SQL = `
         'geometry', c.original->'geometry'),
       'reason', (SELECT nullif(a.after->>'reason', '') FROM audit_log a
                  WHERE a.entity_id = c.id AND a.action = 'contribution.edit' ORDER BY a.id DESC LIMIT 1)) END,
+    'notification', (SELECT CASE WHEN s.confirmed_at IS NOT NULL THEN 'confirmed' ELSE 'pending' END FROM email_subscriptions s
+                     WHERE s.contribution_id = c.id AND s.participant_id = $1 AND (s.confirmed_at IS NOT NULL OR s.confirm_expires_at > now())),
     'commentCount', CASE WHEN coalesce(p.settings->>'comments', $2) = 'hidden' THEN NULL ELSE c.comment_count END,
     'createdAt', ${ISO('c.created_at')}, 'updatedAt', ${ISO('c.updated_at')}) AS item
   FROM contributions c

@@ -1,5 +1,6 @@
 import { ContributionGeometry } from './geojson';
 import { ContributionStatus } from './contribution';
+import { NotificationState } from './site';
 
 /**
  * "Meine Beiträge": what one participant wrote, found by the participant token alone, every status
@@ -21,6 +22,8 @@ export interface OwnContribution {
     original: { title: string; text: string; category: string | null; rubric: string | null; geometry: ContributionGeometry | null };
     reason: string | null;
   } | null;
+  /** e-mail about it: asked for and waiting for confirmation, or confirmed; null: none (the address is never shown) */
+  notification: NotificationState | null;
   /** published comments on it; null where the procedure hides them */
   commentCount: number | null;
   createdAt: string;

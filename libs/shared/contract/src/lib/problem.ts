@@ -63,10 +63,14 @@ export const PROBLEM_STATUS = {
   state_transition: 409,
   /** the workshop's appointment day is over */
   appointment_over: 409,
+  /** this installation sends no e-mail (SMTP_URL unset), so it offers no notifications */
+  notifications_off: 409,
   /** a manager revoked the table link, or its procedure is no longer public */
   table_link_revoked: 410,
   /** the table link was valid until the end of its appointment's day */
   table_link_expired: 410,
+  /** the confirmation link of an e-mail notification is older than its 48 hours; the address was deleted */
+  confirmation_expired: 410,
   /** the body or upload is larger than the API takes */
   body_too_large: 413,
   /** the request is too large for the database to process */

@@ -39,6 +39,8 @@ export type SitePageEdit = Record<SiteLanguage, string | null>;
 export interface SiteInfo {
   /** the operator as configured (OPERATOR_NAME), for the footer */
   operatorName: string | null;
+  /** e-mail notifications are offered (SMTP_URL is set) */
+  notifications: boolean;
 }
 
 export const FEEDBACK_MAX_LENGTH = 5000;
@@ -72,3 +74,25 @@ export const SITE_PAGE_PATHS: Record<SitePageKey, string> = {
   rules: '/regeln',
   help: '/hilfe',
 };
+
+/** A participant's wish to be told by e-mail about an own contribution (double opt-in). */
+export interface NewNotificationSubscription {
+  email: string;
+  /** the language of the mails */
+  language: SiteLanguage;
+}
+
+/** pending: the confirmation mail is out; confirmed: mails are sent. The address is never shown. */
+export type NotificationState = 'pending' | 'confirmed';
+
+export interface NotificationSubscriptionState {
+  state: NotificationState;
+}
+
+/** What a confirmation or unsubscribe link was about. */
+export interface NotificationLinkResult {
+  contribution: { id: string; title: string; procedure: { slug: string; title: string } } | null;
+}
+
+/** Hours a confirmation link of an e-mail notification works; unconfirmed addresses are deleted then. */
+export const NOTIFICATION_CONFIRM_HOURS = 48;

@@ -1,18 +1,19 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { writeRetryInterceptor } from '@stadtdialog/web/data-access';
+import { writeRetryInterceptor, Translator } from '@stadtdialog/web/data-access';
 import { AccessibilityFeedbackForm } from './accessibility-feedback-form';
 
 describe('AccessibilityFeedbackForm', () => {
   let http: HttpTestingController;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [provideHttpClient(withInterceptors([writeRetryInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
+    await TestBed.inject(Translator).load('legal');
   });
 
   afterEach(() => http.verify());

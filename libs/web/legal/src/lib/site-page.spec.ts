@@ -14,10 +14,11 @@ const page = (over: Partial<SitePage> = {}): SitePage => ({
 describe('SitePageView', () => {
   let http: HttpTestingController;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
+    await TestBed.inject(Translator).load('legal');
   });
 
   afterEach(() => http.verify());

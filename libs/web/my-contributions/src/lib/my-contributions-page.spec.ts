@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { OwnContributions } from '@stadtdialog/shared/contract';
-import { participantTokenInterceptor } from '@stadtdialog/web/data-access';
+import { participantTokenInterceptor, Translator } from '@stadtdialog/web/data-access';
 import { MyContributionsPage } from './my-contributions-page';
 
 const TOKEN = 'a'.repeat(43);
@@ -13,7 +13,7 @@ const OWN: OwnContributions = {
   contributions: [
     {
       id: 'c1', procedure: { slug: 'altona', title: 'Grüne Mitte' }, title: 'Mehr Bänke', text: 'Am Spielplatz', category: 'Grün', rubric: 'Idee',
-      geometry: null, status: 'pending', moderationReason: null, edit: null, commentCount: 0,
+      geometry: null, status: 'pending', moderationReason: null, edit: null, notification: null, commentCount: 0,
       createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
     {
@@ -23,11 +23,12 @@ const OWN: OwnContributions = {
         original: { title: 'Radweg', text: 'Radweg von Herrn M.', category: 'Grün', rubric: 'Idee', geometry: { type: 'Point', coordinates: [9.9, 53.5] } },
         reason: 'Personenbezogene Daten entfernt.',
       },
+      notification: 'confirmed',
       commentCount: 2, createdAt: '2026-11-30T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
     {
       id: 'c3', procedure: { slug: 'altona', title: 'Grüne Mitte' }, title: 'Parkplatz', text: 'Statt Wiese', category: 'Grün', rubric: 'Idee',
-      geometry: null, status: 'rejected', moderationReason: 'Bitte nur ein Anliegen.', edit: null, commentCount: 0,
+      geometry: null, status: 'rejected', moderationReason: 'Bitte nur ein Anliegen.', edit: null, notification: null, commentCount: 0,
       createdAt: '2026-11-29T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
   ],
@@ -42,12 +43,13 @@ const OWN: OwnContributions = {
 describe('MyContributionsPage', () => {
   let http: HttpTestingController;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [provideRouter([{ path: 'meine-beitraege', component: MyContributionsPage }]), provideHttpClient(withInterceptors([participantTokenInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
+    await TestBed.inject(Translator).load('mine', 'notify');
   });
 
   afterEach(() => http.verify());

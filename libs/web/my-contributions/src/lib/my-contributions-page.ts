@@ -4,7 +4,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ContributionStatus, OwnContribution } from '@stadtdialog/shared/contract';
-import { LocalizedDatePipe, MessageKey, OwnContributionsStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { LocalizedDatePipe, MessageKey, NotificationsApi, OwnContributionsStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { MY_CONTRIBUTIONS_PATH } from './my-contributions.routes';
 
 const STATUS: Record<ContributionStatus, MessageKey> = {
@@ -31,6 +31,7 @@ export class MyContributionsPage {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly translator = inject(Translator);
+  private readonly notifications = inject(NotificationsApi);
   protected readonly statusText = STATUS;
 
   private readonly fragment = toSignal(inject(ActivatedRoute).fragment, { initialValue: null });
@@ -85,6 +86,12 @@ export class MyContributionsPage {
   protected showLink(): void {
     this.link.set(this.store.personalLink(this.document.location.origin, MY_CONTRIBUTIONS_PATH));
     setTimeout(() => (this.document.getElementById('mine-link') as HTMLInputElement | null)?.select());
+  }
+
+  protected async stopNotifications(contribution: OwnContribution): Promise<void> {
+    const result = await this.notifications.unsubscribeOwn(contribution.id);
+    this.outcome.set(result.ok ? 'notify.stopped' : result.failure.kind === 'offline' ? 'error.offline' : 'error.failed');
+    if (result.ok) this.store.load();
   }
 
   protected async copyLink(): Promise<void> {

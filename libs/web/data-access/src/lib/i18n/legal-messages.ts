@@ -1,14 +1,8 @@
 /**
- * Texts of the site pages (imprint, privacy policy, accessibility statement, rules, help), the footer
- * and the admins' page editor, merged into the dictionaries in messages.ts.
+ * Texts of the site pages (imprint, privacy policy, accessibility statement, rules, help) and the
+ * admins' page editor: loaded with those pages, which register them (`Translator.register`).
  */
 export const legalDe = {
-  'footer.label': 'Rechtliches und Hilfe',
-  'footer.imprint': 'Impressum',
-  'footer.privacy': 'Datenschutz',
-  'footer.accessibility': 'Barrierefreiheit',
-  'footer.rules': 'Regeln für Beiträge',
-  'footer.help': 'Hilfe',
   'sitePage.updatedAt': 'Stand: {date}',
   'sitePage.germanOnly': 'Diese Seite gibt es nur auf Deutsch.',
   'feedback.heading': 'Barriere melden',
@@ -23,8 +17,6 @@ export const legalDe = {
   'feedback.messageRequired': 'Bitte beschreiben Sie, was Ihnen aufgefallen ist.',
   'feedback.emailInvalid': 'Bitte geben Sie eine gültige E-Mail-Adresse an oder lassen Sie das Feld leer.',
   'feedback.pageInvalid': 'Bitte geben Sie die Adresse ab dem Schrägstrich an, etwa /hilfe, oder lassen Sie das Feld leer.',
-  'report.rulesLink': 'Regeln für Beiträge (öffnet in einem neuen Tab)',
-  'planner.nav.sitePages': 'Seiten & Rückmeldungen',
   'sitePages.title': 'Seiten und Rückmeldungen',
   'sitePages.intro':
     'Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Regeln und Hilfe auf Deutsch und Englisch. ' +
@@ -52,12 +44,6 @@ export const legalDe = {
 } as const;
 
 export const legalEn: Record<keyof typeof legalDe, string> = {
-  'footer.label': 'Legal and help',
-  'footer.imprint': 'Imprint',
-  'footer.privacy': 'Privacy',
-  'footer.accessibility': 'Accessibility',
-  'footer.rules': 'Rules for contributions',
-  'footer.help': 'Help',
   'sitePage.updatedAt': 'Last updated: {date}',
   'sitePage.germanOnly': 'This page is available in German only.',
   'feedback.heading': 'Report a barrier',
@@ -72,8 +58,6 @@ export const legalEn: Record<keyof typeof legalDe, string> = {
   'feedback.messageRequired': 'Please describe what you noticed.',
   'feedback.emailInvalid': 'Please give a valid e-mail address or leave the field empty.',
   'feedback.pageInvalid': 'Please give the address from the slash on, e.g. /hilfe, or leave the field empty.',
-  'report.rulesLink': 'Rules for contributions (opens in a new tab)',
-  'planner.nav.sitePages': 'Pages & feedback',
   'sitePages.title': 'Pages and feedback',
   'sitePages.intro':
     'Imprint, privacy policy, accessibility statement, rules and help in German and English. ' +
@@ -99,3 +83,5 @@ export const legalEn: Record<keyof typeof legalDe, string> = {
   'sitePages.delete': 'Dealt with – delete',
   'sitePages.deleted': 'The feedback has been deleted.',
 };
+
+export const LEGAL_MESSAGES = { de: legalDe, en: legalEn };

@@ -1,7 +1,9 @@
 import { evaluationDe, evaluationEn } from './evaluation-messages';
-import { legalDe, legalEn } from './legal-messages';
+import type { legalDe } from './legal-messages';
+import { legalShellDe, legalShellEn, mineShellDe, mineShellEn } from './shell-messages';
 import { liveDe, liveEn } from './live-messages';
-import { mineDe, mineEn } from './mine-messages';
+import type { mineDe } from './mine-messages';
+import type { notifyDe } from './notify-messages';
 import { mapDe, mapEn } from './map-messages';
 import { plannerDe, plannerEn } from './planner-messages';
 import { problemMessagesDe, problemMessagesEn } from './problem-messages';
@@ -217,13 +219,22 @@ const de = {
   ...liveDe,
   ...mapDe,
   ...problemMessagesDe,
-  ...legalDe,
+  ...legalShellDe,
   ...variantsDe,
-  ...mineDe,
+  ...mineShellDe,
 } as const;
 
-export type MessageKey = keyof typeof de;
-export type Messages = Record<MessageKey, string>;
+/** The texts in the first bundle, for the shell and the pages most visits see. */
+export type EagerMessageKey = keyof typeof de;
+/**
+ * Texts of features loaded later (site pages, "Meine Beiträge", e-mail notifications): they stay out of
+ * the first bundle and are added by those features with `Translator.register` before they render.
+ */
+export type LazyMessageKey = keyof typeof legalDe | keyof typeof mineDe | keyof typeof notifyDe;
+export type MessageKey = EagerMessageKey | LazyMessageKey;
+export type Messages = Record<EagerMessageKey, string>;
+/** A lazily loaded feature's texts in both languages. */
+export type LazyMessages = Record<Language, Partial<Record<LazyMessageKey, string>>>;
 
 const en: Messages = {
   'app.name': 'Stadtdialog',
@@ -427,9 +438,9 @@ const en: Messages = {
   ...liveEn,
   ...mapEn,
   ...problemMessagesEn,
-  ...legalEn,
+  ...legalShellEn,
   ...variantsEn,
-  ...mineEn,
+  ...mineShellEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -1,6 +1,5 @@
-/** Texts of "Meine Beiträge", merged into the dictionaries in messages.ts. */
+/** Texts of "Meine Beiträge": loaded with that page, which registers them (`Translator.register`). */
 export const mineDe = {
-  'mine.link': 'Meine Beiträge',
   'mine.title': 'Meine Beiträge',
   'mine.intro':
     'Hier finden Sie alles, was Sie auf diesem Gerät geschrieben haben, auch Beiträge, die noch geprüft werden. ' +
@@ -47,11 +46,9 @@ export const mineDe = {
   'mine.adopt.cancel': 'Nein, abbrechen',
   'mine.adopt.done': 'Dieses Gerät zeigt jetzt die Beiträge Ihres persönlichen Links.',
   'mine.adopt.already': 'Dieser Link gehört bereits zu diesem Gerät.',
-  'contribute.findInMine': 'Sie finden ihn jederzeit unter „Meine Beiträge“.',
 } as const;
 
 export const mineEn: Record<keyof typeof mineDe, string> = {
-  'mine.link': 'My contributions',
   'mine.title': 'My contributions',
   'mine.intro':
     'Here you find everything you wrote on this device, including contributions still being checked. ' +
@@ -97,5 +94,6 @@ export const mineEn: Record<keyof typeof mineDe, string> = {
   'mine.adopt.cancel': 'No, cancel',
   'mine.adopt.done': 'This device now shows the contributions of your personal link.',
   'mine.adopt.already': 'This link already belongs to this device.',
-  'contribute.findInMine': 'You can find it at any time under "My contributions".',
 };
+
+export const MINE_MESSAGES = { de: mineDe, en: mineEn };

@@ -1,7 +1,10 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { LocalizedDatePipe } from './localized-date.pipe';
+import { LEGAL_MESSAGES } from './legal-messages';
 import { MESSAGES } from './messages';
+import { MINE_MESSAGES } from './mine-messages';
+import { NOTIFY_MESSAGES } from './notify-messages';
 import { TranslatePipe } from './translate.pipe';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { Translator } from './translator';
@@ -53,6 +56,19 @@ describe('Translator', () => {
     expect(translator.formatNumber(1234)).toBe('1,234');
   });
 
+  it('loads the texts of a feature outside the first bundle when asked, in both languages', async () => {
+    const translator = TestBed.inject(Translator);
+    expect(translator.translate('mine.title')).toBe('mine.title');
+    await translator.load('mine');
+    expect(translator.translate('mine.title')).toBe('Meine Beiträge');
+    translator.use('en');
+    expect(translator.translate('mine.title')).toBe('My contributions');
+    for (const lazy of [LEGAL_MESSAGES, MINE_MESSAGES, NOTIFY_MESSAGES]) {
+      expect(Object.keys(lazy.en).sort()).toEqual(Object.keys(lazy.de).sort());
+      for (const key of Object.keys(lazy.de)) expect(key in MESSAGES.de).toBe(false);
+    }
+  });
+
   it('fills in parameters', () => {
     const translator = TestBed.inject(Translator);
     expect(translator.translate('phase.period', { start: '1. März', end: '2. April' })).toBe(
@@ -75,6 +91,9 @@ describe('Translator', () => {
     };
     for (const key of Object.keys(MESSAGES.de) as (keyof typeof MESSAGES.de)[]) {
       expect([key, names(MESSAGES.en[key], 'en')]).toEqual([key, names(MESSAGES.de[key], 'de')]);
+    }
+    for (const lazy of [LEGAL_MESSAGES, MINE_MESSAGES, NOTIFY_MESSAGES] as { de: Record<string, string>; en: Record<string, string> }[]) {
+      for (const key of Object.keys(lazy.de)) expect([key, names(lazy.en[key], 'en')]).toEqual([key, names(lazy.de[key], 'de')]);
     }
   });
 

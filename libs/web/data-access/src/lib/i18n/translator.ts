@@ -1,8 +1,10 @@
 import { DOCUMENT, formatDate, formatNumber, registerLocaleData } from '@angular/common';
 import localeDe from '@angular/common/locales/de';
 import { computed, effect, inject, Injectable, signal } from '@angular/core';
+import type { CanActivateFn } from '@angular/router';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { Language, LANGUAGES, MessageKey, MESSAGES } from './messages';
+import { LAZY_MESSAGES, LazyMessageSet } from './lazy-messages';
+import { Language, LANGUAGES, LazyMessages, MessageKey, MESSAGES } from './messages';
 
 const STORAGE_KEY = 'stadtdialog.language';
 export const DEFAULT_LANGUAGE: Language = 'de';
@@ -73,7 +75,8 @@ export class Translator {
 
   readonly language = this.current.asReadonly();
   readonly languages = LANGUAGES;
-  private readonly messages = computed(() => MESSAGES[this.current()]);
+  private readonly dictionaries = signal<Record<Language, Partial<Record<MessageKey, string>>>>(MESSAGES);
+  private readonly messages = computed(() => this.dictionaries()[this.current()]);
   /** The regional variant for formats: the browser's own for this language (de-AT, en-US, en-IE, …), else DEFAULT_LOCALES. */
   readonly locale = computed(() => {
     const language = this.current();
@@ -94,6 +97,29 @@ export class Translator {
     } catch {
       // Storage may be disabled (private mode, policies); the choice then lasts for this page only.
     }
+  }
+
+  private readonly loading = new Map<string, Promise<void>>();
+
+  /** Loads and adds sets of lazily loaded texts (see LAZY_MESSAGES); each set is fetched once. */
+  load(...sets: LazyMessageSet[]): Promise<void> {
+    return Promise.all(
+      sets.map((set) => {
+        let loading = this.loading.get(set);
+        if (!loading) {
+          loading = LAZY_MESSAGES[set]().then((messages) => this.register(messages));
+          this.loading.set(set, loading);
+        }
+        return loading;
+      }),
+    ).then(() => undefined);
+  }
+
+  /** Adds a set of texts. */
+  register(messages: LazyMessages): void {
+    const current = this.dictionaries();
+    if (Object.keys(messages.de).every((key) => key in current.de)) return;
+    this.dictionaries.set({ de: { ...current.de, ...messages.de }, en: { ...current.en, ...messages.en } });
   }
 
   /**
@@ -151,4 +177,12 @@ export class Translator {
       return null;
     }
   }
+}
+
+/** A route that shows texts of these sets waits until they are loaded. */
+export function withMessages(...sets: LazyMessageSet[]): CanActivateFn {
+  return async () => {
+    await inject(Translator).load(...sets);
+    return true;
+  };
 }

@@ -19,6 +19,7 @@ import {
   ContributionDraftStore,
   ContributionListStore,
   DEFAULT_FILTER,
+  SiteInfoStore,
   DRAFT_STEPS,
   DraftStep,
   FieldProblem,
@@ -37,6 +38,7 @@ import { CategorySymbol, mediaQuery, TOUCH_ONLY } from '@stadtdialog/web/ui';
 import { FillViewport } from '../shared/fill-viewport';
 import { mapLabels } from '../shared/map-labels';
 import { RetryingNote } from '../shared/retrying-note';
+import { NotifyForm } from './notify-form';
 
 type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
 
@@ -76,7 +78,7 @@ const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
  */
 @Component({
   selector: 'sd-contribute-page',
-  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, FillViewport],
+  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, FillViewport, NotifyForm],
   templateUrl: './contribute-page.html',
   styleUrls: ['./contribute-page.css', './location-step.css'],
   providers: [ProcedureStore, ContributionDraftStore, ContributionListStore],
@@ -94,6 +96,8 @@ export class ContributePage {
   protected readonly drafts = inject(ContributionDraftStore);
   /** the procedure's contributions on the location step's map, so that one sees what is there already */
   protected readonly contributions = inject(ContributionListStore);
+  /** e-mail notifications are offered only where the installation sends mail */
+  protected readonly site = inject(SiteInfoStore);
   private readonly translator = inject(Translator);
   private readonly title = inject(Title);
 

@@ -1,0 +1,2 @@
+export * from './lib/mail-outbox';
+export * from './lib/mail.module';

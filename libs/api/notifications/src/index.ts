@@ -1,0 +1,2 @@
+export * from './lib/notifications.module';
+export { ONE_CLICK_PATH } from './lib/notifications.service';
