@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { GEOCODER_FIXTURE_PORT } from './src/support/geocoder-fixture';
 import { SMTP_SINK_PORT } from './src/support/smtp-sink';
 
 /**
@@ -70,6 +71,8 @@ export default defineConfig({
           // e-mail through the SMTP server notify.spec.ts starts in its own process; links in mails lead here
           SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
           PUBLIC_URL: baseURL,
+          // address search against the Nominatim-speaking fixture address.spec.ts starts
+          GEOCODER_URL: `http://127.0.0.1:${GEOCODER_FIXTURE_PORT}/search`,
         },
         timeout: 300_000,
         reuseExistingServer: false,

@@ -29,10 +29,13 @@ describe(`imprint, privacy policy, accessibility statement, rules and help (${EN
     await db?.drop();
   });
 
-  it('names the operator for the footer', async () => {
+  it('names the operator for the footer, and offers no e-mail and no address search without SMTP_URL and GEOCODER_URL', async () => {
     const site = await call(api, 'GET', '/api/v1/site');
     expect(site.status).toBe(200);
-    expect(site.body).toEqual({ operatorName: 'Bezirksamt Altona', notifications: false });
+    expect(site.body).toEqual({ operatorName: 'Bezirksamt Altona', notifications: false, addressSearch: false });
+    const search = await call(api, 'GET', '/api/v1/procedures/irgendeins/places?q=Harkort');
+    expect(search.status).toBe(409);
+    expect(search.body.code).toBe('address_search_off');
   });
 
   it('serves every page by default, filled from the configuration, in German and English', async () => {

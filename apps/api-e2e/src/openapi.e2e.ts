@@ -32,6 +32,11 @@ const ROUTES = [
   'get /api/v1/pages/{key}',
   'post /api/v1/accessibility-feedback',
   'get /api/v1/me/contributions',
+  'post /api/v1/me/contributions/{id}/notifications',
+  'delete /api/v1/me/contributions/{id}/notifications',
+  'post /api/v1/notifications/confirm',
+  'post /api/v1/notifications/unsubscribe',
+  'get /api/v1/procedures/{slug}/places',
 ];
 
 const WRITES = ['post', 'put', 'patch', 'delete'];

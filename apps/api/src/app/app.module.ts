@@ -20,6 +20,7 @@ import { VariantsModule } from '@stadtdialog/api/variants';
 import { LegalModule } from '@stadtdialog/api/legal';
 import { MyContributionsModule } from '@stadtdialog/api/my-contributions';
 import { NotificationsModule } from '@stadtdialog/api/notifications';
+import { GeocodingModule } from '@stadtdialog/api/geocoding';
 
 interface LoggedRequest {
   id: unknown;
@@ -70,6 +71,7 @@ export class AppModule {
         LegalModule,
         MyContributionsModule,
         NotificationsModule,
+        GeocodingModule,
       ],
     };
   }

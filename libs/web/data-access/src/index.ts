@@ -29,3 +29,4 @@ export * from './lib/variants/planning-information.store';
 export * from './lib/own/own-contributions.store';
 export * from './lib/notifications/notifications-api';
 export * from './lib/i18n/lazy-messages';
+export * from './lib/places/place-search-api';

@@ -106,6 +106,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL must start with http/);
   });
 
+  it('turns address search on only with GEOCODER_URL, speaking Nominatim unless told Photon', () => {
+    expect(loadConfig({}).geocoder).toBeNull();
+    expect(loadConfig({ GEOCODER_URL: 'https://nominatim.example.org/search' }).geocoder).toEqual({ url: 'https://nominatim.example.org/search', kind: 'nominatim' });
+    expect(loadConfig({ GEOCODER_URL: 'http://127.0.0.1:2322/api', GEOCODER_KIND: 'Photon' }).geocoder).toEqual({ url: 'http://127.0.0.1:2322/api', kind: 'photon' });
+    expect(() => loadConfig({ GEOCODER_URL: 'ftp://x' })).toThrow(/GEOCODER_URL must start with http/);
+    expect(() => loadConfig({ GEOCODER_KIND: 'google' })).toThrow(/GEOCODER_KIND must be nominatim or photon/);
+  });
+
   it('documents each variable once', () => {
     const names = CONFIG_VARIABLES.map((v) => v.name);
     expect(new Set(names).size).toBe(names.length);

@@ -56,6 +56,15 @@ export interface AppConfig {
   mail: MailConfig | null;
   /** the address residents reach the app at, for links in e-mails */
   publicUrl: string;
+  /** address search: off (null) unless GEOCODER_URL is set */
+  geocoder: GeocoderConfig | null;
+}
+
+export interface GeocoderConfig {
+  /** the search endpoint, e.g. https://nominatim.example.org/search or https://photon.example.org/api */
+  url: string;
+  /** the JSON it speaks */
+  kind: 'nominatim' | 'photon';
 }
 
 export interface MailConfig {
@@ -158,6 +167,8 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'SMTP_URL', default: '(unset: no e-mail)', description: 'SMTP server for e-mail notifications and feedback mails, e.g. smtp://user:pass@mail.example.org:587 or smtps://…:465; unset, nothing is mailed and the web app offers no notifications' },
   { name: 'MAIL_FROM', default: 'Stadtdialog <noreply@localhost>', description: 'sender of the e-mails' },
   { name: 'PUBLIC_URL', default: 'http://localhost:<PORT>', description: 'address residents reach the app at, for the confirmation and unsubscribe links in e-mails' },
+  { name: 'GEOCODER_URL', default: '(unset: no address search)', description: 'search endpoint of a Nominatim (…/search) or Photon (…/api) geocoder; the API asks it for residents, bounded to the procedure\'s area; unset, the map offers no address search' },
+  { name: 'GEOCODER_KIND', default: 'nominatim', description: 'what GEOCODER_URL speaks: nominatim or photon' },
   { name: 'ACCESSIBILITY_CHECKED_ON', default: '(unset)', description: 'date of the last accessibility check (YYYY-MM-DD), named in the accessibility statement' },
 ];
 
@@ -258,7 +269,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     operator: operator(env),
     mail: mail(env),
     publicUrl: publicUrl(env, int(env, 'PORT', 3000, 0, 65535)),
+    geocoder: geocoder(env),
   };
+}
+
+function geocoder(env: Record<string, string | undefined>): GeocoderConfig | null {
+  const kind = (env['GEOCODER_KIND']?.trim().toLowerCase() || 'nominatim') as GeocoderConfig['kind'];
+  if (!['nominatim', 'photon'].includes(kind)) throw new ConfigError(`GEOCODER_KIND must be nominatim or photon, got "${env['GEOCODER_KIND']}"`);
+  const raw = env['GEOCODER_URL']?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`GEOCODER_URL must be an address such as https://nominatim.example.org/search, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) throw new ConfigError(`GEOCODER_URL must start with http:// or https://, got "${raw}"`);
+  return { url: raw, kind };
 }
 
 function mail(env: Record<string, string | undefined>): MailConfig | null {

@@ -56,6 +56,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   state_transition: 'Not possible in this state',
   appointment_over: 'The appointment is over',
   notifications_off: 'E-mail notifications are off',
+  address_search_off: 'Address search is off',
   table_link_revoked: 'Table link revoked',
   table_link_expired: 'Table link expired',
   confirmation_expired: 'Confirmation link expired',
@@ -71,6 +72,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   database_unavailable: 'Service unavailable',
   too_many_live_connections: 'Too many live connections',
   service_unavailable: 'Service unavailable',
+  geocoder_unavailable: 'The address search is not available right now',
 };
 
 export interface ProblemOptions {

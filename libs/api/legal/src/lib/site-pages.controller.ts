@@ -58,11 +58,15 @@ export class SitePagesController {
   ) {}
 
   @Get('site')
-  @ApiOperation({ summary: 'What the web app shows of the installation: the operator for the footer, whether e-mail notifications are offered' })
+  @ApiOperation({ summary: 'What the web app shows of the installation: the operator for the footer, whether e-mail notifications and address search are offered' })
   @ApiResponse({
     status: 200,
     description: 'the installation',
-    content: json({ type: 'object', required: ['operatorName', 'notifications'], properties: { operatorName: nullableText, notifications: { type: 'boolean' } } }),
+    content: json({
+      type: 'object',
+      required: ['operatorName', 'notifications', 'addressSearch'],
+      properties: { operatorName: nullableText, notifications: { type: 'boolean' }, addressSearch: { type: 'boolean' } },
+    }),
   })
   site(): SiteInfo {
     return this.pages.info();

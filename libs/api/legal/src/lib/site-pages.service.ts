@@ -45,11 +45,12 @@ export class SitePagesService {
   ) {}
 
   info(): SiteInfo {
-    return { operatorName: this.config.operator.name, notifications: this.outbox.enabled };
+    return { operatorName: this.config.operator.name, notifications: this.outbox.enabled, addressSearch: this.config.geocoder !== null };
   }
 
   private context(): DefaultContext {
-    return { operator: this.config.operator, notifications: this.outbox.enabled, geocoderHost: null };
+    const geocoder = this.config.geocoder;
+    return { operator: this.config.operator, notifications: this.outbox.enabled, geocoderHost: geocoder ? new URL(geocoder.url).host : null };
   }
 
   private requireKey(key: string): SitePageKey {

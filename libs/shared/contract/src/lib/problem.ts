@@ -65,6 +65,8 @@ export const PROBLEM_STATUS = {
   appointment_over: 409,
   /** this installation sends no e-mail (SMTP_URL unset), so it offers no notifications */
   notifications_off: 409,
+  /** this installation has no geocoder (GEOCODER_URL unset), so it offers no address search */
+  address_search_off: 409,
   /** a manager revoked the table link, or its procedure is no longer public */
   table_link_revoked: 410,
   /** the table link was valid until the end of its appointment's day */
@@ -94,6 +96,8 @@ export const PROBLEM_STATUS = {
   too_many_live_connections: 503,
   /** unavailable for another reason */
   service_unavailable: 503,
+  /** the geocoder did not answer in time or answered with an error; try again later */
+  geocoder_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ProblemCode = keyof typeof PROBLEM_STATUS;

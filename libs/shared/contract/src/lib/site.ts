@@ -41,7 +41,25 @@ export interface SiteInfo {
   operatorName: string | null;
   /** e-mail notifications are offered (SMTP_URL is set) */
   notifications: boolean;
+  /** the maps offer address search (GEOCODER_URL is set) */
+  addressSearch: boolean;
 }
+
+/** A place an address search found, within the procedure's area. */
+export interface Place {
+  label: string;
+  lon: number;
+  lat: number;
+  /** [west, south, east, north] of the place when it is more than a point (a street, a park) */
+  bbox: [number, number, number, number] | null;
+}
+
+export interface PlaceSearchResult {
+  places: Place[];
+}
+
+/** Shortest and longest text an address search takes. */
+export const PLACE_QUERY_LENGTH = { min: 2, max: 200 } as const;
 
 export const FEEDBACK_MAX_LENGTH = 5000;
 

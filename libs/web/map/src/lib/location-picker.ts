@@ -252,6 +252,12 @@ export class LocationPicker {
     });
   }
 
+  /** Moves the map to a place an address search found; for a point, the point is set there too. */
+  showPlace(place: { lon: number; lat: number; bbox: [number, number, number, number] | null }): void {
+    this.procedureMap().showPlace(place, false);
+    if (this.type() === 'Point') this.addVertexAtCentre();
+  }
+
   /** Places a vertex at the centre of the map: the keyboard path, also offered as a button. */
   addVertexAtCentre(): void {
     const map = this.procedureMap().olMap();

@@ -395,6 +395,31 @@ export class ProcedureMap {
     if (zoom > (view.getZoom() ?? 0) + 0.01) view.animate({ zoom, duration: this.animationDuration() });
   }
 
+  /**
+   * Shows a place an address search found: its box fills the map (up to zoom 18), the place itself in
+   * the centre, so the crosshair of the location step is on it. `animate: false` moves at once.
+   */
+  showPlace(place: { lon: number; lat: number; bbox: [number, number, number, number] | null }, animate = true): void {
+    const map = this.map();
+    if (!map) return;
+    const view = map.getView();
+    const projection = view.getProjection();
+    const center = fromLonLat([place.lon, place.lat], projection);
+    let zoom = 17;
+    const size = map.getSize();
+    if (place.bbox && size && size[0] > 0 && size[1] > 0) {
+      const extent = transformExtent(place.bbox, 'EPSG:4326', projection);
+      const resolution = view.getResolutionForExtent(extent, [Math.max(1, size[0] - 64), Math.max(1, size[1] - 64)]);
+      zoom = Math.min(18, Math.max(14, view.getZoomForResolution(resolution) ?? 17));
+    }
+    const duration = animate ? this.animationDuration() : 0;
+    if (duration) view.animate({ center, zoom, duration });
+    else {
+      view.setCenter(center);
+      view.setZoom(zoom);
+    }
+  }
+
   private animationDuration(): number {
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     return reduced ? 0 : 250;

@@ -1,3 +1,4 @@
+import { addressDe, addressEn } from './address-messages';
 import { evaluationDe, evaluationEn } from './evaluation-messages';
 import type { legalDe } from './legal-messages';
 import { legalShellDe, legalShellEn, mineShellDe, mineShellEn } from './shell-messages';
@@ -222,6 +223,7 @@ const de = {
   ...legalShellDe,
   ...variantsDe,
   ...mineShellDe,
+  ...addressDe,
 } as const;
 
 /** The texts in the first bundle, for the shell and the pages most visits see. */
@@ -441,6 +443,7 @@ const en: Messages = {
   ...legalShellEn,
   ...variantsEn,
   ...mineShellEn,
+  ...addressEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { de, en };

@@ -14,7 +14,7 @@ import {
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { Contribution, ContributionGeometry, ContributionGeometryType, isBlank, ProcedureDetail } from '@stadtdialog/shared/contract';
+import { Contribution, ContributionGeometry, ContributionGeometryType, isBlank, Place, ProcedureDetail } from '@stadtdialog/shared/contract';
 import {
   ContributionDraftStore,
   ContributionListStore,
@@ -39,6 +39,7 @@ import { FillViewport } from '../shared/fill-viewport';
 import { mapLabels } from '../shared/map-labels';
 import { RetryingNote } from '../shared/retrying-note';
 import { NotifyForm } from './notify-form';
+import { AddressSearch } from '../shared/address-search';
 
 type ControlName = 'title' | 'text' | 'categoryId' | 'rubricId';
 
@@ -78,7 +79,7 @@ const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
  */
 @Component({
   selector: 'sd-contribute-page',
-  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, FillViewport, NotifyForm],
+  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, FillViewport, NotifyForm, AddressSearch],
   templateUrl: './contribute-page.html',
   styleUrls: ['./contribute-page.css', './location-step.css'],
   providers: [ProcedureStore, ContributionDraftStore, ContributionListStore],
@@ -352,6 +353,11 @@ export class ContributePage {
     this.drafts.discard();
     this.form.reset({ title: '', text: '', categoryId: '', rubricId: '' }, { emitEvent: false });
     setTimeout(() => this.stepHeading()?.nativeElement.focus());
+  }
+
+  /** A place the address search found: the map moves there, and a point is set on it. */
+  protected showPlace(place: Place): void {
+    this.picker()?.showPlace(place);
   }
 
   protected addVertexAtCentre(): void {

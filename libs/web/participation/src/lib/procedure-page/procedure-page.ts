@@ -14,7 +14,7 @@ import {
 import { NgComponentOutlet, NgTemplateOutlet } from '@angular/common';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
-import { Phase } from '@stadtdialog/shared/contract';
+import { Phase, Place } from '@stadtdialog/shared/contract';
 import {
   ContributionFilter,
   ContributionListStore,
@@ -26,10 +26,12 @@ import {
   PROCEDURE_PAGE_SECTIONS,
   ProcedureStore,
   sameFilter,
+  SiteInfoStore,
   TranslatePipe,
   Translator,
 } from '@stadtdialog/web/data-access';
 import { LayerSettings, LayerSwitcher, ProcedureMap } from '@stadtdialog/web/map';
+import { AddressSearch } from '../shared/address-search';
 import { CategorySymbol, mediaQuery, NARROW_SCREEN, TOUCH_ONLY } from '@stadtdialog/web/ui';
 import { StateBadge } from '../state-badge/state-badge';
 import { layerSwitcherLabels, mapLabels } from '../shared/map-labels';
@@ -56,6 +58,7 @@ const TAB_LABELS: Record<Panel, MessageKey> = { map: 'procedure.map', list: 'pro
     RouterLink,
     FillViewport,
     ProcedureMap,
+    AddressSearch,
     LayerSwitcher,
     CategorySymbol,
     StateBadge,
@@ -107,6 +110,8 @@ export class ProcedurePage {
   protected readonly hintDismissed = signal(false);
   private readonly mapSection = viewChild<ElementRef<HTMLElement>>('mapPanel');
   private readonly map = viewChild(ProcedureMap);
+  /** the address search is offered where the installation has a geocoder */
+  protected readonly site = inject(SiteInfoStore);
 
   protected readonly filter = computed<ContributionFilter>(
     () => {
@@ -217,5 +222,10 @@ export class ProcedurePage {
       panel?.scrollIntoView?.({ block: 'nearest' });
       panel?.querySelector<HTMLElement>('.selection a')?.focus();
     });
+  }
+
+  /** A place the address search found: the map shows it. */
+  protected showPlace(place: Place): void {
+    this.map()?.showPlace(place);
   }
 }

@@ -1,0 +1,2 @@
+export * from './lib/geocoding.module';
+export { PlacesService } from './lib/places.service';
