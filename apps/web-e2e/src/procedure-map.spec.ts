@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { ProcedureDetail } from '@stadtdialog/shared/contract';
 import type OlMap from 'ol/Map';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/accessibility';
-import { tabTo } from './support/contribute';
-import { clusteredIds, colourAt, hexToRgb, readDrawnMap, standsAlone } from './support/procedure-map';
+import { INSIDE, tabTo } from './support/contribute';
+import { canStandAlone, clusteredIds, colourAt, hexToRgb, pixelOf, readDrawnMap, standsAlone } from './support/procedure-map';
 import { publicCopyOfDemo } from './support/procedure-setup';
 
 const COLOUR_TOLERANCE = 16;
@@ -101,7 +102,8 @@ test('"Auf der Karte zeigen" on a contribution inside a cluster zooms until its 
   let id: string | undefined;
   for (let i = 0; i < (await items.count()) && !id; i++) {
     const candidate = (await items.nth(i).locator('h4 a').getAttribute('href'))?.split('/').pop();
-    if (candidate && clustered.has(candidate) && (await items.nth(i).locator('.show-on-map').count())) id = candidate;
+    if (candidate && clustered.has(candidate) && (await items.nth(i).locator('.show-on-map').count()) && (await canStandAlone(page, candidate)))
+      id = candidate;
   }
   expect(id, 'a listed contribution is drawn inside a cluster at the start').toBeDefined();
   if (!id) return;
@@ -116,6 +118,42 @@ test('"Auf der Karte zeigen" on a contribution inside a cluster zooms until its 
   await expect(card.getByRole('link')).toHaveAttribute('href', `/procedures/${DEMO_SLUG}/contributions/${id}`);
   await expect(card.getByRole('link')).toBeFocused();
   await expect(card).toBeInViewport({ ratio: 1 });
+});
+
+test('a cluster of contributions on one spot, which no zoom parts, lists them over the map when clicked', async ({ page, request }) => {
+  const { slug } = await publicCopyOfDemo(request, { title: 'Eine Stelle', moderation: 'post' });
+  const procedure = (await (await request.get(`/api/v1/procedures/${slug}`)).json()) as ProcedureDetail;
+  const titles = ['Bank am Wasser', 'Noch eine Bank am Wasser', 'Schatten für die Bank'];
+  const ids: string[] = [];
+  for (const title of titles) {
+    const response = await request.post(`/api/v1/procedures/${slug}/contributions`, {
+      headers: { 'Idempotency-Key': randomUUID() },
+      data: {
+        title,
+        text: 'Am Tisch der Werkstatt über den QR-Code an dieselbe Stelle gesetzt.',
+        categoryId: procedure.categories[0].id,
+        rubricId: procedure.rubrics[0].id,
+        geometry: { type: 'Point', coordinates: INSIDE.point },
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  await page.goto(`/procedures/${slug}`);
+  await readDrawnMap(page, 3);
+  expect(new Set(await clusteredIds(page))).toEqual(new Set(ids));
+  const pixel = await pixelOf(page, INSIDE.point);
+  await page.locator('sd-procedure-map .sd-procedure-map__viewport').click({ position: { x: pixel[0], y: pixel[1] } });
+
+  const card = page.locator('.selection.spot');
+  await expect(card.getByRole('heading', { name: '3 Beiträge an dieser Stelle' })).toBeFocused();
+  for (const [i, title] of titles.entries())
+    await expect(card.getByRole('link', { name: title, exact: true })).toHaveAttribute('href', `/procedures/${slug}/contributions/${ids[i]}`);
+  await expect(card).toBeInViewport({ ratio: 1 });
+  await expectNoAxeViolations(page, 'the contributions of one spot');
+  await card.getByRole('link', { name: titles[1], exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/contributions/${ids[1]}$`));
+  await expect(page.getByRole('heading', { level: 1, name: titles[1] })).toBeVisible();
 });
 
 test('the map pans and zooms from the keyboard', async ({ page }) => {

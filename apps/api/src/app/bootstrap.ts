@@ -12,6 +12,7 @@ import {
   CHECK_PATHS,
   ProblemFilter,
   compressResponses,
+  precompressedWebAssets,
   createValidationPipe,
   refuseNonJsonBodies,
   requestDeadline,
@@ -53,6 +54,8 @@ export async function createApp(
   app.use(compressResponses());
   // Security headers and the CSP on every response, the web app's files included.
   app.use(app.get(ContentSecurityPolicy).middleware());
+  // The web app's hashed scripts and styles, compressed once at brotli's highest quality.
+  if (options.webDist) app.use(precompressedWebAssets(options.webDist));
   app.set('trust proxy', config.trustProxy);
   // On a PostgreSQL server the limits are shared by every instance; the embedded engine is one instance.
   const shared = opened.database.engine === 'server' ? await PostgresRateLimitStore.open(app.get(DataSource)) : null;

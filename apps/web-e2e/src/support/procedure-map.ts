@@ -186,3 +186,28 @@ export async function standsAlone(page: Page, id: string, selector = MAIN_MAP): 
     { id, selector },
   );
 }
+
+/**
+ * Whether some zoom parts the contribution's marker from every other: no other point lies within
+ * the cluster distance at the closest zoom "Auf der Karte zeigen" goes to (19). Contributions on
+ * the very same spot (other specs post at one point) never part; the map lists those instead.
+ */
+export async function canStandAlone(page: Page, id: string, selector = MAIN_MAP): Promise<boolean> {
+  return page.evaluate(
+    ({ id, selector }) => {
+      const map = (document.querySelector(selector) as Element & { olMap: OlMap }).olMap;
+      const layer = map.getAllLayers().find((l) => l.get('id') === 'contribution-points') as VectorLayer<VectorSource<Feature>>;
+      const members = (layer.getSource()?.getFeatures() ?? []).flatMap((cluster) => cluster.get('features') as Feature[]);
+      const own = members.find((m) => String(m.getId()) === id);
+      if (!own) return false;
+      const [x, y] = (own.getGeometry() as Point).getCoordinates();
+      const parting = map.getView().getResolutionForZoom(19) * 32 * 1.25;
+      return members.every((m) => {
+        if (m === own) return true;
+        const [mx, my] = (m.getGeometry() as Point).getCoordinates();
+        return Math.max(Math.abs(mx - x), Math.abs(my - y)) > parting;
+      });
+    },
+    { id, selector },
+  );
+}

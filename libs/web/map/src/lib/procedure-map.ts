@@ -24,7 +24,6 @@ import {
   MapConfiguration,
   MultiPolygon,
 } from '@stadtdialog/shared/contract';
-import { defaults as defaultControls } from 'ol/control/defaults';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { boundingExtent, Extent, isEmpty } from 'ol/extent';
 import Feature, { FeatureLike } from 'ol/Feature';
@@ -151,6 +150,8 @@ export class ProcedureMap {
 
   /** a contribution was clicked (its id), or empty map (null) */
   readonly contributionSelect = output<string | null>();
+  /** a clicked cluster whose contributions lie on one spot, too close for any zoom to part: their ids */
+  readonly spotSelect = output<string[]>();
   /** the view settled (after a pan, zoom, fit or resize): what to load for it */
   readonly viewportChange = output<MapViewport>();
 
@@ -505,6 +506,14 @@ export class ProcedureMap {
       const extent = boundingExtent(members.map((m) => (m.getGeometry() as Point).getCoordinates()));
       const view = event.map.getView();
       const zoom = view.getZoom() ?? 15;
+      const single = members.every((m) => countOf(m) === 1);
+      // Members no zoom can part (the same spot, e.g. from a table's QR hand-off): they are listed instead.
+      const partingResolution = Math.max(extent[2] - extent[0], extent[3] - extent[1]) / (CLUSTER_DISTANCE * 1.25);
+      const closest = view.getResolutionForZoom(Math.min(MAX_REVEAL_ZOOM, view.getMaxZoom()));
+      if (single && (partingResolution < closest || zoom >= MAX_REVEAL_ZOOM)) {
+        this.spotSelect.emit(members.map((m) => String(m.getId())));
+        return;
+      }
       view.fit(extent, { size: event.map.getSize(), padding: [64, 64, 64, 64], maxZoom: zoom + (members.length === 1 ? 2 : 3), duration: 250 });
     }
   }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { PublicVariant } from '@stadtdialog/shared/contract';
-import { LocalizedNumberPipe, ProcedureStore, TranslatePipe, Translator, VariantsStore } from '@stadtdialog/web/data-access';
+import { ProcedureStore, TranslatePipe, Translator, VariantsStore } from '@stadtdialog/web/data-access';
 import { createSharedView, ProcedureMap, ProcedureMapLabels } from '@stadtdialog/web/map';
 import { mediaQuery, NARROW_SCREEN } from '@stadtdialog/web/ui';
 import { VariantArticle } from './variant-article';
@@ -18,7 +18,7 @@ type Side = 'left' | 'right';
  */
 @Component({
   selector: 'sd-variants-page',
-  imports: [RouterLink, ProcedureMap, TranslatePipe, LocalizedNumberPipe, VariantArticle, VariantReportDialog],
+  imports: [RouterLink, ProcedureMap, TranslatePipe, VariantArticle, VariantReportDialog],
   templateUrl: './variants-page.html',
   styleUrl: './variants-page.css',
   providers: [ProcedureStore, VariantsStore],
@@ -38,7 +38,7 @@ export class VariantsPage {
   private readonly chosen = signal<Record<Side, string | null>>({ left: null, right: null });
   /** on a phone: the variant the one map shows (the toggle), else the first */
   protected readonly shownId = signal<string | null>(null);
-  protected readonly shown = computed(() => this.store.variants().find((v) => v.id === this.shownId()) ?? this.store.variants()[0] ?? null);
+  protected readonly shown = computed<PublicVariant | null>(() => this.store.variants().find((v) => v.id === this.shownId()) ?? this.store.variants()[0] ?? null);
   protected readonly reporting = signal<string | null>(null);
   protected readonly reported = signal(false);
 

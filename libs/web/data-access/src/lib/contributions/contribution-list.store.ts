@@ -74,7 +74,7 @@ interface ContributionListState {
   arrived: Contribution[];
   /** matching the filter, over all pages */
   total: number;
-  totalsByCategory: Record<string, number>;
+  totalsByCategory: Partial<Record<string, number>>;
   /** in the procedure, unfiltered */
   overallTotal: number | null;
   nextCursor: string | null;
@@ -107,7 +107,7 @@ const initialState: ContributionListState = {
 };
 
 /** The legend's counts after live events: new arrivals count in, removed known contributions out. */
-function liveTotals(state: ContributionListState, arrived: Contribution[], events: PublicLiveEvent[]): Record<string, number> {
+function liveTotals(state: ContributionListState, arrived: Contribution[], events: PublicLiveEvent[]): Partial<Record<string, number>> {
   const totals = { ...state.totalsByCategory };
   for (const contribution of arrived) {
     if (!state.arrived.some((a) => a.id === contribution.id)) totals[contribution.categoryId] = (totals[contribution.categoryId] ?? 0) + 1;
@@ -120,7 +120,7 @@ function liveTotals(state: ContributionListState, arrived: Contribution[], event
       [...state.items, ...state.arrived].find((c) => c.id === id)?.categoryId ??
       (feature && !isClusterFeature(feature) ? feature.properties.categoryId : undefined);
     if (categoryId && totals[categoryId]) {
-      totals[categoryId] -= 1;
+      totals[categoryId] = (totals[categoryId] ?? 0) - 1;
       if (!totals[categoryId]) delete totals[categoryId];
     }
   }

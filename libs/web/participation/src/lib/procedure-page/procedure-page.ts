@@ -101,6 +101,8 @@ export class ProcedurePage {
   protected readonly shownPanel = computed<Panel>(() => (this.narrow() ? this.panel() : this.panel() === 'info' ? 'info' : 'list'));
   protected readonly tabs = computed<Panel[]>(() => (this.narrow() ? ['map', 'list', 'info'] : ['list', 'info']));
   protected readonly selectedId = signal<string | null>(null);
+  /** the contributions of one spot no zoom parts, listed in the card over the map */
+  private readonly spotIds = signal<string[] | null>(null);
   protected readonly highlightedId = signal<string | null>(null);
   protected readonly layerSettings = signal<LayerSettings>({});
   /** parts from other feature libraries (planning information), once loaded */
@@ -135,6 +137,29 @@ export class ProcedurePage {
     const item = this.contributions.items().find((c) => c.id === id);
     return item ? { id, title: item.title, categoryId: item.categoryId, rubricId: item.rubricId, createdAt: item.createdAt } : null;
   });
+
+  protected readonly spot = computed(() => {
+    const ids = this.spotIds();
+    if (!ids) return null;
+    const byId = this.contributions.featuresById();
+    const items = ids.flatMap((id) => {
+      const feature = byId.get(id);
+      return feature ? [{ id, ...feature.properties }] : [];
+    });
+    return items.length ? items : null;
+  });
+
+  protected select(id: string | null): void {
+    this.spotIds.set(null);
+    this.selectedId.set(id);
+  }
+
+  /** A cluster of one spot: its contributions listed over the map, the list's heading focused. */
+  protected selectSpot(ids: string[]): void {
+    this.selectedId.set(null);
+    this.spotIds.set(ids);
+    setTimeout(() => this.mapSection()?.nativeElement.querySelector<HTMLElement>('#spot-heading')?.focus());
+  }
 
   /** "2 neue Beiträge": what arrived live and waits to be put into the list */
   protected readonly arrivedText = computed(() => countText(this.translator, 'live.newContributions', this.contributions.arrived().length));
@@ -204,6 +229,7 @@ export class ProcedurePage {
 
   protected clearSelection(): void {
     this.selectedId.set(null);
+    this.spotIds.set(null);
     this.mapSection()?.nativeElement.querySelector<HTMLElement>('.sd-procedure-map__viewport')?.focus();
   }
 
@@ -213,7 +239,7 @@ export class ProcedurePage {
 
   /** From the list: select the contribution, zoom the map to it (out of any cluster) and focus its card. */
   protected showOnMap(id: string): void {
-    this.selectedId.set(id);
+    this.select(id);
     const geometry = this.contributions.items().find((item) => item.id === id)?.geometry;
     if (this.narrow()) this.showPanel('map');
     setTimeout(() => {
