@@ -275,24 +275,33 @@ describe(`hostile input (${ENGINE} engine)`, () => {
       features: [{ label: 'Platz', colour: '#2e7d32', geometry: { type: 'Point', coordinates: [9.95, 53.55] } }],
     });
     const endpoints: Record<string, Endpoint> = {
-      'create a procedure': { method: 'POST', path: () => '/api/v1/workspace/procedures', valid: () => ({ slug: 'neues-verfahren', title: 'Neu', summary: 'Kurz', description: 'Lang' }) },
+      'create a procedure': { method: 'POST', path: () => '/api/v1/workspace/procedures', valid: () => ({ slug: 'neues-verfahren', title: 'Neu', summary: 'Kurz', description: 'Lang', translations: { en: { title: 'New', summary: 'Short', description: 'Long' } } }) },
       'change a procedure': {
         method: 'PATCH', path: setup, nullable: ['planningArea'], opaque: ['planningArea'],
-        valid: () => ({ slug: procedure.slug, title: 'Feindlich', summary: 'Kurz', description: 'Lang', internal: false, planningArea: area, map, settings }),
+        valid: () => ({
+          slug: procedure.slug, title: 'Feindlich', summary: 'Kurz', description: 'Lang', internal: false, planningArea: area, map, settings,
+          translations: { en: { title: 'Hostile', summary: 'Short', description: 'Long' } },
+        }),
       },
       'clone a procedure': { method: 'POST', path: () => `${setup()}/clone`, valid: () => ({ slug: 'klon', title: 'Klon', startsAt: at(1) }) },
-      'set the phases': { method: 'PUT', path: () => `${setup()}/phases`, valid: () => ({ phases: [{ kind: 'participation', title: 'Beteiligung', startsAt: at(-24), endsAt: at(24 * 21) }] }) },
-      'add a category': { method: 'POST', path: () => `${setup()}/categories`, valid: () => ({ name: 'Blau', colour: '#1565c0', icon: 'tree', position: 2 }) },
-      'change a category': { method: 'PATCH', path: () => `${setup()}/categories/${procedure.categoryId}`, valid: () => ({ name: 'Blau', colour: '#1565c0', icon: 'tree', position: 2 }) },
-      'add a rubric': { method: 'POST', path: () => `${setup()}/rubrics`, valid: () => ({ kind: 'question', name: 'Frage', position: 2 }) },
-      'change a rubric': { method: 'PATCH', path: () => `${setup()}/rubrics/${procedure.rubricId}`, valid: () => ({ kind: 'concern', name: 'Bedenken', position: 2 }) },
+      'set the phases': { method: 'PUT', path: () => `${setup()}/phases`, valid: () => ({ phases: [{ kind: 'participation', title: 'Beteiligung', startsAt: at(-24), endsAt: at(24 * 21), translations: { en: { title: 'Participation' } } }] }) },
+      'add a category': { method: 'POST', path: () => `${setup()}/categories`, valid: () => ({ name: 'Blau', colour: '#1565c0', icon: 'tree', position: 2, translations: { en: { name: 'Blue' } } }) },
+      'change a category': { method: 'PATCH', path: () => `${setup()}/categories/${procedure.categoryId}`, valid: () => ({ name: 'Blau', colour: '#1565c0', icon: 'tree', position: 2, translations: { en: { name: 'Blue' } } }) },
+      'add a rubric': { method: 'POST', path: () => `${setup()}/rubrics`, valid: () => ({ kind: 'question', name: 'Frage', position: 2, translations: { en: { name: 'Question' } } }) },
+      'change a rubric': { method: 'PATCH', path: () => `${setup()}/rubrics/${procedure.rubricId}`, valid: () => ({ kind: 'concern', name: 'Bedenken', position: 2, translations: { en: { name: 'Concern' } } }) },
       'add an appointment': {
         method: 'POST', path: () => `${setup()}/appointments`, nullable: ['endsAt', 'location'],
-        valid: () => ({ title: 'Werkstatt', description: 'Im Saal', startsAt: at(48), endsAt: at(50), place: 'Rathaus', location: { type: 'Point', coordinates: [9.95, 53.55] } }),
+        valid: () => ({
+          title: 'Werkstatt', description: 'Im Saal', startsAt: at(48), endsAt: at(50), place: 'Rathaus', location: { type: 'Point', coordinates: [9.95, 53.55] },
+          translations: { en: { title: 'Workshop', description: 'In the hall' } },
+        }),
       },
       'change an appointment': {
         method: 'PATCH', path: () => `${setup()}/appointments/${ids['appointment']}`, nullable: ['endsAt', 'location'],
-        valid: () => ({ title: 'Werkstatt', description: 'Im Saal', startsAt: at(48), endsAt: at(50), place: 'Rathaus', location: { type: 'Point', coordinates: [9.95, 53.55] } }),
+        valid: () => ({
+          title: 'Werkstatt', description: 'Im Saal', startsAt: at(48), endsAt: at(50), place: 'Rathaus', location: { type: 'Point', coordinates: [9.95, 53.55] },
+          translations: { en: { title: 'Workshop', description: 'In the hall' } },
+        }),
       },
       'give a membership': { method: 'PUT', path: () => `/api/v1/procedures/${procedure.id}/memberships/${ids['planner']}`, valid: () => ({ role: 'moderator' }) },
       "edit a contribution": {

@@ -100,7 +100,7 @@ test.describe('planner workspace', () => {
     await page.getByRole('link', { name: 'Ablauf & Kategorien' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ablauf & Kategorien');
     const newCategory = page.getByRole('form', { name: 'Kategorie hinzufügen' });
-    await newCategory.getByLabel('Name').fill(categoryName);
+    await newCategory.getByLabel('Name', { exact: true }).fill(categoryName);
     await newCategory.getByLabel('Farbe').fill('#6a1b9a');
     await newCategory.getByLabel('Symbol').selectOption({ label: 'Ball' });
     await newCategory.getByRole('button', { name: 'Kategorie hinzufügen' }).click();

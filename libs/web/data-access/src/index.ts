@@ -3,6 +3,7 @@ export * from './lib/i18n/translator';
 export * from './lib/i18n/translate.pipe';
 export * from './lib/i18n/localized-date.pipe';
 export * from './lib/i18n/localized-number.pipe';
+export * from './lib/i18n/localized-text';
 export * from './lib/i18n/problem-text';
 export * from './lib/procedures/load-status';
 export * from './lib/procedures/procedure-api';

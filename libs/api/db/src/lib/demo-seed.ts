@@ -21,17 +21,17 @@ const PLANNING_AREA: MultiPolygon = {
 };
 
 const CATEGORIES = [
-  { name: 'Grün & Freiraum', colour: '#2e7d32', icon: 'tree' },
-  { name: 'Verkehr & Wege', colour: '#1565c0', icon: 'bicycle' },
-  { name: 'Spiel & Sport', colour: '#ef6c00', icon: 'ball' },
-  { name: 'Wohnen & Nachbarschaft', colour: '#6a1b9a', icon: 'house' },
-  { name: 'Klima & Wasser', colour: '#00838f', icon: 'drop' },
+  { name: 'Grün & Freiraum', en: 'Green & open space', colour: '#2e7d32', icon: 'tree' },
+  { name: 'Verkehr & Wege', en: 'Traffic & paths', colour: '#1565c0', icon: 'bicycle' },
+  { name: 'Spiel & Sport', en: 'Play & sport', colour: '#ef6c00', icon: 'ball' },
+  { name: 'Wohnen & Nachbarschaft', en: 'Housing & neighbourhood', colour: '#6a1b9a', icon: 'house' },
+  { name: 'Klima & Wasser', en: 'Climate & water', colour: '#00838f', icon: 'drop' },
 ];
 
 const RUBRICS = [
-  { kind: 'idea', name: 'Idee' },
-  { kind: 'criticism', name: 'Kritik' },
-  { kind: 'question', name: 'Frage' },
+  { kind: 'idea', name: 'Idee', en: 'Idea' },
+  { kind: 'criticism', name: 'Kritik', en: 'Criticism' },
+  { kind: 'question', name: 'Frage', en: 'Question' },
 ];
 
 const TOPICS: [string, string][][] = [
@@ -143,8 +143,8 @@ export async function seedDemo(dataSource: DataSource, options: { baseMapUrl: st
       ],
     };
     const [procedure] = await tx.query(
-      `INSERT INTO procedures (slug, title, summary, description, planning_area, map_config, settings)
-       VALUES ($1, $2, $3, $4, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5), 4326)), $6, $7) RETURNING id`,
+      `INSERT INTO procedures (slug, title, summary, description, planning_area, map_config, settings, translations)
+       VALUES ($1, $2, $3, $4, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5), 4326)), $6, $7, $8) RETURNING id`,
       [
         DEMO_SLUG,
         'Grüne Mitte Altona',
@@ -155,42 +155,54 @@ export async function seedDemo(dataSource: DataSource, options: { baseMapUrl: st
         JSON.stringify(PLANNING_AREA),
         JSON.stringify(map),
         JSON.stringify(DEFAULT_PROCEDURE_SETTINGS),
+        JSON.stringify({
+          en: {
+            title: 'Green Centre Altona',
+            summary: 'What should the new park between the station and the new quarter look like? Your ideas on the map.',
+            description:
+              'On the former railway land in Altona, a park with paths, play and sports areas is being built. ' +
+              'Before we plan, we collect your suggestions: what is missing, what should stay, where does the shoe pinch? ' +
+              'Put your contributions straight on the map, and comment on and rate those of others.',
+          },
+        }),
       ],
     );
     const procedureId: string = procedure.id;
 
-    const phases: [string, string, number, number][] = [
-      ['information', 'Information', -30, -7],
-      ['participation', 'Online-Beteiligung', -7, 21],
-      ['conception', 'Entwurf', 21, 60],
-      ['evaluation', 'Auswertung', 60, 90],
+    const phases: [string, string, string, number, number][] = [
+      ['information', 'Information', 'Information', -30, -7],
+      ['participation', 'Online-Beteiligung', 'Online participation', -7, 21],
+      ['conception', 'Entwurf', 'Design', 21, 60],
+      ['evaluation', 'Auswertung', 'Evaluation', 60, 90],
     ];
-    for (const [kind, title, from, to] of phases) {
-      await tx.query(`INSERT INTO phases (procedure_id, kind, title, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)`, [
-        procedureId, kind, title, at(from), at(to),
-      ]);
+    for (const [kind, title, en, from, to] of phases) {
+      await tx.query(
+        `INSERT INTO phases (procedure_id, kind, title, starts_at, ends_at, translations) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [procedureId, kind, title, at(from), at(to), JSON.stringify({ en: { title: en } })],
+      );
     }
     const categoryIds: string[] = [];
     for (const [position, c] of CATEGORIES.entries()) {
       const [row] = await tx.query(
-        `INSERT INTO categories (procedure_id, name, colour, icon, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [procedureId, c.name, c.colour, c.icon, position],
+        `INSERT INTO categories (procedure_id, name, colour, icon, position, translations) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [procedureId, c.name, c.colour, c.icon, position, JSON.stringify({ en: { name: c.en } })],
       );
       categoryIds.push(row.id);
     }
     const rubricIds: string[] = [];
     for (const [position, r] of RUBRICS.entries()) {
       const [row] = await tx.query(
-        `INSERT INTO rubrics (procedure_id, kind, name, position) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [procedureId, r.kind, r.name, position],
+        `INSERT INTO rubrics (procedure_id, kind, name, position, translations) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [procedureId, r.kind, r.name, position, JSON.stringify({ en: { name: r.en } })],
       );
       rubricIds.push(row.id);
     }
     await tx.query(
-      `INSERT INTO appointments (procedure_id, title, description, starts_at, ends_at, place, location)
-       VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326))`,
+      `INSERT INTO appointments (procedure_id, title, description, starts_at, ends_at, place, location, translations)
+       VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7, $8), 4326), $9)`,
       [procedureId, 'Werkstatt am Planungstisch', 'Wir zeigen die Beiträge am Touch-Tisch und sammeln weitere Ideen.',
-        at(10), new Date(Date.parse(at(10)) + 3 * 3600 * 1000).toISOString(), 'Bürgerhaus Altona, Saal 1', 9.9335, 53.5525],
+        at(10), new Date(Date.parse(at(10)) + 3 * 3600 * 1000).toISOString(), 'Bürgerhaus Altona, Saal 1', 9.9335, 53.5525,
+        JSON.stringify({ en: { title: 'Workshop at the planning table', description: 'We show the contributions on the touch table and collect more ideas.' } })],
     );
 
     const participants: string[] = [];

@@ -8,6 +8,7 @@ import type {
   PhaseKind,
   Point,
   ProcedureSettings,
+  Translations,
 } from '@stadtdialog/shared/contract';
 
 /** Entities serve writes and admin CRUD; public reads are SQL over the public_* views. */
@@ -26,6 +27,7 @@ export class ProcedureEntity {
   @Column() internal!: boolean;
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ type: 'jsonb', default: {} }) translations!: Translations<string>;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
@@ -37,6 +39,7 @@ export class PhaseEntity {
   @Column() title!: string;
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt!: Date;
   @Column({ name: 'ends_at', type: 'timestamptz' }) endsAt!: Date;
+  @Column({ type: 'jsonb', default: {} }) translations!: Translations<string>;
 }
 
 @Entity('categories')
@@ -47,6 +50,7 @@ export class CategoryEntity {
   @Column() colour!: string;
   @Column() icon!: string;
   @Column() position!: number;
+  @Column({ type: 'jsonb', default: {} }) translations!: Translations<string>;
 }
 
 @Entity('rubrics')
@@ -56,6 +60,7 @@ export class RubricEntity {
   @Column() kind!: string;
   @Column() name!: string;
   @Column() position!: number;
+  @Column({ type: 'jsonb', default: {} }) translations!: Translations<string>;
 }
 
 @Entity('participants')

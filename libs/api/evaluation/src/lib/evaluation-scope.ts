@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FieldErrorCode, ProblemException } from '@stadtdialog/api/http';
 import { ContributionFilter, PlannerContributionFilter } from '@stadtdialog/api/db';
-import type { EvaluationQuery } from '@stadtdialog/shared/contract';
+import type { EvaluationQuery, ProcedureTranslations } from '@stadtdialog/shared/contract';
 
 /** What a statistics, export or report read is about: a planner's view of a procedure, or the public one. */
 export type EvaluationScope =
@@ -13,6 +13,7 @@ export interface ProcedureRef {
   id: string;
   slug: string;
   title: string;
+  translations: ProcedureTranslations;
   /** procedure settings: 'hidden' counts stay out of public answers */
   ratings: string;
   comments: string;
@@ -22,7 +23,7 @@ function badQuery(field: string, code: FieldErrorCode, message: string): Problem
   return new ProblemException('invalid_query', `${field}: ${message}`, { errors: [{ field, code, message }] });
 }
 
-const PROCEDURE_COLUMNS = `id, slug, title, coalesce(settings->>'ratings', 'on') AS ratings, coalesce(settings->>'comments', 'on') AS comments`;
+const PROCEDURE_COLUMNS = `id, slug, title, translations, coalesce(settings->>'ratings', 'on') AS ratings, coalesce(settings->>'comments', 'on') AS comments`;
 
 /**
  * Turns a planner's query into the one contribution filter: a phase becomes its time span, days

@@ -41,7 +41,7 @@ export class ReportService {
          'texts', (SELECT json_build_object('summary', p.summary, 'description', p.description)
                    FROM ${planner ? 'procedures' : 'public_procedures'} p WHERE p.id = ${procedure}::uuid),
          'phases', (SELECT coalesce(json_agg(json_build_object('kind', ph.kind, 'title', ph.title,
-                      'startsAt', ${UTC('ph.starts_at')}, 'endsAt', ${UTC('ph.ends_at')}) ORDER BY ph.starts_at, ph.id), '[]'::json)
+                      'startsAt', ${UTC('ph.starts_at')}, 'endsAt', ${UTC('ph.ends_at')}, 'translations', ph.translations) ORDER BY ph.starts_at, ph.id), '[]'::json)
                     FROM phases ph WHERE ph.procedure_id = ${procedure}::uuid),
          'highlights', (
            SELECT coalesce(json_agg(json_build_object('id', c.id, 'title', c.title, 'text', c.body, 'status', c.status,

@@ -105,7 +105,7 @@ export class StatisticsService {
        ) AS statistics`,
       params.values,
     );
-    const { id, slug, title } = scope.procedure;
-    return { procedure: { id, slug, title }, scope: scope.kind, ...row.statistics };
+    const { id, slug, title, translations } = scope.procedure;
+    return { procedure: { id, slug, title, translations }, scope: scope.kind, ...row.statistics };
   }
 }

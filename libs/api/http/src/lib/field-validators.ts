@@ -1,5 +1,5 @@
 import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { isPlainAttribution } from '@stadtdialog/shared/contract';
+import { isBlank, isPlainAttribution } from '@stadtdialog/shared/contract';
 
 /**
  * A map layer's attribution: text, with `<a href="https://…">…</a>` links as its only markup. The
@@ -27,4 +27,21 @@ export function IsPlainAttribution(options?: ValidationOptions): PropertyDecorat
  */
 export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined, options);
+}
+
+/**
+ * Text with something visible in it, or nothing at all: `''` is taken (an optional version being
+ * removed), spaces, zero-width and format characters alone are refused with `blank_text`.
+ */
+export function IsVisibleOrEmptyText(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isVisibleOrEmptyText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || value === '' || !isBlank(value),
+        defaultMessage: (args) => `${args?.property ?? 'text'} must not be made of invisible characters only (send "" to remove it)`,
+      },
+    },
+    { ...options, context: { code: 'blank_text', ...(options?.context ?? {}) } },
+  );
 }

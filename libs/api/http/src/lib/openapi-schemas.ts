@@ -26,6 +26,15 @@ const uuid: SchemaObject = { type: 'string', format: 'uuid' };
 const time: SchemaObject = { type: 'string', format: 'date-time' };
 const text: SchemaObject = { type: 'string' };
 const count = (description?: string): SchemaObject => ({ type: 'integer', minimum: 0, nullable: true, description });
+/** English versions of German planner texts: `{ en: { field: text } }`, non-empty ones only; the web falls back to German. */
+const translations = (...fields: string[]): SchemaObject => ({
+  type: 'object',
+  description: 'versions of the German texts in other UI languages; a field without one shows in German',
+  properties: {
+    en: { type: 'object', properties: Object.fromEntries(fields.map((field) => [field, { type: 'string' }])) },
+  },
+});
+
 const object = (properties: Record<string, SchemaObject | ReferenceObject>, optional: string[] = []): SchemaObject => ({
   type: 'object',
   properties,
@@ -168,13 +177,13 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
 
   Phase: object({
     id: uuid, kind: { type: 'string', enum: [...PHASE_KINDS] }, title: text, startsAt: time, endsAt: time,
-    state: { type: 'string', enum: ['upcoming', 'open', 'closed'] },
+    state: { type: 'string', enum: ['upcoming', 'open', 'closed'] }, translations: translations('title'),
   }),
-  Category: object({ id: uuid, name: text, colour: text, icon: text }),
-  Rubric: object({ id: uuid, kind: text, name: text }),
+  Category: object({ id: uuid, name: text, colour: text, icon: text, translations: translations('name') }),
+  Rubric: object({ id: uuid, kind: text, name: text, translations: translations('name') }),
   Appointment: object({
     id: uuid, title: text, description: text, startsAt: time, endsAt: { ...time, nullable: true }, place: text,
-    location: { allOf: [ref('Point')], nullable: true },
+    location: { allOf: [ref('Point')], nullable: true }, translations: translations('title', 'description'),
   }),
   MapLayer: object({
     id: text, kind: { type: 'string', enum: [...LAYER_KINDS] }, title: text, url: text,
@@ -195,7 +204,7 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   }),
   ProcedureSummary: object({
     id: uuid, slug: text, title: text, summary: text, state: { type: 'string', enum: ['upcoming', 'open', 'closed'] },
-    planningArea: { allOf: [ref('MultiPolygon')], nullable: true },
+    planningArea: { allOf: [ref('MultiPolygon')], nullable: true }, translations: translations('title', 'summary', 'description'),
   }),
   ProcedureDetail: {
     allOf: [

@@ -9,7 +9,7 @@ const MAX_ITEMS = 500;
 
 const CONTRIBUTIONS_SQL = `
   SELECT json_build_object(
-    'id', c.id, 'procedure', json_build_object('slug', p.slug, 'title', p.title),
+    'id', c.id, 'procedure', json_build_object('slug', p.slug, 'title', p.title, 'translations', p.translations),
     'title', c.title, 'text', c.body, 'category', cat.name, 'rubric', r.name,
     'geometry', ST_AsGeoJSON(c.geom, 7)::json, 'status', c.status, 'moderationReason', c.moderation_reason,
     'edit', CASE WHEN c.original IS NULL THEN NULL ELSE json_build_object(
@@ -34,7 +34,7 @@ const CONTRIBUTIONS_SQL = `
 
 const COMMENTS_SQL = `
   SELECT json_build_object(
-    'id', m.id, 'procedure', json_build_object('slug', p.slug, 'title', p.title), 'contributionId', c.id,
+    'id', m.id, 'procedure', json_build_object('slug', p.slug, 'title', p.title, 'translations', p.translations), 'contributionId', c.id,
     'contributionTitle', CASE WHEN c.participant_id = $1 OR EXISTS (SELECT 1 FROM public_contributions pc WHERE pc.id = c.id)
                               THEN c.title END,
     'reply', m.parent_id IS NOT NULL, 'text', m.body, 'status', m.status, 'moderationReason', m.moderation_reason,

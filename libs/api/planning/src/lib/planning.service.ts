@@ -8,7 +8,9 @@ import { checkAreaShape, invalidGeometryError } from '@stadtdialog/api/participa
 import {
   DEFAULT_PROCEDURE_SETTINGS,
   MapConfiguration,
+  Phase,
   ProcedureRole,
+  Translations,
   WorkspaceProcedure,
   WorkspaceProcedureSummary,
   procedureState,
@@ -97,9 +99,10 @@ export class PlanningService {
         layers: [{ id: 'base', kind: 'xyz', role: 'base', title: 'Base map', url: this.config.baseMapUrl, visible: true }],
       };
       const [row] = await manager.query(
-        `INSERT INTO procedures (slug, title, summary, description, map_config, settings, internal)
-         VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
-        [dto.slug, dto.title.trim(), dto.summary ?? '', dto.description ?? '', JSON.stringify(map), JSON.stringify(DEFAULT_PROCEDURE_SETTINGS)],
+        `INSERT INTO procedures (slug, title, summary, description, map_config, settings, internal, translations)
+         VALUES ($1, $2, $3, $4, $5, $6, true, $7) RETURNING id`,
+        [dto.slug, dto.title.trim(), dto.summary ?? '', dto.description ?? '', JSON.stringify(map), JSON.stringify(DEFAULT_PROCEDURE_SETTINGS),
+          translationsJson(undefined, dto.translations)],
       );
       const created = (await readWorkspaceProcedure(manager, row.id)) as WorkspaceProcedure;
       await this.audit.record(manager, {
@@ -120,12 +123,12 @@ export class PlanningService {
       await manager.query(
         `UPDATE procedures SET slug = $2, title = $3, summary = $4, description = $5, internal = $6,
            planning_area = CASE WHEN $7 THEN ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON($8), 4326))) ELSE planning_area END,
-           map_config = $9, settings = $10, updated_at = now()
+           map_config = $9, settings = $10, translations = $11, updated_at = now()
          WHERE id = $1`,
         [
           id, dto.slug ?? before.slug, dto.title?.trim() ?? before.title, dto.summary ?? before.summary,
           dto.description ?? before.description, dto.internal ?? before.internal, area !== undefined, area ?? null,
-          JSON.stringify(dto.map ?? before.map), JSON.stringify(settings),
+          JSON.stringify(dto.map ?? before.map), JSON.stringify(settings), translationsJson(before.translations, dto.translations),
         ],
       );
       const after = (await readWorkspaceProcedure(manager, id)) as WorkspaceProcedure;
@@ -195,25 +198,29 @@ export class PlanningService {
     return this.write(ctx, HttpStatus.CREATED, async (manager) => {
       await this.lock(manager, sourceId);
       const [row] = await manager.query(
-        `INSERT INTO procedures (slug, title, summary, description, planning_area, map_config, settings, internal)
-         SELECT $2, $3, summary, description, planning_area, map_config, settings, true FROM procedures WHERE id = $1
+        `INSERT INTO procedures (slug, title, summary, description, planning_area, map_config, settings, internal, translations)
+         SELECT $2, $3, summary, description, planning_area, map_config, settings, true,
+                CASE WHEN coalesce((translations->'en') - 'title', '{}'::jsonb) = '{}'::jsonb THEN translations - 'en'
+                     ELSE jsonb_set(translations, '{en}', (translations->'en') - 'title') END
+         FROM procedures WHERE id = $1
          RETURNING id`,
         [sourceId, dto.slug, dto.title.trim()],
       );
       await manager.query(
-        `INSERT INTO phases (procedure_id, kind, title, starts_at, ends_at)
-         SELECT $2, kind, title, starts_at + shift, ends_at + shift
+        `INSERT INTO phases (procedure_id, kind, title, starts_at, ends_at, translations)
+         SELECT $2, kind, title, starts_at + shift, ends_at + shift, translations
          FROM phases, (SELECT $3::timestamptz - min(starts_at) AS shift FROM phases WHERE procedure_id = $1) s
          WHERE procedure_id = $1`,
         [sourceId, row.id, dto.startsAt],
       );
       await manager.query(
-        `INSERT INTO categories (procedure_id, name, colour, icon, position)
-         SELECT $2, name, colour, icon, position FROM categories WHERE procedure_id = $1`,
+        `INSERT INTO categories (procedure_id, name, colour, icon, position, translations)
+         SELECT $2, name, colour, icon, position, translations FROM categories WHERE procedure_id = $1`,
         [sourceId, row.id],
       );
       await manager.query(
-        `INSERT INTO rubrics (procedure_id, kind, name, position) SELECT $2, kind, name, position FROM rubrics WHERE procedure_id = $1`,
+        `INSERT INTO rubrics (procedure_id, kind, name, position, translations)
+         SELECT $2, kind, name, position, translations FROM rubrics WHERE procedure_id = $1`,
         [sourceId, row.id],
       );
       const created = (await readWorkspaceProcedure(manager, row.id)) as WorkspaceProcedure;
@@ -235,9 +242,10 @@ export class PlanningService {
       const before = await this.lock(manager, id);
       await manager.query(`DELETE FROM phases WHERE procedure_id = $1`, [id]);
       for (const p of dto.phases) {
-        await manager.query(`INSERT INTO phases (procedure_id, kind, title, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)`, [
-          id, p.kind, p.title?.trim() ?? '', p.startsAt, p.endsAt,
-        ]);
+        await manager.query(
+          `INSERT INTO phases (procedure_id, kind, title, starts_at, ends_at, translations) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, p.kind, p.title?.trim() ?? '', p.startsAt, p.endsAt, translationsJson(undefined, p.translations)],
+        );
       }
       await manager.query(`UPDATE procedures SET updated_at = now() WHERE id = $1`, [id]);
       const after = (await readWorkspaceProcedure(manager, id)) as WorkspaceProcedure;
@@ -253,8 +261,8 @@ export class PlanningService {
     const columns = part === 'appointment'
       ? `id, title, description, to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startsAt",
          to_char(ends_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "endsAt", place,
-         ST_AsGeoJSON(location, 7)::json AS location`
-      : part === 'category' ? 'id, name, colour, icon, position' : 'id, kind, name, position';
+         ST_AsGeoJSON(location, 7)::json AS location, translations`
+      : part === 'category' ? 'id, name, colour, icon, position, translations' : 'id, kind, name, position, translations';
     const [row] = await manager.query(`SELECT ${columns} FROM ${PART_TABLE[part]} WHERE procedure_id = $1 AND id = $2`, [procedureId, id]);
     if (!row) throw new NotFoundException(`There is no such ${part} in this procedure`);
     return row;
@@ -281,10 +289,10 @@ export class PlanningService {
   addCategory(ctx: WriteContext, procedureId: string, dto: CategoryDto) {
     return this.partChange(ctx, 'category', procedureId, null, HttpStatus.CREATED, async (manager) => {
       const [row] = await manager.query(
-        `INSERT INTO categories (procedure_id, name, colour, icon, position)
-         VALUES ($1, $2, $3, $4, coalesce($5, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE procedure_id = $1)))
+        `INSERT INTO categories (procedure_id, name, colour, icon, position, translations)
+         VALUES ($1, $2, $3, $4, coalesce($5, (SELECT coalesce(max(position) + 1, 0) FROM categories WHERE procedure_id = $1)), $6)
          RETURNING id`,
-        [procedureId, dto.name.trim(), dto.colour.toLowerCase(), dto.icon ?? 'circle', dto.position ?? null],
+        [procedureId, dto.name.trim(), dto.colour.toLowerCase(), dto.icon ?? 'circle', dto.position ?? null, translationsJson(undefined, dto.translations)],
       );
       return row.id;
     });
@@ -292,9 +300,10 @@ export class PlanningService {
 
   updateCategory(ctx: WriteContext, procedureId: string, id: string, dto: UpdateCategoryDto) {
     return this.partChange(ctx, 'category', procedureId, id, HttpStatus.OK, async (manager, before) => {
-      const b = before as { name: string; colour: string; icon: string; position: number };
-      await manager.query(`UPDATE categories SET name = $2, colour = $3, icon = $4, position = $5 WHERE id = $1`, [
+      const b = before as { name: string; colour: string; icon: string; position: number; translations: Stored };
+      await manager.query(`UPDATE categories SET name = $2, colour = $3, icon = $4, position = $5, translations = $6 WHERE id = $1`, [
         id, dto.name?.trim() ?? b.name, dto.colour?.toLowerCase() ?? b.colour, dto.icon ?? b.icon, dto.position ?? b.position,
+        translationsJson(b.translations, dto.translations),
       ]);
       return id;
     });
@@ -311,10 +320,10 @@ export class PlanningService {
   addRubric(ctx: WriteContext, procedureId: string, dto: RubricDto) {
     return this.partChange(ctx, 'rubric', procedureId, null, HttpStatus.CREATED, async (manager) => {
       const [row] = await manager.query(
-        `INSERT INTO rubrics (procedure_id, kind, name, position)
-         VALUES ($1, $2, $3, coalesce($4, (SELECT coalesce(max(position) + 1, 0) FROM rubrics WHERE procedure_id = $1)))
+        `INSERT INTO rubrics (procedure_id, kind, name, position, translations)
+         VALUES ($1, $2, $3, coalesce($4, (SELECT coalesce(max(position) + 1, 0) FROM rubrics WHERE procedure_id = $1)), $5)
          RETURNING id`,
-        [procedureId, dto.kind, dto.name.trim(), dto.position ?? null],
+        [procedureId, dto.kind, dto.name.trim(), dto.position ?? null, translationsJson(undefined, dto.translations)],
       );
       return row.id;
     });
@@ -322,9 +331,9 @@ export class PlanningService {
 
   updateRubric(ctx: WriteContext, procedureId: string, id: string, dto: UpdateRubricDto) {
     return this.partChange(ctx, 'rubric', procedureId, id, HttpStatus.OK, async (manager, before) => {
-      const b = before as { kind: string; name: string; position: number };
-      await manager.query(`UPDATE rubrics SET kind = $2, name = $3, position = $4 WHERE id = $1`, [
-        id, dto.kind ?? b.kind, dto.name?.trim() ?? b.name, dto.position ?? b.position,
+      const b = before as { kind: string; name: string; position: number; translations: Stored };
+      await manager.query(`UPDATE rubrics SET kind = $2, name = $3, position = $4, translations = $5 WHERE id = $1`, [
+        id, dto.kind ?? b.kind, dto.name?.trim() ?? b.name, dto.position ?? b.position, translationsJson(b.translations, dto.translations),
       ]);
       return id;
     });
@@ -342,9 +351,10 @@ export class PlanningService {
     checkTimes(dto.startsAt, dto.endsAt);
     return this.partChange(ctx, 'appointment', procedureId, null, HttpStatus.CREATED, async (manager) => {
       const [row] = await manager.query(
-        `INSERT INTO appointments (procedure_id, title, description, starts_at, ends_at, place, location)
-         VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326)) RETURNING id`,
-        [procedureId, dto.title.trim(), dto.description ?? '', dto.startsAt, dto.endsAt ?? null, dto.place ?? '', point(dto.location)],
+        `INSERT INTO appointments (procedure_id, title, description, starts_at, ends_at, place, location, translations)
+         VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), $8) RETURNING id`,
+        [procedureId, dto.title.trim(), dto.description ?? '', dto.startsAt, dto.endsAt ?? null, dto.place ?? '', point(dto.location),
+          translationsJson(undefined, dto.translations)],
       );
       return row.id;
     });
@@ -352,15 +362,18 @@ export class PlanningService {
 
   updateAppointment(ctx: WriteContext, procedureId: string, id: string, dto: UpdateAppointmentDto) {
     return this.partChange(ctx, 'appointment', procedureId, id, HttpStatus.OK, async (manager, before) => {
-      const b = before as { title: string; description: string; startsAt: string; endsAt: string | null; place: string; location: unknown };
+      const b = before as {
+        title: string; description: string; startsAt: string; endsAt: string | null; place: string; location: unknown; translations: Stored;
+      };
       const startsAt = dto.startsAt ?? b.startsAt;
       const endsAt = dto.endsAt === undefined ? b.endsAt : dto.endsAt;
       checkTimes(startsAt, endsAt);
       await manager.query(
         `UPDATE appointments SET title = $2, description = $3, starts_at = $4, ends_at = $5, place = $6,
-           location = ST_SetSRID(ST_GeomFromGeoJSON($7), 4326) WHERE id = $1`,
+           location = ST_SetSRID(ST_GeomFromGeoJSON($7), 4326), translations = $8 WHERE id = $1`,
         [id, dto.title?.trim() ?? b.title, dto.description ?? b.description, startsAt, endsAt, dto.place ?? b.place,
-          dto.location === undefined ? (b.location ? JSON.stringify(b.location) : null) : point(dto.location)],
+          dto.location === undefined ? (b.location ? JSON.stringify(b.location) : null) : point(dto.location),
+          translationsJson(b.translations, dto.translations)],
       );
       return id;
     });
@@ -434,14 +447,32 @@ async function refuseWhenUsed(manager: EntityManager, column: string, id: string
   }
 }
 
-function strip(phases: { kind: string; title: string; startsAt: string; endsAt: string }[]) {
-  return phases.map(({ kind, title, startsAt, endsAt }) => ({ kind, title, startsAt, endsAt }));
+function strip(phases: Phase[]) {
+  return phases.map(({ kind, title, startsAt, endsAt, translations }) => ({ kind, title, startsAt, endsAt, translations }));
+}
+
+type Stored = Translations<string>;
+
+/**
+ * The stored English versions after a write: the fields a body names replace the stored ones
+ * (trimmed; '' removes one), the others stay. Only non-empty versions are kept, so reads carry
+ * `{}` or `{ en: { … } }` and nothing else.
+ */
+export function translationsJson(before: Stored | undefined, given: Stored | undefined): string {
+  const en: Record<string, string | undefined> = { ...(before?.en ?? {}) };
+  for (const [field, text] of Object.entries(given?.en ?? {})) {
+    if (typeof text !== 'string') continue;
+    const trimmed = text.trim();
+    if (trimmed) en[field] = trimmed;
+    else delete en[field];
+  }
+  return JSON.stringify(Object.keys(en).length ? { en } : {});
 }
 
 /** The fields of `a` that differ from `b`: audit entries of an update show what changed. */
 function changedFields(a: WorkspaceProcedure, b: WorkspaceProcedure): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['slug', 'title', 'summary', 'description', 'internal', 'planningArea', 'map', 'settings'] as const) {
+  for (const key of ['slug', 'title', 'summary', 'description', 'translations', 'internal', 'planningArea', 'map', 'settings'] as const) {
     if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out[key] = a[key];
   }
   return out;

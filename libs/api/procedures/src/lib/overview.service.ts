@@ -20,7 +20,7 @@ export class OverviewService {
 
   async overview(now = new Date()): Promise<ParticipationOverview> {
     const contribution = (c: string) => `json_build_object('id', ${c}.id, 'title', ${c}.title,
-      'procedure', json_build_object('slug', p.slug, 'title', p.title), 'createdAt', ${UTC(`${c}.created_at`)},
+      'procedure', json_build_object('slug', p.slug, 'title', p.title, 'translations', p.translations), 'createdAt', ${UTC(`${c}.created_at`)},
       'commentCount', CASE WHEN ${COMMENTS_HIDDEN} THEN NULL ELSE ${c}.comment_count END)`;
     const [row] = await this.dataSource.query(
       `SELECT json_build_object(
@@ -44,8 +44,8 @@ export class OverviewService {
            JOIN public_procedures p ON p.id = c.procedure_id),
          'appointments', (
            SELECT coalesce(json_agg(json_build_object('id', a.id, 'title', a.title, 'description', a.description,
-                    'startsAt', ${UTC('a.starts_at')}, 'endsAt', ${UTC('a.ends_at')}, 'place', a.place,
-                    'procedure', json_build_object('slug', p.slug, 'title', p.title)) ORDER BY a.starts_at, a.id), '[]'::json)
+                    'startsAt', ${UTC('a.starts_at')}, 'endsAt', ${UTC('a.ends_at')}, 'place', a.place, 'translations', a.translations,
+                    'procedure', json_build_object('slug', p.slug, 'title', p.title, 'translations', p.translations)) ORDER BY a.starts_at, a.id), '[]'::json)
            FROM (SELECT * FROM public_appointments WHERE coalesce(ends_at, starts_at) >= $1
                  ORDER BY starts_at, id LIMIT ${OVERVIEW_APPOINTMENTS}) a
            JOIN public_procedures p ON p.id = a.procedure_id),

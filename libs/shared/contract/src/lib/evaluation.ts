@@ -1,4 +1,5 @@
 import type { ContributionSource, ContributionStatus } from './contribution';
+import type { PhaseTranslations, ProcedureTranslations } from './procedure';
 
 export const STATISTICS_INTERVALS = ['day', 'week'] as const;
 export type StatisticsInterval = (typeof STATISTICS_INTERVALS)[number];
@@ -71,7 +72,7 @@ export interface VariantStatistics {
 }
 
 export interface ProcedureStatistics {
-  procedure: { id: string; slug: string; title: string };
+  procedure: { id: string; slug: string; title: string; translations: ProcedureTranslations };
   /** planner: every status; public: published content of a public procedure */
   scope: 'planner' | 'public';
   totals: {
@@ -123,6 +124,7 @@ export interface ReportPhase {
   title: string;
   startsAt: string;
   endsAt: string;
+  translations: PhaseTranslations;
 }
 
 export interface ReportWorkshop {
@@ -142,7 +144,9 @@ export interface ReportWorkshop {
  * workshops. Public: published content only; planners: every status, with their filters.
  */
 export interface ProcedureReport {
-  procedure: { id: string; slug: string; title: string; summary: string; description: string; phases: ReportPhase[] };
+  procedure: {
+    id: string; slug: string; title: string; summary: string; description: string; translations: ProcedureTranslations; phases: ReportPhase[];
+  };
   /** the planner's filters the figures are narrowed by (empty on the public report) */
   filter: EvaluationQuery;
   /** what the filter's ids name: category, rubric and workshop by name, phase by its kind */

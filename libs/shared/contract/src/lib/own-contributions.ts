@@ -1,6 +1,7 @@
 import { ContributionGeometry } from './geojson';
 import { ContributionStatus } from './contribution';
 import { NotificationState } from './site';
+import type { ProcedureTranslations } from './procedure';
 
 /**
  * "Meine Beiträge": what one participant wrote, found by the participant token alone, every status
@@ -8,7 +9,7 @@ import { NotificationState } from './site';
  */
 export interface OwnContribution {
   id: string;
-  procedure: { slug: string; title: string };
+  procedure: { slug: string; title: string; translations: ProcedureTranslations };
   title: string;
   text: string;
   category: string;
@@ -32,7 +33,7 @@ export interface OwnContribution {
 
 export interface OwnComment {
   id: string;
-  procedure: { slug: string; title: string };
+  procedure: { slug: string; title: string; translations: ProcedureTranslations };
   contributionId: string;
   /** the title of the contribution it belongs to, while that is public (or the participant's own) */
   contributionTitle: string | null;

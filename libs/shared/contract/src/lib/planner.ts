@@ -9,7 +9,9 @@ import {
   Phase,
   PhaseKind,
   PhaseState,
+  PhaseTranslations,
   ProcedureSettings,
+  ProcedureTranslations,
   Rubric,
 } from './procedure';
 
@@ -97,6 +99,7 @@ export interface WorkspaceProcedure {
   title: string;
   summary: string;
   description: string;
+  translations: ProcedureTranslations;
   internal: boolean;
   archivedAt: string | null;
   planningArea: MultiPolygon | null;
@@ -116,6 +119,7 @@ export interface NewPhase {
   title?: string;
   startsAt: string;
   endsAt: string;
+  translations?: PhaseTranslations;
 }
 
 export interface ProcedureUpdate {
@@ -127,6 +131,7 @@ export interface ProcedureUpdate {
   planningArea?: Polygon | MultiPolygon | null;
   map?: MapConfiguration;
   settings?: Partial<ProcedureSettings>;
+  translations?: ProcedureTranslations;
 }
 
 export interface CloneRequest {

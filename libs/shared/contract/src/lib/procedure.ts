@@ -56,6 +56,21 @@ export interface ProcedureSettings {
   reportThreshold: number;
 }
 
+/**
+ * Versions of a planner-entered text in other UI languages, by language and field: `{ en: { title: '…' } }`.
+ * German is the text of record (the entity's own fields); a field without a version here shows in German.
+ * Reads carry only non-empty versions; writes take '' to remove one.
+ */
+export interface Translations<Field extends string> {
+  en?: Partial<Record<Field, string>>;
+}
+
+export type ProcedureTranslations = Translations<'title' | 'summary' | 'description'>;
+export type PhaseTranslations = Translations<'title'>;
+export type CategoryTranslations = Translations<'name'>;
+export type RubricTranslations = Translations<'name'>;
+export type AppointmentTranslations = Translations<'title' | 'description'>;
+
 export interface Phase {
   id: string;
   kind: PhaseKind;
@@ -63,6 +78,7 @@ export interface Phase {
   startsAt: string;
   endsAt: string;
   state: PhaseState;
+  translations: PhaseTranslations;
 }
 
 export interface Category {
@@ -70,12 +86,14 @@ export interface Category {
   name: string;
   colour: string;
   icon: string;
+  translations: CategoryTranslations;
 }
 
 export interface Rubric {
   id: string;
   kind: string;
   name: string;
+  translations: RubricTranslations;
 }
 
 export interface Appointment {
@@ -86,6 +104,7 @@ export interface Appointment {
   endsAt: string | null;
   place: string;
   location: Point | null;
+  translations: AppointmentTranslations;
 }
 
 export interface ProcedureSummary {
@@ -95,6 +114,7 @@ export interface ProcedureSummary {
   summary: string;
   state: PhaseState;
   planningArea: MultiPolygon | null;
+  translations: ProcedureTranslations;
 }
 
 export interface ProcedureDetail extends ProcedureSummary {
@@ -124,14 +144,14 @@ export const DEFAULT_PROCEDURE_SETTINGS: ProcedureSettings = {
 export interface OverviewContribution {
   id: string;
   title: string;
-  procedure: { slug: string; title: string };
+  procedure: { slug: string; title: string; translations: ProcedureTranslations };
   createdAt: string;
   /** null where the procedure hides comments */
   commentCount: number | null;
 }
 
 export interface OverviewAppointment extends Omit<Appointment, 'location'> {
-  procedure: { slug: string; title: string };
+  procedure: { slug: string; title: string; translations: ProcedureTranslations };
 }
 
 /**

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ProcedureStatistics, TopContribution } from '@stadtdialog/shared/contract';
-import { EvaluationApi, TranslatePipe } from '@stadtdialog/web/data-access';
+import { EvaluationApi, LocalizedPipe, TranslatePipe } from '@stadtdialog/web/data-access';
 import { firstValueFrom } from 'rxjs';
 import { StatisticsView } from './statistics-view';
 
 /** /procedures/:slug/statistics: the published figures of a public procedure, for everyone. */
 @Component({
   selector: 'sd-public-statistics-page',
-  imports: [StatisticsView, RouterLink, TranslatePipe],
+  imports: [StatisticsView, RouterLink, TranslatePipe, LocalizedPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `@switch (status()) {
       @case ('loading') {
@@ -23,8 +23,8 @@ import { StatisticsView } from './statistics-view';
       }
       @default {
         @if (statistics(); as s) {
-          <p><a [routerLink]="['/procedures', s.procedure.slug]">{{ 'contribute.backTo' | t: { title: s.procedure.title } }}</a></p>
-          <h1>{{ 'evaluation.publicTitle' | t: { title: s.procedure.title } }}</h1>
+          <p><a [routerLink]="['/procedures', s.procedure.slug]">{{ 'contribute.backTo' | t: { title: (s.procedure | localized: 'title') } }}</a></p>
+          <h1>{{ 'evaluation.publicTitle' | t: { title: (s.procedure | localized: 'title') } }}</h1>
           <p>{{ 'evaluation.publicIntro' | t }}</p>
           <p><a [routerLink]="['/procedures', s.procedure.slug, 'report']">{{ 'evaluation.report.link' | t }}</a></p>
           <sd-statistics-view [statistics]="s" [contributionLink]="link" [termLink]="['/procedures', s.procedure.slug]" />

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { EvaluationQuery, ProcedureReport, StatisticsInterval, TopContribution } from '@stadtdialog/shared/contract';
-import { EvaluationApi, ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { EvaluationApi, localized, ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { Observable, firstValueFrom } from 'rxjs';
 import { plannerListQuery } from './planner-list-query';
 import { ResultsReport } from './results-report';
@@ -34,7 +34,7 @@ function reportLoader(load: () => Observable<ProcedureReport> | null) {
   effect(() => {
     const r = report();
     const name = translator.translate('app.name');
-    title.setTitle(r ? `${translator.translate('evaluation.report.title', { title: r.procedure.title })} – ${name}` : name);
+    title.setTitle(r ? `${translator.translate('evaluation.report.title', { title: localized(r.procedure, 'title', translator.language()) })} – ${name}` : name);
   });
   return { report, status, problem };
 }

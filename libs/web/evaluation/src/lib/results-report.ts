@@ -1,6 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { EvaluationQuery, ProcedureReport, ReportPhase, TopContribution } from '@stadtdialog/shared/contract';
-import { LocalizedDatePipe, LocalizedNumberPipe, MessageKey, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import {
+  localized,
+  LocalizedDatePipe,
+  LocalizedLangPipe,
+  LocalizedNumberPipe,
+  LocalizedPipe,
+  MessageKey,
+  TranslatePipe,
+  Translator,
+} from '@stadtdialog/web/data-access';
 import { StatisticsView } from './statistics-view';
 
 const FILTER_ORDER: (keyof EvaluationQuery)[] = ['phase', 'from', 'to', 'source', 'workshop', 'category', 'rubric'];
@@ -13,13 +22,13 @@ const FILTER_ORDER: (keyof EvaluationQuery)[] = ['phase', 'from', 'to', 'source'
  */
 @Component({
   selector: 'sd-results-report',
-  imports: [StatisticsView, TranslatePipe, LocalizedDatePipe, LocalizedNumberPipe],
+  imports: [StatisticsView, TranslatePipe, LocalizedDatePipe, LocalizedNumberPipe, LocalizedPipe, LocalizedLangPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `@let r = report();
     <article class="report">
       <header class="report-header">
         <p class="kind">{{ 'evaluation.report.kind' | t }}</p>
-        <h1>{{ r.procedure.title }}</h1>
+        <h1 [attr.lang]="r.procedure | localizedLang: 'title'">{{ r.procedure | localized: 'title' }}</h1>
         <p>{{ 'evaluation.report.generated' | t: { time: (r.generatedAt | localizedDate: 'medium') } }}</p>
         <p>{{ (r.statistics.scope === 'planner' ? 'evaluation.report.scopePlanner' : 'evaluation.report.scopePublic') | t }}</p>
         @if (filterText(); as filter) {
@@ -31,10 +40,10 @@ const FILTER_ORDER: (keyof EvaluationQuery)[] = ['phase', 'from', 'to', 'source'
       <section aria-labelledby="sd-report-procedure">
         <h2 id="sd-report-procedure">{{ 'evaluation.report.procedure' | t }}</h2>
         @if (r.procedure.summary) {
-          <p class="summary">{{ r.procedure.summary }}</p>
+          <p class="summary" [attr.lang]="r.procedure | localizedLang: 'summary'">{{ r.procedure | localized: 'summary' }}</p>
         }
         @if (r.procedure.description) {
-          <p class="description">{{ r.procedure.description }}</p>
+          <p class="description" [attr.lang]="r.procedure | localizedLang: 'description'">{{ r.procedure | localized: 'description' }}</p>
         }
         @if (r.procedure.phases.length) {
           <table>
@@ -197,7 +206,7 @@ export class ResultsReport {
 
   protected phaseName(phase: ReportPhase): string {
     const kind = this.translator.translate(`phase.${phase.kind}` as MessageKey);
-    const title = phase.title.trim();
+    const title = localized(phase, 'title', this.translator.language()).trim();
     return title && title.toLowerCase() !== kind.toLowerCase() ? `${kind}: ${title}` : kind;
   }
 

@@ -4,7 +4,15 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ContributionStatus, OwnContribution } from '@stadtdialog/shared/contract';
-import { LocalizedDatePipe, MessageKey, NotificationsApi, OwnContributionsStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import {
+  LocalizedDatePipe,
+  LocalizedPipe,
+  MessageKey,
+  NotificationsApi,
+  OwnContributionsStore,
+  TranslatePipe,
+  Translator,
+} from '@stadtdialog/web/data-access';
 import { MY_CONTRIBUTIONS_PATH } from './my-contributions.routes';
 
 const STATUS: Record<ContributionStatus, MessageKey> = {
@@ -20,7 +28,7 @@ const STATUS: Record<ContributionStatus, MessageKey> = {
  */
 @Component({
   selector: 'sd-my-contributions-page',
-  imports: [RouterLink, TranslatePipe, LocalizedDatePipe],
+  imports: [RouterLink, TranslatePipe, LocalizedDatePipe, LocalizedPipe],
   templateUrl: './my-contributions-page.html',
   styleUrl: './my-contributions-page.css',
   providers: [OwnContributionsStore],

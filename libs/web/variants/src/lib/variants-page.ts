@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { PublicVariant } from '@stadtdialog/shared/contract';
-import { ProcedureStore, TranslatePipe, Translator, VariantsStore } from '@stadtdialog/web/data-access';
+import { localized, LocalizedPipe, ProcedureStore, TranslatePipe, Translator, VariantsStore } from '@stadtdialog/web/data-access';
 import { createSharedView, ProcedureMap, ProcedureMapLabels } from '@stadtdialog/web/map';
 import { mediaQuery, NARROW_SCREEN } from '@stadtdialog/web/ui';
 import { VariantArticle } from './variant-article';
@@ -18,7 +18,7 @@ type Side = 'left' | 'right';
  */
 @Component({
   selector: 'sd-variants-page',
-  imports: [RouterLink, ProcedureMap, TranslatePipe, VariantArticle, VariantReportDialog],
+  imports: [RouterLink, ProcedureMap, TranslatePipe, LocalizedPipe, VariantArticle, VariantReportDialog],
   templateUrl: './variants-page.html',
   styleUrl: './variants-page.css',
   providers: [ProcedureStore, VariantsStore],
@@ -94,7 +94,7 @@ export class VariantsPage {
       });
     });
     effect(() => {
-      const procedure = this.procedures.procedure()?.title ?? '';
+      const procedure = localized(this.procedures.procedure(), 'title', this.translator.language());
       this.title.setTitle(`${this.translator.translate('variants.title', { title: procedure })} – ${this.translator.translate('app.name')}`);
     });
   }

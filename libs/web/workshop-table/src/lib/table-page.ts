@@ -15,7 +15,7 @@ import {
   ViewEncapsulation,
 } from '@angular/core';
 import { ContributionGeometry } from '@stadtdialog/shared/contract';
-import { LiveEvents, LiveState, MessageKey, Outbox, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { LiveEvents, LiveState, LocalizedPipe, MessageKey, Outbox, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import {
   CONTRIBUTION_POINTS_LAYER_ID,
   CONTRIBUTIONS_LAYER_ID,
@@ -52,7 +52,7 @@ const HOLD_TO_LEAVE_MS = 3000;
  */
 @Component({
   selector: 'sd-table-page',
-  imports: [ProcedureMap, SeatPanel, TranslatePipe],
+  imports: [ProcedureMap, SeatPanel, TranslatePipe, LocalizedPipe],
   templateUrl: './table-page.html',
   styleUrl: './table-page.css',
   providers: [TableApi, TableContext],

@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsPlainAttribution, IsOmittable } from '@stadtdialog/api/http';
+import { IsPlainAttribution, IsOmittable, IsVisibleOrEmptyText } from '@stadtdialog/api/http';
 import {
   GEOMETRY_TYPES,
   LAYER_KINDS,
@@ -29,6 +29,8 @@ import {
   PROCEDURE_ROLES,
 } from '@stadtdialog/shared/contract';
 import type {
+  AppointmentTranslations,
+  CategoryTranslations,
   CloneRequest,
   ContributionGeometryType,
   MapConfiguration,
@@ -38,11 +40,57 @@ import type {
   MultiPolygon,
   NewPhase,
   PhaseKind,
+  PhaseTranslations,
   Polygon,
   ProcedureRole,
   ProcedureSettings,
+  ProcedureTranslations,
   ProcedureUpdate,
+  RubricTranslations,
 } from '@stadtdialog/shared/contract';
+
+/** One English text: like its German field, at most `max` characters; '' removes the version. */
+function EnglishText(max: number): PropertyDecorator {
+  return (target, key) => {
+    IsOmittable()(target, key);
+    IsString({ message: `${String(key)} must be text` })(target, key);
+    MaxLength(max, { message: `${String(key)} must be at most ${max} characters` })(target, key);
+    IsVisibleOrEmptyText()(target, key);
+  };
+}
+
+/** `translations: { en: {...} }` of a body, the English versions checked by `English`. */
+function TranslationsOf(English: new () => object): PropertyDecorator {
+  class TranslationsDto {
+    @IsOmittable() @IsObject({ message: 'en must be an object' }) @ValidateNested() @Type(() => English)
+    en?: object;
+  }
+  return (target, key) => {
+    IsOmittable()(target, key);
+    IsObject({ message: 'translations must be an object such as { "en": { … } }' })(target, key);
+    ValidateNested()(target, key);
+    Type(() => TranslationsDto)(target, key);
+  };
+}
+
+export class ProcedureEnglishDto {
+  @EnglishText(200) title?: string;
+  @EnglishText(1000) summary?: string;
+  @EnglishText(50_000) description?: string;
+}
+
+export class PhaseEnglishDto {
+  @EnglishText(200) title?: string;
+}
+
+export class NameEnglishDto {
+  @EnglishText(80) name?: string;
+}
+
+export class AppointmentEnglishDto {
+  @EnglishText(200) title?: string;
+  @EnglishText(5000) description?: string;
+}
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = 'slug must be lower-case letters and digits in words joined by single hyphens, at most 80 characters';
@@ -129,6 +177,7 @@ export class CreateProcedureDto {
 
   @IsOmittable() @IsString() @MaxLength(1000) summary?: string;
   @IsOmittable() @IsString() @MaxLength(50_000) description?: string;
+  @TranslationsOf(ProcedureEnglishDto) translations?: ProcedureTranslations;
 }
 
 export class UpdateProcedureDto implements ProcedureUpdate {
@@ -151,6 +200,8 @@ export class UpdateProcedureDto implements ProcedureUpdate {
 
   @IsOmittable() @IsObject({ message: 'settings must be an object' }) @ValidateNested() @Type(() => SettingsDto)
   settings?: SettingsDto;
+
+  @TranslationsOf(ProcedureEnglishDto) translations?: ProcedureTranslations;
 }
 
 export class CloneProcedureDto implements CloneRequest {
@@ -175,6 +226,8 @@ export class PhaseDto implements NewPhase {
 
   @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date and time' })
   endsAt!: string;
+
+  @TranslationsOf(PhaseEnglishDto) translations?: PhaseTranslations;
 }
 
 export class PhasesDto {
@@ -192,6 +245,7 @@ export class CategoryDto {
   @IsDefined({ message: 'colour is required' }) @Matches(COLOUR, { message: 'colour must be #rrggbb', context: { code: 'invalid_colour' } }) colour!: string;
   @IsOmittable() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
   @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
+  @TranslationsOf(NameEnglishDto) translations?: CategoryTranslations;
 }
 
 export class UpdateCategoryDto {
@@ -199,6 +253,7 @@ export class UpdateCategoryDto {
   @IsOmittable() @Matches(COLOUR, { message: 'colour must be #rrggbb', context: { code: 'invalid_colour' } }) colour?: string;
   @IsOmittable() @Matches(ICON, { message: 'icon must be a name of lower-case letters, digits and hyphens' }) icon?: string;
   @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
+  @TranslationsOf(NameEnglishDto) translations?: CategoryTranslations;
 }
 
 const RUBRIC_KIND = /^[a-z][a-z_]{0,39}$/;
@@ -207,12 +262,14 @@ export class RubricDto {
   @IsDefined({ message: 'kind is required' }) @Matches(RUBRIC_KIND, { message: 'kind must be lower-case letters and _' }) kind!: string;
   @IsDefined({ message: 'name is required' }) @IsString() @MinLength(1) @MaxLength(80) name!: string;
   @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
+  @TranslationsOf(NameEnglishDto) translations?: RubricTranslations;
 }
 
 export class UpdateRubricDto {
   @IsOmittable() @Matches(RUBRIC_KIND, { message: 'kind must be lower-case letters and _' }) kind?: string;
   @IsOmittable() @IsString() @MinLength(1) @MaxLength(80) name?: string;
   @IsOmittable() @IsInt() @Min(0) @Max(1000) position?: number;
+  @TranslationsOf(NameEnglishDto) translations?: RubricTranslations;
 }
 
 export class PointDto {
@@ -229,6 +286,7 @@ export class AppointmentDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date and time' }) endsAt?: string | null;
   @IsOmittable() @IsString() @MaxLength(300) place?: string;
   @IsOptional() @IsObject({ message: 'location must be a GeoJSON Point' }) @ValidateNested() @Type(() => PointDto) location?: PointDto | null;
+  @TranslationsOf(AppointmentEnglishDto) translations?: AppointmentTranslations;
 }
 
 export class UpdateAppointmentDto {
@@ -238,6 +296,7 @@ export class UpdateAppointmentDto {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date and time' }) endsAt?: string | null;
   @IsOmittable() @IsString() @MaxLength(300) place?: string;
   @IsOptional() @IsObject({ message: 'location must be a GeoJSON Point' }) @ValidateNested() @Type(() => PointDto) location?: PointDto | null;
+  @TranslationsOf(AppointmentEnglishDto) translations?: AppointmentTranslations;
 }
 
 export class MembershipDto {

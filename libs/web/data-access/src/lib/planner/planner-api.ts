@@ -1,6 +1,9 @@
 import { inject, Injectable } from '@angular/core';
 import {
+  AppointmentTranslations,
   AuditPage,
+  CategoryTranslations,
+  RubricTranslations,
   BulkModeration,
   CloneRequest,
   Comment,
@@ -51,12 +54,14 @@ export interface CategoryInput {
   colour: string;
   icon?: string;
   position?: number;
+  translations?: CategoryTranslations;
 }
 
 export interface RubricInput {
   kind: string;
   name: string;
   position?: number;
+  translations?: RubricTranslations;
 }
 
 export interface AppointmentInput {
@@ -66,6 +71,7 @@ export interface AppointmentInput {
   endsAt?: string | null;
   place?: string;
   location?: Point | null;
+  translations?: AppointmentTranslations;
 }
 
 /** A member of a procedure, as GET …/memberships lists them. */

@@ -30,6 +30,9 @@ import {
   MessageKey,
   ProcedureStore,
   problemText,
+  localized,
+  LocalizedLangPipe,
+  LocalizedPipe,
   TranslatePipe,
   Translator,
 } from '@stadtdialog/web/data-access';
@@ -79,7 +82,7 @@ const GEOMETRY_LABELS: Record<ContributionGeometryType, MessageKey> = {
  */
 @Component({
   selector: 'sd-contribute-page',
-  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, RetryingNote, FillViewport, NotifyForm, AddressSearch],
+  imports: [ReactiveFormsModule, RouterLink, LocationPicker, CategorySymbol, TranslatePipe, LocalizedNumberPipe, LocalizedPipe, LocalizedLangPipe, RetryingNote, FillViewport, NotifyForm, AddressSearch],
   templateUrl: './contribute-page.html',
   styleUrls: ['./contribute-page.css', './location-step.css'],
   providers: [ProcedureStore, ContributionDraftStore, ContributionListStore],
@@ -137,9 +140,11 @@ export class ContributePage {
   );
   protected readonly locationRequired = computed(() => this.store.procedure()?.settings.locationRequired ?? false);
   protected readonly categoryName = computed(
-    () => this.store.categoriesById().get(this.drafts.draft().categoryId ?? '')?.name ?? '',
+    () => localized(this.store.categoriesById().get(this.drafts.draft().categoryId ?? ''), 'name', this.translator.language()),
   );
-  protected readonly rubricName = computed(() => this.store.rubricsById().get(this.drafts.draft().rubricId ?? '')?.name ?? '');
+  protected readonly rubricName = computed(() =>
+    localized(this.store.rubricsById().get(this.drafts.draft().rubricId ?? ''), 'name', this.translator.language()),
+  );
 
   constructor() {
     effect(() => {
@@ -189,7 +194,7 @@ export class ContributePage {
     effect(() => {
       const procedure = this.store.procedure();
       const heading = this.translator.translate('contribute.title');
-      this.title.setTitle(`${heading}${procedure ? ` – ${procedure.title}` : ''} – ${this.translator.translate('app.name')}`);
+      this.title.setTitle(`${heading}${procedure ? ` – ${localized(procedure, 'title', this.translator.language())}` : ''} – ${this.translator.translate('app.name')}`);
     });
   }
 

@@ -6,7 +6,9 @@ import { Comment, ContributionFeatureCollection, NewReport } from '@stadtdialog/
 import {
   ContributionDetailStore,
   LocalizedDatePipe,
+  LocalizedLangPipe,
   LocalizedNumberPipe,
+  LocalizedPipe,
   MessageKey,
   ProcedureStore,
   TranslatePipe,
@@ -34,6 +36,8 @@ import { ReportDialog } from './report-dialog';
     TranslatePipe,
     LocalizedDatePipe,
     LocalizedNumberPipe,
+    LocalizedPipe,
+    LocalizedLangPipe,
   ],
   templateUrl: './contribution-page.html',
   styleUrl: './contribution-page.css',

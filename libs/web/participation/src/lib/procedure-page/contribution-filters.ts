@@ -5,6 +5,8 @@ import {
   ContributionFilter,
   DEFAULT_FILTER,
   isNarrowing,
+  LocalizedLangPipe,
+  LocalizedPipe,
   MessageKey,
   TranslatePipe,
 } from '@stadtdialog/web/data-access';
@@ -15,14 +17,14 @@ import {
  */
 @Component({
   selector: 'sd-contribution-filters',
-  imports: [ReactiveFormsModule, TranslatePipe],
+  imports: [ReactiveFormsModule, TranslatePipe, LocalizedPipe, LocalizedLangPipe],
   template: `<form role="search" [attr.aria-label]="'filter.label' | t" [formGroup]="form" (ngSubmit)="search()">
     <div class="field">
       <label for="filter-category">{{ 'filter.category' | t }}</label>
       <select id="filter-category" formControlName="category" (change)="apply()">
         <option value="">{{ 'filter.allCategories' | t }}</option>
         @for (category of categories(); track category.id) {
-          <option [value]="category.id">{{ category.name }}</option>
+          <option [value]="category.id" [attr.lang]="category | localizedLang: 'name'">{{ category | localized: 'name' }}</option>
         }
       </select>
     </div>
@@ -31,7 +33,7 @@ import {
       <select id="filter-rubric" formControlName="rubric" (change)="apply()">
         <option value="">{{ 'filter.allRubrics' | t }}</option>
         @for (rubric of rubrics(); track rubric.id) {
-          <option [value]="rubric.id">{{ rubric.name }}</option>
+          <option [value]="rubric.id" [attr.lang]="rubric | localizedLang: 'name'">{{ rubric | localized: 'name' }}</option>
         }
       </select>
     </div>

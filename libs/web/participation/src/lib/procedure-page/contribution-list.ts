@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Category, Contribution, ProcedureSettings, Rubric } from '@stadtdialog/shared/contract';
-import { LoadStatus, LocalizedDatePipe, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { LoadStatus, LocalizedDatePipe, LocalizedLangPipe, LocalizedPipe, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { CategorySymbol } from '@stadtdialog/web/ui';
 
 /**
@@ -10,7 +10,7 @@ import { CategorySymbol } from '@stadtdialog/web/ui';
  */
 @Component({
   selector: 'sd-contribution-list',
-  imports: [RouterLink, CategorySymbol, TranslatePipe, LocalizedDatePipe],
+  imports: [RouterLink, CategorySymbol, TranslatePipe, LocalizedDatePipe, LocalizedPipe, LocalizedLangPipe],
   template: `@switch (status()) {
       @case ('error') {
         <p role="alert">{{ 'procedure.contributionsError' | t }}</p>
@@ -37,7 +37,9 @@ import { CategorySymbol } from '@stadtdialog/web/ui';
                     <a [routerLink]="['/procedures', slug(), 'contributions', item.id]">{{ item.title }}</a>
                   </h4>
                   <p class="meta">
-                    <span>{{ category?.name }}</span> · <span>{{ rubrics().get(item.rubricId)?.name }}</span> ·
+                    @let rubric = rubrics().get(item.rubricId);
+                    <span [attr.lang]="category | localizedLang: 'name'">{{ category | localized: 'name' }}</span> ·
+                    <span [attr.lang]="rubric | localizedLang: 'name'">{{ rubric | localized: 'name' }}</span> ·
                     <time [attr.datetime]="item.createdAt">{{ item.createdAt | localizedDate }}</time>
                   </p>
                   <p class="counts">{{ counts(item) }}</p>

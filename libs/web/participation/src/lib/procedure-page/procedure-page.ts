@@ -20,8 +20,11 @@ import {
   ContributionListStore,
   filterFromQueryParams,
   filterToQueryParams,
+  localized,
   LocalizedDatePipe,
+  LocalizedLangPipe,
   LocalizedNumberPipe,
+  LocalizedPipe,
   MessageKey,
   PROCEDURE_PAGE_SECTIONS,
   ProcedureStore,
@@ -67,6 +70,8 @@ const TAB_LABELS: Record<Panel, MessageKey> = { map: 'procedure.map', list: 'pro
     TranslatePipe,
     LocalizedDatePipe,
     LocalizedNumberPipe,
+    LocalizedPipe,
+    LocalizedLangPipe,
   ],
   templateUrl: './procedure-page.html',
   styleUrls: ['./procedure-page.css', './procedure-workspace.css', './map-overlays.css'],
@@ -179,7 +184,8 @@ export class ProcedurePage {
       untracked(() => this.contributions.load(slug, filter));
     });
     effect(() => {
-      const heading = this.store.procedure()?.title ?? this.translator.translate('procedure.allProcedures');
+      const procedure = this.store.procedure();
+      const heading = procedure ? localized(procedure, 'title', this.translator.language()) : this.translator.translate('procedure.allProcedures');
       this.title.setTitle(`${heading} – ${this.translator.translate('app.name')}`);
     });
   }
@@ -187,7 +193,7 @@ export class ProcedurePage {
   /** "Beteiligung: Online-Dialog"; just the kind when the title only repeats it. */
   protected phaseHeading(phase: Phase): string {
     const kind = this.translator.translate(`phase.${phase.kind}`);
-    const title = phase.title.trim();
+    const title = localized(phase, 'title', this.translator.language()).trim();
     return title && title.toLowerCase() !== kind.toLowerCase() ? `${kind}: ${title}` : kind;
   }
 

@@ -2,7 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { MultiPolygon, PhaseState, ProcedureSummary } from '@stadtdialog/shared/contract';
-import { LocalizedDatePipe, MessageKey, ProcedureListStore, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import {
+  localized,
+  LocalizedDatePipe,
+  LocalizedLangPipe,
+  LocalizedPipe,
+  MessageKey,
+  ProcedureListStore,
+  TranslatePipe,
+  Translator,
+} from '@stadtdialog/web/data-access';
 import { ProceduresMap } from '@stadtdialog/web/map';
 import { AreaOutline } from '@stadtdialog/web/ui';
 import { mapLabels } from '../shared/map-labels';
@@ -22,7 +31,7 @@ const GROUPS: { state: PhaseState; heading: MessageKey }[] = [
  */
 @Component({
   selector: 'sd-start-page',
-  imports: [RouterLink, StateBadge, AreaOutline, TranslatePipe, LocalizedDatePipe, ProceduresMap],
+  imports: [RouterLink, StateBadge, AreaOutline, TranslatePipe, LocalizedDatePipe, LocalizedPipe, LocalizedLangPipe, ProceduresMap],
   templateUrl: './start-page.html',
   styleUrl: './start-page.css',
   providers: [ProcedureListStore],
@@ -55,7 +64,7 @@ export class StartPage {
         state: p.state,
         area: p.planningArea,
         label: this.translator.translate('start.mapLabel', {
-          title: p.title,
+          title: localized(p, 'title', this.translator.language()),
           state: this.translator.translate(`state.${p.state}`),
           contributions: this.counts().get(p.id)?.contributions ?? 0,
         }),

@@ -10,10 +10,12 @@ import { isoToLocalDateTime, localDateTimeToIso } from '../shared/slug';
 type AppointmentForm = FormGroup<{
   id: FormControl<string>;
   title: FormControl<string>;
+  titleEn: FormControl<string>;
   startsAt: FormControl<string>;
   endsAt: FormControl<string>;
   place: FormControl<string>;
   description: FormControl<string>;
+  descriptionEn: FormControl<string>;
 }>;
 
 /** Workshops and events of a procedure: what, when and where. */
@@ -68,6 +70,8 @@ export class AppointmentsEditor {
       endsAt: [isoToLocalDateTime(appointment?.endsAt)],
       place: [appointment?.place ?? ''],
       description: [appointment?.description ?? ''],
+      descriptionEn: [appointment?.translations?.en?.description ?? ''],
+      titleEn: [appointment?.translations?.en?.title ?? ''],
     });
   }
 
@@ -80,13 +84,14 @@ export class AppointmentsEditor {
   }
 
   private input(form: AppointmentForm): AppointmentInput {
-    const { title, startsAt, endsAt, place, description } = form.getRawValue();
+    const { title, titleEn, startsAt, endsAt, place, description, descriptionEn } = form.getRawValue();
     return {
       title: title.trim(),
       startsAt: localDateTimeToIso(startsAt),
       endsAt: endsAt ? localDateTimeToIso(endsAt) : null,
       place: place.trim(),
       description,
+      translations: { en: { title: titleEn, description: descriptionEn } },
     };
   }
 

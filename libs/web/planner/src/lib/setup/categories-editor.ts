@@ -8,7 +8,13 @@ import { FormRun } from '../shared/form-run';
 import { FormStatus } from '../shared/form-status';
 import { contrastWithWhite, MIN_GRAPHIC_CONTRAST } from './colour';
 
-type CategoryRow = FormGroup<{ id: FormControl<string>; name: FormControl<string>; colour: FormControl<string>; icon: FormControl<string> }>;
+type CategoryRow = FormGroup<{
+  id: FormControl<string>;
+  name: FormControl<string>;
+  nameEn: FormControl<string>;
+  colour: FormControl<string>;
+  icon: FormControl<string>;
+}>;
 
 const ICON_LABELS: Record<string, MessageKey> = {
   circle: 'planner.icon.circle',
@@ -41,6 +47,7 @@ export class CategoriesEditor {
   protected readonly shownRows = signal<CategoryRow[]>([]);
   protected readonly addForm = this.fb.group({
     name: ['', Validators.required],
+    nameEn: [''],
     colour: ['#1565c0', Validators.required],
     icon: ['circle'],
   });
@@ -72,6 +79,7 @@ export class CategoriesEditor {
         this.fb.group({
           id: [category.id],
           name: [category.name, Validators.required],
+          nameEn: [category.translations?.en?.name ?? ''],
           colour: [category.colour, Validators.required],
           icon: [category.icon],
         }),
@@ -83,9 +91,10 @@ export class CategoriesEditor {
 
   protected async save(row: CategoryRow): Promise<void> {
     if (!this.list.check(row.valid)) return;
-    const { id, name, colour, icon } = row.getRawValue();
+    const { id, name, nameEn, colour, icon } = row.getRawValue();
     row.markAsPristine();
-    const result = await this.list.run(() => this.store.updateCategory(id, { name: name.trim(), colour, icon }), {
+    const translations = { en: { name: nameEn } };
+    const result = await this.list.run(() => this.store.updateCategory(id, { name: name.trim(), colour, icon, translations }), {
       key: 'planner.categories.saved',
       params: { name },
     });
@@ -100,8 +109,9 @@ export class CategoriesEditor {
 
   protected async add(): Promise<void> {
     if (!this.adding.check(this.addForm.valid)) return;
-    const { name, colour, icon } = this.addForm.getRawValue();
-    const result = await this.adding.run(() => this.store.addCategory({ name: name.trim(), colour, icon }), {
+    const { name, nameEn, colour, icon } = this.addForm.getRawValue();
+    const translations = { en: { name: nameEn } };
+    const result = await this.adding.run(() => this.store.addCategory({ name: name.trim(), colour, icon, translations }), {
       key: 'planner.categories.added',
       params: { name: name.trim() },
     });

@@ -18,6 +18,7 @@ const DAY = 24 * 3600 * 1000;
 type PhaseRow = FormGroup<{
   kind: FormControl<string>;
   title: FormControl<string>;
+  titleEn: FormControl<string>;
   startsAt: FormControl<string>;
   endsAt: FormControl<string>;
 }>;
@@ -46,6 +47,21 @@ type PhaseRow = FormGroup<{
           <div class="field">
             <label [for]="'phase-title-' + i">{{ 'planner.phases.title' | t }}</label>
             <input [id]="'phase-title-' + i" type="text" formControlName="title" />
+          </div>
+          @let titleEnProblem = run.problem('phases.' + i + '.translations.en.title');
+          <div class="field">
+            <label [for]="'phase-en-title-' + i">{{ 'planner.englishVersion' | t: { field: ('planner.phases.title' | t) } }}</label>
+            <input
+              [id]="'phase-en-title-' + i"
+              type="text"
+              lang="en"
+              formControlName="titleEn"
+              [attr.aria-invalid]="titleEnProblem ? 'true' : null"
+              [attr.aria-describedby]="titleEnProblem ? 'phase-en-title-error-' + i : null"
+            />
+            @if (titleEnProblem) {
+              <p class="field-error" [id]="'phase-en-title-error-' + i">{{ titleEnProblem.key | t: titleEnProblem.params }}</p>
+            }
           </div>
           @let startProblem = run.problem('phases.' + i + '.startsAt', row.controls.startsAt);
           <div class="field">
@@ -126,6 +142,7 @@ export class PhasesEditor {
     return this.fb.group({
       kind: this.fb.control<string>(phase?.kind ?? 'participation'),
       title: this.fb.control<string>(phase?.title ?? ''),
+      titleEn: this.fb.control<string>(phase?.translations?.en?.title ?? ''),
       startsAt: this.fb.control<string>(isoToLocalDateTime(phase?.startsAt), Validators.required),
       endsAt: this.fb.control<string>(isoToLocalDateTime(phase?.endsAt), Validators.required),
     });
@@ -160,6 +177,8 @@ export class PhasesEditor {
       title: p.title.trim(),
       startsAt: localDateTimeToIso(p.startsAt),
       endsAt: localDateTimeToIso(p.endsAt),
+      // the phases are replaced whole: a phase without an English title simply has none
+      ...(p.titleEn.trim() ? { translations: { en: { title: p.titleEn } } } : {}),
     }));
     const result = await this.run.run(() => this.store.replacePhases(phases), { key: 'planner.saved' });
     if (result?.ok) {

@@ -6,7 +6,7 @@ import { ProcedureSetupStore, TranslatePipe, Translator } from '@stadtdialog/web
 import { FormRun } from '../shared/form-run';
 import { FormStatus } from '../shared/form-status';
 
-type RubricRow = FormGroup<{ id: FormControl<string>; kind: FormControl<string>; name: FormControl<string> }>;
+type RubricRow = FormGroup<{ id: FormControl<string>; kind: FormControl<string>; name: FormControl<string>; nameEn: FormControl<string> }>;
 
 const KIND = /^[a-z][a-z_]{0,39}$/;
 
@@ -25,6 +25,10 @@ const KIND = /^[a-z][a-z_]{0,39}$/;
             <div class="field">
               <label [for]="'rubric-name-' + id">{{ 'planner.rubrics.name' | t }}</label>
               <input [id]="'rubric-name-' + id" type="text" formControlName="name" />
+            </div>
+            <div class="field">
+              <label [for]="'rubric-en-name-' + id">{{ 'planner.englishVersion' | t: { field: ('planner.rubrics.name' | t) } }}</label>
+              <input [id]="'rubric-en-name-' + id" type="text" lang="en" formControlName="nameEn" />
             </div>
             <div class="field">
               <label [for]="'rubric-kind-' + id">{{ 'planner.rubrics.kind' | t }}</label>
@@ -56,6 +60,21 @@ const KIND = /^[a-z][a-z_]{0,39}$/;
         />
         @if (nameProblem) {
           <p class="field-error" id="rubric-new-name-error">{{ nameProblem.key | t: nameProblem.params }}</p>
+        }
+      </div>
+      @let nameEnProblem = adding.problem('translations.en.name');
+      <div class="field">
+        <label for="rubric-new-en-name">{{ 'planner.englishVersion' | t: { field: ('planner.rubrics.name' | t) } }}</label>
+        <input
+          id="rubric-new-en-name"
+          type="text"
+          lang="en"
+          formControlName="nameEn"
+          [attr.aria-invalid]="nameEnProblem ? 'true' : null"
+          [attr.aria-describedby]="nameEnProblem ? 'rubric-new-en-name-error' : null"
+        />
+        @if (nameEnProblem) {
+          <p class="field-error" id="rubric-new-en-name-error">{{ nameEnProblem.key | t: nameEnProblem.params }}</p>
         }
       </div>
       @let kindProblem = adding.problem('kind', addForm.controls.kind);
@@ -106,6 +125,7 @@ export class RubricsEditor {
   protected readonly shownRows = signal<RubricRow[]>([]);
   protected readonly addForm = this.fb.group({
     name: ['', Validators.required],
+    nameEn: [''],
     kind: ['', [Validators.required, Validators.pattern(KIND)]],
   });
   protected readonly list = new FormRun();
@@ -128,6 +148,7 @@ export class RubricsEditor {
           id: [rubric.id],
           kind: [rubric.kind, [Validators.required, Validators.pattern(KIND)]],
           name: [rubric.name, Validators.required],
+          nameEn: [rubric.translations?.en?.name ?? ''],
         }),
     );
     this.rows.clear();
@@ -137,9 +158,10 @@ export class RubricsEditor {
 
   protected async save(row: RubricRow): Promise<void> {
     if (!this.list.check(row.valid)) return;
-    const { id, kind, name } = row.getRawValue();
+    const { id, kind, name, nameEn } = row.getRawValue();
     row.markAsPristine();
-    const result = await this.list.run(() => this.store.updateRubric(id, { kind, name: name.trim() }), {
+    const translations = { en: { name: nameEn } };
+    const result = await this.list.run(() => this.store.updateRubric(id, { kind, name: name.trim(), translations }), {
       key: 'planner.rubrics.saved',
       params: { name },
     });
@@ -154,8 +176,9 @@ export class RubricsEditor {
 
   protected async add(): Promise<void> {
     if (!this.adding.check(this.addForm.valid)) return;
-    const { name, kind } = this.addForm.getRawValue();
-    const result = await this.adding.run(() => this.store.addRubric({ name: name.trim(), kind }), {
+    const { name, nameEn, kind } = this.addForm.getRawValue();
+    const translations = { en: { name: nameEn } };
+    const result = await this.adding.run(() => this.store.addRubric({ name: name.trim(), kind, translations }), {
       key: 'planner.rubrics.added',
       params: { name: name.trim() },
     });

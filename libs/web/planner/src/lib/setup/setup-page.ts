@@ -67,6 +67,9 @@ export class SetupPage {
     slug: ['', Validators.required],
     summary: [''],
     description: [''],
+    titleEn: [''],
+    summaryEn: [''],
+    descriptionEn: [''],
   });
   protected readonly settingsForm = this.fb.group({
     moderation: this.fb.control<ModerationMode>('post'),
@@ -99,6 +102,9 @@ export class SetupPage {
         slug: procedure.slug,
         summary: procedure.summary,
         description: procedure.description,
+        titleEn: procedure.translations.en?.title ?? '',
+        summaryEn: procedure.translations.en?.summary ?? '',
+        descriptionEn: procedure.translations.en?.description ?? '',
       });
     }
     if (!this.settingsForm.dirty) {
@@ -115,9 +121,10 @@ export class SetupPage {
 
   protected async saveTexts(): Promise<void> {
     if (!this.texts.check(this.textForm.valid)) return;
-    const { title, slug, summary, description } = this.textForm.getRawValue();
+    const { title, slug, summary, description, titleEn, summaryEn, descriptionEn } = this.textForm.getRawValue();
+    const translations = { en: { title: titleEn, summary: summaryEn, description: descriptionEn } };
     const result = await this.texts.run(
-      () => this.store.update({ title: title.trim(), slug: slug.trim(), summary, description }),
+      () => this.store.update({ title: title.trim(), slug: slug.trim(), summary, description, translations }),
       { key: 'planner.saved' },
     );
     if (result?.ok) this.textForm.markAsPristine();

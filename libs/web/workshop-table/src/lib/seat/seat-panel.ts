@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { ContributionDetail, ContributionGeometryType } from '@stadtdialog/shared/contract';
-import { MessageKey, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { localized, LocalizedLangPipe, LocalizedPipe, MessageKey, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { TableContext } from '../table-context';
 import { pixelsPerMillimetre } from '../table-screen';
 import { applyKey, KeyboardLabels, OnscreenKeyboard } from './onscreen-keyboard';
@@ -19,7 +19,7 @@ export const IDLE_COUNTDOWN_SECONDS = 20;
  */
 @Component({
   selector: 'sd-table-seat',
-  imports: [TranslatePipe, OnscreenKeyboard, QrCode],
+  imports: [TranslatePipe, LocalizedPipe, LocalizedLangPipe, OnscreenKeyboard, QrCode],
   templateUrl: './seat-panel.html',
   styleUrl: './seat-panel.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -339,11 +339,11 @@ export class SeatPanel {
   }
 
   protected categoryName(id: string): string {
-    return this.procedure()?.categories.find((c) => c.id === id)?.name ?? '';
+    return localized(this.procedure()?.categories.find((c) => c.id === id), 'name', this.translator.language());
   }
 
   protected rubricName(id: string): string {
-    return this.procedure()?.rubrics.find((r) => r.id === id)?.name ?? '';
+    return localized(this.procedure()?.rubrics.find((r) => r.id === id), 'name', this.translator.language());
   }
 
   protected chars(field: SeatField): number {
