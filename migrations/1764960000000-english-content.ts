@@ -9,8 +9,8 @@ const PROCEDURE_COLUMNS = 'id, slug, title, summary, description, planning_area,
  * one. The German column stays the text of record; the web falls back to it. The public views show
  * the column too (CREATE OR REPLACE VIEW may only append it).
  */
-export class EnglishContent1764950000000 implements MigrationInterface {
-  name = 'EnglishContent1764950000000';
+export class EnglishContent1764960000000 implements MigrationInterface {
+  name = 'EnglishContent1764960000000';
 
   async up(db: QueryRunner): Promise<void> {
     for (const table of TABLES) {
