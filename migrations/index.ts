@@ -11,6 +11,7 @@ import { SitePages1764800000000 } from './1764800000000-site-pages';
 import { MailNotifications1764810000000 } from './1764810000000-mail-notifications';
 import { WorkshopLinksFollowAppointments1764815000000 } from './1764815000000-workshop-links-follow-appointments';
 import { ContributionMapCells1764900000000 } from './1764900000000-contribution-map-cells';
+import { VisibleCommentCount1764950000000 } from './1764950000000-visible-comment-count';
 import { EnglishContent1764960000000 } from './1764960000000-english-content';
 
 /** In order of application. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   MailNotifications1764810000000,
   WorkshopLinksFollowAppointments1764815000000,
   ContributionMapCells1764900000000,
+  VisibleCommentCount1764950000000,
   EnglishContent1764960000000,
 ];

@@ -156,13 +156,14 @@ describe(`exports (${ENGINE} engine)`, () => {
     sheet.eachRow((row) => {
       if (row.getCell(column('id')).value === formulaId) formulaRow = row;
     });
-    expect(formulaRow).toBeDefined();
-    const title = formulaRow!.getCell(column('title'));
+    if (!formulaRow) throw new Error('the row of the formula title is missing from the XLSX');
+    const found: ExcelJS.Row = formulaRow;
+    const title = found.getCell(column('title'));
     expect(title.type).toBe(ExcelJS.ValueType.String);
     expect(title.value).toBe(`'${FORMULA_TITLE}`);
-    expect(formulaRow!.getCell(column('created_at')).value).toBeInstanceOf(Date);
-    expect(formulaRow!.getCell(column('lon')).value).toBe(9.95);
-    expect(formulaRow!.getCell(column('report_count')).value).toBe(2);
+    expect(found.getCell(column('created_at')).value).toBeInstanceOf(Date);
+    expect(found.getCell(column('lon')).value).toBe(9.95);
+    expect(found.getCell(column('report_count')).value).toBe(2);
     const commentHeader = (comments.getRow(1).values as unknown[]).slice(1);
     expect(commentHeader[0]).toBe('contribution_id');
     expect(comments.getRow(2).getCell(commentHeader.indexOf('created_at') + 1).value).toBeInstanceOf(Date);

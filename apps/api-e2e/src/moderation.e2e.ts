@@ -172,6 +172,31 @@ describe(`moderation and what the public sees (${ENGINE} engine)`, () => {
     expect(audit.body.items[2].after).toMatchObject({ title: 'Tippfehler im Titel', reason: 'Rechtschreibung' });
   });
 
+  it('counts what residents read: a hidden comment takes its replies out of the count in the list and on the page, and back', async () => {
+    const { id, token } = await contribute(api, post, 'Gezählte Kommentare');
+    const say = (text: string, parentId?: string) =>
+      call(api, 'POST', `/api/v1/procedures/${post.slug}/contributions/${id}/comments`, {
+        body: { text, ...(parentId ? { parentId } : {}) }, headers: { 'X-Participant-Token': token, 'Idempotency-Key': crypto.randomUUID() },
+      });
+    const first = await say('Erster Kommentar');
+    expect(first.status).toBe(201);
+    for (const text of ['Antwort eins', 'Antwort zwei']) expect((await say(text, first.body.id)).status).toBe(201);
+    expect((await say('Zweiter Kommentar')).status).toBe(201);
+    const counts = async () => {
+      const detail = await call(api, 'GET', `/api/v1/procedures/${post.slug}/contributions/${id}`);
+      const shown = (detail.body.comments as { replies?: unknown[] }[]).reduce((n, c) => n + 1 + (c.replies?.length ?? 0), 0);
+      const list = await call(api, 'GET', `/api/v1/procedures/${post.slug}/contributions?q=${encodeURIComponent('Gezählte Kommentare')}`);
+      const listed = (list.body.items as { id: string; commentCount: number }[]).find((c) => c.id === id);
+      return { shown, detail: detail.body.commentCount, list: listed?.commentCount };
+    };
+    expect(await counts()).toEqual({ shown: 4, detail: 4, list: 4 });
+    const hide = await moderator.call('POST', `/api/v1/procedures/${post.id}/moderation/comments/${first.body.id}/hide`, {});
+    expect(hide.status).toBe(200);
+    expect(await counts()).toEqual({ shown: 1, detail: 1, list: 1 });
+    expect((await moderator.call('POST', `/api/v1/procedures/${post.id}/moderation/comments/${first.body.id}/unhide`, {})).status).toBe(200);
+    expect(await counts()).toEqual({ shown: 4, detail: 4, list: 4 });
+  });
+
   it('hides comments from the public thread and applies bulk decisions in one step, all or nothing', async () => {
     const a = await contribute(api, post, 'Bulk A');
     const b = await contribute(api, post, 'Bulk B');

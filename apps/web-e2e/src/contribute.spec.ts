@@ -334,6 +334,12 @@ test.describe('writing a contribution', () => {
     await next(page);
     await expect(page.getByRole('heading', { name: 'Schritt 4 von 5: Ort' })).toBeVisible();
     await expectNoAxeViolations(page, 'the location step with a crossing line');
+    // The same verdict in English: the client translates the API's code, not its sentence.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('#location-error')).toHaveText('The line crosses itself. Please draw it again.');
+    await expect(page.getByRole('heading', { name: 'Step 4 of 5: Location' })).toBeVisible();
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await expect(page.locator('#location-error')).toHaveText('Die Linie kreuzt sich selbst. Bitte zeichnen Sie sie neu.');
 
     // Drawn again without the crossing, it passes.
     await page.getByRole('button', { name: 'Ort entfernen' }).click();

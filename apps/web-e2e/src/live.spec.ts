@@ -1,30 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { Contribution, ProcedureDetail } from '@stadtdialog/shared/contract';
+import type { Contribution } from '@stadtdialog/shared/contract';
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/accessibility';
 import { INSIDE, next, sentContributionId, writeText } from './support/contribute';
 import { PLANNER_ADMIN } from './support/planner';
 import { readDrawnMap } from './support/procedure-map';
-import { publicCopyOfDemo } from './support/procedure-setup';
+import { postContribution, publicCopyOfDemo } from './support/procedure-setup';
 
 /** What the issue asks of a live page: a contribution posted elsewhere shows within 2 s. */
 const LIVE_WITHIN_MS = 2000;
 
-async function post(request: APIRequestContext, slug: string, title: string): Promise<Contribution> {
-  const procedure = (await (await request.get(`/api/v1/procedures/${slug}`)).json()) as ProcedureDetail;
-  const response = await request.post(`/api/v1/procedures/${slug}/contributions`, {
-    headers: { 'Idempotency-Key': randomUUID() },
-    data: {
-      title,
-      text: 'Von einer anderen Person geschrieben, während die Seite offen ist.',
-      categoryId: procedure.categories[0].id,
-      rubricId: procedure.rubrics[0].id,
-      geometry: { type: 'Point', coordinates: INSIDE.point },
-    },
+function post(request: APIRequestContext, slug: string, title: string): Promise<Contribution> {
+  return postContribution(request, slug, {
+    title,
+    text: 'Von einer anderen Person geschrieben, während die Seite offen ist.',
+    geometry: { type: 'Point', coordinates: INSIDE.point },
   });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as Contribution;
 }
 
 async function hide(request: APIRequestContext, procedureId: string, id: string): Promise<void> {

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { ProcedureDetail } from '@stadtdialog/shared/contract';
 import type OlMap from 'ol/Map';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/accessibility';
 import { INSIDE, tabTo } from './support/contribute';
 import { canStandAlone, clusteredIds, colourAt, hexToRgb, pixelOf, readDrawnMap, standsAlone } from './support/procedure-map';
-import { publicCopyOfDemo } from './support/procedure-setup';
+import { postContribution, publicCopyOfDemo } from './support/procedure-setup';
 
 const COLOUR_TOLERANCE = 16;
 /** The category icon sits in the middle of a marker; its colour shows beside it. */
@@ -122,22 +121,11 @@ test('"Auf der Karte zeigen" on a contribution inside a cluster zooms until its 
 
 test('a cluster of contributions on one spot, which no zoom parts, lists them over the map when clicked', async ({ page, request }) => {
   const { slug } = await publicCopyOfDemo(request, { title: 'Eine Stelle', moderation: 'post' });
-  const procedure = (await (await request.get(`/api/v1/procedures/${slug}`)).json()) as ProcedureDetail;
   const titles = ['Bank am Wasser', 'Noch eine Bank am Wasser', 'Schatten für die Bank'];
   const ids: string[] = [];
   for (const title of titles) {
-    const response = await request.post(`/api/v1/procedures/${slug}/contributions`, {
-      headers: { 'Idempotency-Key': randomUUID() },
-      data: {
-        title,
-        text: 'Am Tisch der Werkstatt über den QR-Code an dieselbe Stelle gesetzt.',
-        categoryId: procedure.categories[0].id,
-        rubricId: procedure.rubrics[0].id,
-        geometry: { type: 'Point', coordinates: INSIDE.point },
-      },
-    });
-    expect(response.status(), await response.text()).toBe(201);
-    ids.push(((await response.json()) as { id: string }).id);
+    const text = 'Am Tisch der Werkstatt über den QR-Code an dieselbe Stelle gesetzt.';
+    ids.push((await postContribution(request, slug, { title, text, geometry: { type: 'Point', coordinates: INSIDE.point } })).id);
   }
   await page.goto(`/procedures/${slug}`);
   await readDrawnMap(page, 3);

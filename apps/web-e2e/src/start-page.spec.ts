@@ -32,7 +32,7 @@ async function readAreas(page: Page, count: number): Promise<DrawnAreas> {
     const inside: Record<string, [number, number]> = {};
     const alone: string[] = [];
     for (const f of features) {
-      const point = (f.getGeometry() as MultiPolygon).getInteriorPoints().getPoint(0).getCoordinates();
+      const point = (f.getGeometry() as MultiPolygon).getInteriorPoints().getPoint(0)?.getCoordinates() ?? [NaN, NaN];
       inside[String(f.get('slug'))] = map.getPixelFromCoordinate(point) as [number, number];
       const covering = features.filter((other) => other.getGeometry()?.intersectsCoordinate(point));
       if (covering.length === 1) alone.push(String(f.get('slug')));

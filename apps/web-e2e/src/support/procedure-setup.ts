@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { MapConfiguration, ModerationMode, ProcedureDetail } from '@stadtdialog/shared/contract';
+import { randomUUID } from 'node:crypto';
+import type { Contribution, ContributionGeometry, MapConfiguration, ModerationMode, ProcedureDetail } from '@stadtdialog/shared/contract';
 import { DEMO_SLUG } from './fixtures';
 import { PLANNER_ADMIN } from './planner';
 
@@ -61,4 +62,22 @@ export async function movePlanningArea(request: APIRequestContext, id: string, p
   const csrf = await signIn(request);
   const response = await request.patch(`/api/v1/procedures/${id}/setup`, { headers: { 'X-CSRF-Token': csrf }, data: { planningArea } });
   expect(response.status(), await response.text()).toBe(200);
+}
+
+/**
+ * A contribution posted through the API, as another resident's browser would send it: in the
+ * procedure's first category and rubric, as a point unless another geometry is given.
+ */
+export async function postContribution(
+  request: APIRequestContext,
+  slug: string,
+  { title, text, geometry }: { title: string; text: string; geometry: ContributionGeometry },
+): Promise<Contribution> {
+  const procedure = (await (await request.get(`/api/v1/procedures/${slug}`)).json()) as ProcedureDetail;
+  const response = await request.post(`/api/v1/procedures/${slug}/contributions`, {
+    headers: { 'Idempotency-Key': randomUUID() },
+    data: { title, text, categoryId: procedure.categories[0].id, rubricId: procedure.rubrics[0].id, geometry },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as Contribution;
 }

@@ -446,7 +446,10 @@ export class ProcedureMap {
     const size = map.getSize();
     const sized = size && size[0] > 0 && size[1] > 0 ? size : undefined;
     map.getView().fit(extent, { size: sized, padding: FIT_PADDING, maxZoom: focus ? 17 : MAX_FIT_ZOOM });
-    if (sized) this.sharedView()?.set(FITTED, true);
+    if (!sized) return;
+    this.sharedView()?.set(FITTED, true);
+    // The view is known now: its contributions are asked for at once, not after the first frame is drawn.
+    this.emitViewport(map);
   }
 
   private emitViewport(map: OlMap): void {

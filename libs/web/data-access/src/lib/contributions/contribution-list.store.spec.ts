@@ -103,6 +103,20 @@ describe('ContributionListStore', () => {
     expect(store.mapTruncated()).toBe(false);
   });
 
+  it('asks once for a view the request under way already covers (the map reports its first view twice)', () => {
+    store.load('gruene-mitte', DEFAULT_FILTER);
+    http.expectOne((r) => r.url === base && r.params.get('limit') === '20').flush(pageFixture([contributionFixture()], 2));
+    store.showMapView({ bbox: [9.8, 53.5, 10, 53.6], zoom: 11.6 });
+    const first = http.expectOne((r) => r.url === `${base}/clusters`);
+    store.showMapView({ bbox: [9.8, 53.5, 10, 53.6], zoom: 11.6 });
+    http.expectNone((r) => r.url.startsWith(`${base}/`));
+    expect(first.cancelled).toBe(false);
+    first.flush({ type: 'FeatureCollection', zoom: 12, features: [] });
+    // once answered, a view outside it asks again
+    store.showMapView({ bbox: [10.2, 53.5, 10.4, 53.6], zoom: 11.6 });
+    http.expectOne((r) => r.url === `${base}/clusters`);
+  });
+
   it('lets the list follow the map: its page and count are those of the view', () => {
     store.load('gruene-mitte', DEFAULT_FILTER);
     http.expectOne((r) => r.url === base).flush(pageFixture([contributionFixture()], 50));

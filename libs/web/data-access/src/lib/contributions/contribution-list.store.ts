@@ -8,7 +8,7 @@ import {
   isClusterFeature,
   MAP_LOADING,
 } from '@stadtdialog/shared/contract';
-import { Observable, Subscription } from 'rxjs';
+import { Observable, Subscription, finalize } from 'rxjs';
 import { LiveEvents, PublicLiveEvent } from '../live/live-events';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
 import { ContributionApi } from './contribution-api';
@@ -144,6 +144,8 @@ export class ContributionListStore {
   private more?: Subscription;
   private counts?: Subscription;
   private mapRequest?: Subscription;
+  /** what the map request under way will cover: a view inside it waits for that answer instead of asking again */
+  private requestedRegion: LoadedRegion | null = null;
   private listRequest?: Subscription;
   private unfollow: (() => void) | null = null;
   private followedSince = 0;
@@ -195,7 +197,7 @@ export class ContributionListStore {
   showMapView(view: MapView): void {
     const previous = this.state().view;
     this.state.update((s) => ({ ...s, view }));
-    if (!covers(this.state().region, view)) this.loadMap();
+    if (!covers(this.state().region, view) && !covers(this.requestedRegion, view)) this.loadMap();
     const moved = !previous || previous.bbox.some((n, i) => n !== view.bbox[i]);
     if (this.state().followMap && moved) this.loadList();
   }
@@ -403,9 +405,10 @@ export class ContributionListStore {
     const zoom = Math.round(view.zoom);
     const query = { ...filterQuery(filter), bbox: bbox.join(',') };
     this.state.update((s) => ({ ...s, featuresStatus: 'loading' }));
+    this.requestedRegion = { mode, bbox, zoom, truncated: false };
     const answer: Observable<ContributionFeatureCollection | ContributionClusterCollection> =
       mode === 'clusters' ? this.api.clusters(slug, { ...query, zoom }) : this.api.features(slug, query);
-    this.mapRequest = answer.subscribe({
+    this.mapRequest = answer.pipe(finalize(() => (this.requestedRegion = null))).subscribe({
       next: (features) =>
         this.state.update((s) => ({
           ...s,
