@@ -1,6 +1,6 @@
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
 import { SeededProcedure, apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
-import { ADMIN, PlannerClient, call } from './planner-fixtures';
+import { ADMIN, PlannerClient, call, contribute } from './planner-fixtures';
 
 /*
  * English versions of planner-entered texts: a manager sets them with the setup endpoints, the
@@ -125,6 +125,17 @@ describe(`English versions of procedure texts (${ENGINE} engine)`, () => {
     expect(audit.find((e) => e.action === 'procedure.phases')?.after).toEqual([expect.objectContaining({ translations: { en: { title: 'Participation' } } })]);
     expect(audit.find((e) => e.action === 'category.update' && e.after?.translations?.en?.name === 'Greenery')?.before).toMatchObject({ translations: {} });
     expect(audit.find((e) => e.action === 'rubric.create')?.after).toMatchObject({ name: 'Frage', translations: { en: { name: 'Question' } } });
+  });
+
+  it('gives the statistics and the results report the English versions', async () => {
+    await contribute(api, procedure, 'Mehr Bänke');
+    const statistics = (await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/statistics`)).body;
+    expect(statistics.procedure.translations).toEqual({ en: { title: 'Market square', description: 'The long story' } });
+    expect(statistics.byCategory).toEqual([expect.objectContaining({ label: 'Grün', translations: { en: { label: 'Greenery' } } })]);
+    expect(statistics.byRubric).toEqual([expect.objectContaining({ label: 'Idee', translations: {} })]);
+    const report = (await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/report`)).body;
+    expect(report.procedure).toMatchObject({ title: 'Marktplatz', translations: { en: { title: 'Market square' } } });
+    expect(report.procedure.phases).toEqual([expect.objectContaining({ title: 'Beteiligung', translations: { en: { title: 'Participation' } } })]);
   });
 
   it('keeps the English versions of a cloned template, except the title the clone is given', async () => {

@@ -26,6 +26,11 @@ export function evaluationRows(scope: EvaluationScope, params: SqlParameters, in
     cm AS (SELECT m.* FROM (${comments}) m JOIN f ON f.id = m.contribution_id)`;
 }
 
+/** A category's or rubric's English name as the English version of a chart label: `{ en: { label } }`, or `{}`. */
+const labelTranslations = (alias: string) =>
+  `CASE WHEN coalesce(${alias}.translations->'en'->>'name', '') = '' THEN '{}'::json
+        ELSE json_build_object('en', json_build_object('label', ${alias}.translations->'en'->>'name')) END`;
+
 /**
  * Statistics of one procedure in one statement, JSON built by PostgreSQL. The planner's scope
  * counts every status; the public scope reads the public views and leaves out what the procedure
@@ -78,10 +83,10 @@ export class StatisticsService {
              : 'NULL'
          },
          'byCategory', (
-           SELECT coalesce(json_agg(json_build_object('key', k.id, 'label', k.name, 'count', n) ORDER BY n DESC, k.position, k.name), '[]'::json)
+           SELECT coalesce(json_agg(json_build_object('key', k.id, 'label', k.name, 'count', n, 'translations', ${labelTranslations('k')}) ORDER BY n DESC, k.position, k.name), '[]'::json)
            FROM (SELECT category_id, count(*)::int AS n FROM f GROUP BY category_id) g JOIN categories k ON k.id = g.category_id),
          'byRubric', (
-           SELECT coalesce(json_agg(json_build_object('key', r.kind, 'label', r.name, 'count', n) ORDER BY n DESC, r.position, r.name), '[]'::json)
+           SELECT coalesce(json_agg(json_build_object('key', r.kind, 'label', r.name, 'count', n, 'translations', ${labelTranslations('r')}) ORDER BY n DESC, r.position, r.name), '[]'::json)
            FROM (SELECT rubric_id, count(*)::int AS n FROM f GROUP BY rubric_id) g JOIN rubrics r ON r.id = g.rubric_id),
          'byGeometry', ${counted(`coalesce(GeometryType(geom), 'NONE')`)},
          'bySource', ${counted('source')},

@@ -1,5 +1,5 @@
 import type { ContributionSource, ContributionStatus } from './contribution';
-import type { PhaseTranslations, ProcedureTranslations } from './procedure';
+import type { PhaseTranslations, ProcedureTranslations, Translations } from './procedure';
 
 export const STATISTICS_INTERVALS = ['day', 'week'] as const;
 export type StatisticsInterval = (typeof STATISTICS_INTERVALS)[number];
@@ -25,6 +25,8 @@ export interface StatisticsCount {
   key: string;
   label: string;
   count: number;
+  /** categories and rubrics: the label's English version, where planners gave one */
+  translations?: Translations<'label'>;
 }
 
 export interface StatisticsBucket {

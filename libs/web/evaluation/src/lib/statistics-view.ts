@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ProcedureStatistics, StatisticsCount, TopContribution } from '@stadtdialog/shared/contract';
-import { LocalizedNumberPipe, MessageKey, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
+import { localized, LocalizedNumberPipe, MessageKey, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
 import { BarChart, BarRow } from './bar-chart';
 
 interface Chart {
@@ -220,7 +220,7 @@ export class StatisticsView {
     const s = this.statistics();
     const t = (key: MessageKey, params?: Record<string, string | number>) => this.translator.translate(key, params);
     const count = t('evaluation.column.count');
-    const label = (prefix: string) => (c: StatisticsCount) => (prefix ? t(`${prefix}.${c.key}` as MessageKey) : c.label);
+    const label = (prefix: string) => (c: StatisticsCount) => (prefix ? t(`${prefix}.${c.key}` as MessageKey) : localized(c, 'label', this.translator.language()));
     const chart = (key: string, heading: MessageKey, counts: StatisticsCount[] | null, prefix = ''): Chart | null => {
       if (!counts) return null;
       const rows = counts.map((c) => ({ label: label(prefix)(c), values: [c.count] }));
