@@ -2,15 +2,14 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GEOCODER_FIXTURE_PORT } from './src/support/geocoder-fixture';
-import { SMTP_SINK_PORT } from './src/support/smtp-sink';
+import { E2E_PORT, GEOCODER_FIXTURE_PORT, SMTP_SINK_PORT } from './src/support/ports';
 
 /**
  * Drives Debian's Chromium against the app started as a user starts it (`npm start`), on a fresh
  * embedded database in a temp dir, so the demo seed runs. E2E_BASE_URL points the tests at an
  * already running instance instead.
  */
-const port = Number(process.env['E2E_PORT'] ?? 3100);
+const port = E2E_PORT;
 const externalBaseUrl = process.env['E2E_BASE_URL'];
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`;
 const startsServer = !externalBaseUrl && process.env['TEST_WORKER_INDEX'] === undefined;

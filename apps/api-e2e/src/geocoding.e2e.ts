@@ -2,7 +2,7 @@
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
 import { apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
 import { call } from './planner-fixtures';
-import { NominatimFixture } from './geocoder-fixture';
+import { NominatimFixture } from '@stadtdialog/shared/testing';
 
 describe(`address search through a Nominatim-compatible geocoder (${ENGINE} engine)`, () => {
   let db: TestDatabase;

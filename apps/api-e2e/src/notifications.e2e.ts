@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ENGINE, RunningApi, TestDatabase, freshDatabase, startApi } from './server';
 import { SeededProcedure, apiEnv, seedProcedure, withDatabase } from './participation-fixtures';
 import { ADMIN, PlannerClient, call, contribute } from './planner-fixtures';
-import { ReceivedMail, SmtpSink } from './smtp-sink';
+import { ReceivedMail, SmtpSink } from '@stadtdialog/shared/testing';
 
 const PUBLIC_URL = 'http://beteiligung.test';
 const OPERATOR = 'betrieb@bezirk.test';

@@ -2,7 +2,8 @@ import type { ContributionDetail } from '@stadtdialog/shared/contract';
 import { expectNoAxeViolations } from './support/accessibility';
 import { next, sentContributionId, writeText } from './support/contribute';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
-import { GEOCODER_FIXTURE_PORT, NominatimFixture } from './support/geocoder-fixture';
+import { NominatimFixture } from '@stadtdialog/shared/testing';
+import { GEOCODER_FIXTURE_PORT } from './support/ports';
 import { mapView, MAIN_MAP, PICKER_MAP, pixelOf, readDrawnMap } from './support/procedure-map';
 
 let geocoder: NominatimFixture;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expectNoAxeViolations } from './support/accessibility';
 import { next, sentContributionId, writeText } from './support/contribute';
 import { DEMO_SLUG, expect, test } from './support/fixtures';
-import { SMTP_SINK_PORT, SmtpSink } from './support/smtp-sink';
+import { SmtpSink } from '@stadtdialog/shared/testing';
+import { SMTP_SINK_PORT } from './support/ports';
 
 let sink: SmtpSink;
 

@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
-/** Places of the fixture in and around Hamburg-Altona, as Nominatim's jsonv2 answers them. */
+/** Places of the fixture in and around the demo procedure in Hamburg-Altona, as Nominatim's jsonv2 answers them. */
 export const FIXTURE_PLACES = [
   { display_name: 'Harkortstraße, Altona-Nord, Hamburg', lat: '53.5597', lon: '9.9335', boundingbox: ['53.5570', '53.5625', '9.9300', '9.9370'] },
   { display_name: 'Harkortstieg, Altona-Nord, Hamburg', lat: '53.5583', lon: '9.9312', boundingbox: ['53.5580', '53.5586', '9.9305', '9.9320'] },

@@ -51,7 +51,7 @@ export class SmtpSink {
   private server: SMTPServer | null = null;
   port = 0;
 
-  static async start(): Promise<SmtpSink> {
+  static async start(port = 0): Promise<SmtpSink> {
     const sink = new SmtpSink();
     sink.server = new SMTPServer({
       authOptional: true,
@@ -77,7 +77,7 @@ export class SmtpSink {
         });
       },
     });
-    await new Promise<void>((resolve) => sink.server?.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => sink.server?.listen(port, '127.0.0.1', () => resolve()));
     sink.port = ((sink.server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
     return sink;
   }

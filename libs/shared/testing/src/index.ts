@@ -1,0 +1,2 @@
+export * from './lib/smtp-sink';
+export * from './lib/geocoder-fixture';
