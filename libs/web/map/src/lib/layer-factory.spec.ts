@@ -9,10 +9,14 @@ import VectorSource from 'ol/source/Vector';
 import WMTS from 'ol/source/WMTS';
 import XYZ from 'ol/source/XYZ';
 import { createConfiguredLayers, createLayer } from './layer-factory';
-import { resolveProjection } from './projections';
+import { loadProjections, resolveProjection } from './projections';
 
 const webMercator = resolveProjection('EPSG:3857');
-const utm32 = resolveProjection('EPSG:25832');
+let utm32 = webMercator;
+beforeAll(async () => {
+  await loadProjections();
+  utm32 = resolveProjection('EPSG:25832');
+});
 
 function layer(overrides: Partial<MapLayer>): MapLayer {
   return { id: 'l', kind: 'xyz', title: 'Layer', url: 'https://tiles.example/{z}/{x}/{y}.png', role: 'base', ...overrides };

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { MapConfiguration } from '@stadtdialog/shared/contract';
 import { KEYBOARD_LARGE_STEP, KEYBOARD_STEP_PIXELS, LocationPicker, LocationSketch } from './location-picker';
 import { ProcedureMapElement } from './procedure-map';
+import { loadProjections } from './projections';
 
 class NoopResizeObserver {
   observe = jest.fn();
@@ -13,8 +14,10 @@ const configuration: MapConfiguration = { projection: 'EPSG:25832', center: [9.9
 const labels = { map: 'Karte', zoomIn: '+', zoomOut: '-', attributions: 'Quellen' };
 
 describe('LocationPicker', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoopResizeObserver;
+    // The configuration's EPSG:25832 loads proj4 first.
+    await loadProjections();
   });
 
   async function render(type: 'Point' | 'LineString' | 'Polygon') {

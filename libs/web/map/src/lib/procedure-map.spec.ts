@@ -21,6 +21,7 @@ import {
   ProcedureMap,
   ProcedureMapElement,
 } from './procedure-map';
+import { loadProjections } from './projections';
 
 // jsdom has no layout; OpenLayers only needs the observer to exist.
 class NoopResizeObserver {
@@ -59,8 +60,10 @@ function layerById<T extends BaseLayer>(map: OlMap, id: string): T {
 }
 
 describe('ProcedureMap', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoopResizeObserver;
+    // The configuration's EPSG:25832 loads proj4 first (the browser tests see the map wait for it).
+    await loadProjections();
   });
 
   async function render(inputs: Record<string, unknown>) {

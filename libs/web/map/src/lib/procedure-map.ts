@@ -40,7 +40,7 @@ import VectorSource from 'ol/source/Vector';
 import View from 'ol/View';
 import { createConfiguredLayers, LAYER_ID, LAYER_ROLE } from './layer-factory';
 import { resetMapControls } from './map-controls';
-import { resolveProjection } from './projections';
+import { loadProjections, projectionPending, resolveProjection } from './projections';
 import { CategoryLook, clusterStyle, createContributionStyle, planningAreaStyle } from './styles';
 
 /** Ids of the layers the map draws itself, next to the configured ones. */
@@ -202,8 +202,16 @@ export class ProcedureMap {
   );
 
   constructor() {
-    afterNextRender(() => this.createMap());
-    inject(DestroyRef).onDestroy(() => this.map()?.setTarget(undefined));
+    let destroyed = false;
+    afterNextRender(() => {
+      // A view in a projection that needs proj4 waits for it: the map is never drawn in the wrong one.
+      if (!projectionPending(this.configuration().projection)) this.createMap();
+      else void loadProjections().then(() => destroyed || this.createMap());
+    });
+    inject(DestroyRef).onDestroy(() => {
+      destroyed = true;
+      this.map()?.setTarget(undefined);
+    });
 
     effect(() => {
       const map = this.map();

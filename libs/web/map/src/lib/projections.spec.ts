@@ -1,7 +1,16 @@
 import { fromLonLat, toLonLat } from 'ol/proj';
-import { resolveProjection } from './projections';
+import { loadProjections, projectionPending, resolveProjection } from './projections';
 
 describe('resolveProjection', () => {
+  it('loads proj4 for EPSG:25832 on first use, and stands in the default until then', async () => {
+    expect(projectionPending('EPSG:25832')).toBe(true);
+    expect(projectionPending('EPSG:3857')).toBe(false);
+    expect(resolveProjection('EPSG:25832').getCode()).toBe('EPSG:3857');
+    await loadProjections();
+    expect(projectionPending('EPSG:25832')).toBe(false);
+    expect(resolveProjection('EPSG:25832').getCode()).toBe('EPSG:25832');
+  });
+
   it('knows EPSG:25832 and transforms Hamburg coordinates into UTM zone 32', () => {
     const utm32 = resolveProjection('EPSG:25832');
     expect(utm32.getCode()).toBe('EPSG:25832');

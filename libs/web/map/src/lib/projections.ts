@@ -1,6 +1,5 @@
-import { register } from 'ol/proj/proj4';
+import { signal } from '@angular/core';
 import { get as getProjection, Projection } from 'ol/proj';
-import proj4 from 'proj4';
 
 export const DEFAULT_PROJECTION = 'EPSG:3857';
 
@@ -16,19 +15,40 @@ const definitions: { code: string; proj4: string; extent: [number, number, numbe
   },
 ];
 
-let registered = false;
+/**
+ * proj4 and its parsers are a quarter of the map chunk (about 130 KB before compression) and only
+ * a map in one of these projections needs them: they load on first use, and the signal tells the
+ * computed values that resolved a projection before that to resolve it again.
+ */
+const registrations = signal(0);
+let loading: Promise<void> | null = null;
 
-export function registerProjections(): void {
-  if (registered) return;
-  for (const definition of definitions) proj4.defs(definition.code, definition.proj4);
-  register(proj4);
-  for (const definition of definitions) getProjection(definition.code)?.setExtent(definition.extent);
-  registered = true;
+/** Whether `code` is one of the projections that load proj4 first, not loaded yet. */
+export function projectionPending(code: string | undefined): boolean {
+  return !!code && registrations() === 0 && definitions.some((d) => d.code === code);
 }
 
-/** The configured view projection, or the default when the code is unknown. */
+/** Loads proj4 and registers the projections beyond EPSG:3857/4326 (once; later calls share the first). */
+export function loadProjections(): Promise<void> {
+  loading ??= Promise.all([import('proj4'), import('ol/proj/proj4')]).then(([proj4Module, olProj4]) => {
+    // the module's default export in the build; the CommonJS export itself where tests load it without interop
+    const proj4 = ((proj4Module as { default?: unknown }).default ?? proj4Module) as typeof proj4Module.default;
+    for (const definition of definitions) proj4.defs(definition.code, definition.proj4);
+    olProj4.register(proj4);
+    for (const definition of definitions) getProjection(definition.code)?.setExtent(definition.extent);
+    registrations.update((n) => n + 1);
+  });
+  return loading;
+}
+
+/**
+ * The configured view projection, or the default when the code is unknown. A projection whose
+ * proj4 definition has not loaded yet resolves to the default and starts loading it; inside a
+ * computed value or an effect it resolves again once loaded (`ProcedureMap` waits for it before it
+ * creates its map).
+ */
 export function resolveProjection(code: string | undefined): Projection {
-  registerProjections();
+  if (projectionPending(code)) void loadProjections();
   const projection = (code && getProjection(code)) || getProjection(DEFAULT_PROJECTION);
   if (!projection) throw new Error(`Projection ${DEFAULT_PROJECTION} is not available`);
   return projection;
