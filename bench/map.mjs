@@ -294,6 +294,25 @@ async function browserRun(apiBase) {
         }),
     );
     if (Number.isNaN(firstDrawn.ms)) throw new Error(`no contributions drawn within 30 s; the page shows: ${firstDrawn.page}`);
+    // Where the time to the first draw went: the page, its scripts, the procedure read, the first map request.
+    const loadSteps = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource');
+      const span = (test) => {
+        const found = entries.filter((e) => test(e.name));
+        return found.length ? [Math.min(...found.map((e) => e.startTime)), Math.max(...found.map((e) => e.responseEnd))] : null;
+      };
+      const navigation = performance.getEntriesByType('navigation')[0];
+      return {
+        html: navigation ? navigation.responseEnd : null,
+        scripts: span((n) => /\.js$/.test(new URL(n).pathname)),
+        procedure: span((n) => /\/api\/v1\/procedures\/[^/]+$/.test(new URL(n).pathname)),
+        firstMapRequest: (() => {
+          const map = entries.find((e) => /\/contributions\/(features|clusters)/.test(e.name));
+          return map ? [map.startTime, map.responseEnd] : null;
+        })(),
+      };
+    });
+    firstDrawn.steps = loadSteps;
     let transferred = 0;
     for (const response of scripts) transferred += (await response.request().sizes()).responseBodySize;
 
@@ -482,6 +501,12 @@ async function main() {
     console.log(`Chromium (headless, --disable-gpu: software rendering), canvas layers, ${VIEWPORT.width} × ${VIEWPORT.height}:`);
     console.log(`  procedure page JavaScript: ${browser.scripts} scripts, ${(browser.transferred / 1024).toFixed(1)} KiB transferred compressed (target <= 350 KB)`);
     console.log(`  first contributions drawn: ${browser.firstDrawn.ms.toFixed(0)} ms after navigation start, at zoom ${browser.firstDrawn.zoom.toFixed(2)} (target <= 1000 ms)`);
+    const s = browser.firstDrawn.steps;
+    const range = (r) => (r ? `${r[0].toFixed(0)}–${r[1].toFixed(0)} ms` : 'none');
+    console.log(
+      `    on the way: index.html by ${s.html?.toFixed(0)} ms, scripts ${range(s.scripts)}, procedure read ${range(s.procedure)}, ` +
+        `first map request ${range(s.firstMapRequest)}, drawn ${browser.firstDrawn.ms.toFixed(0)} ms`,
+    );
     console.log(`  longest task at load (before the first draw): ${t.longestAtLoad.toFixed(0)} ms`);
     console.log(
       `  pan/zoom, ${t.stepMs.length} steps (each: 300 ms animation, answer, draw): longest task ${t.longTasks ? `${t.longest.toFixed(0)} ms` : 'none over 50 ms'}, ` +

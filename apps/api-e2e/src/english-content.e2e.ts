@@ -127,8 +127,12 @@ describe(`English versions of procedure texts (${ENGINE} engine)`, () => {
     expect(audit.find((e) => e.action === 'rubric.create')?.after).toMatchObject({ name: 'Frage', translations: { en: { name: 'Question' } } });
   });
 
-  it('gives the statistics and the results report the English versions', async () => {
-    await contribute(api, procedure, 'Mehr Bänke');
+  it('gives the statistics, the results report and "Meine Beiträge" the English versions', async () => {
+    const own = await contribute(api, procedure, 'Mehr Bänke');
+    const mine = (await call(api, 'GET', '/api/v1/me/contributions', { headers: { 'X-Participant-Token': own.token } })).body;
+    expect(mine.contributions).toEqual([
+      expect.objectContaining({ id: own.id, category: 'Grün', categoryTranslations: { en: { name: 'Greenery' } }, rubricTranslations: {} }),
+    ]);
     const statistics = (await call(api, 'GET', `/api/v1/procedures/${procedure.slug}/statistics`)).body;
     expect(statistics.procedure.translations).toEqual({ en: { title: 'Market square', description: 'The long story' } });
     expect(statistics.byCategory).toEqual([expect.objectContaining({ label: 'Grün', translations: { en: { label: 'Greenery' } } })]);

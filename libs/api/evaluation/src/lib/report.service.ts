@@ -45,7 +45,8 @@ export class ReportService {
                     FROM phases ph WHERE ph.procedure_id = ${procedure}::uuid),
          'highlights', (
            SELECT coalesce(json_agg(json_build_object('id', c.id, 'title', c.title, 'text', c.body, 'status', c.status,
-                    'category', k.name, 'rubric', r.name, 'createdAt', ${UTC('c.created_at')},
+                    'category', k.name, 'rubric', r.name, 'categoryTranslations', k.translations, 'rubricTranslations', r.translations,
+                    'createdAt', ${UTC('c.created_at')},
                     'ratingsUp', ${ratingsShown ? 'c.ratings_up' : 'NULL'}, 'ratingsDown', ${ratingsShown ? 'c.ratings_down' : 'NULL'},
                     'commentCount', ${commentsShown ? 'c.comment_count' : 'NULL'},
                     'officialAnswer', ans.body, 'officialAnswerAt', ${UTC('ans.created_at')})

@@ -27,7 +27,8 @@ const time: SchemaObject = { type: 'string', format: 'date-time' };
 const text: SchemaObject = { type: 'string' };
 const count = (description?: string): SchemaObject => ({ type: 'integer', minimum: 0, nullable: true, description });
 /** English versions of German planner texts: `{ en: { field: text } }`, non-empty ones only; the web falls back to German. */
-const translations = (...fields: string[]): SchemaObject => ({
+/** The schema of a `translations` object for these fields. */
+export const translations = (...fields: string[]): SchemaObject => ({
   type: 'object',
   description: 'versions of the German texts in other UI languages; a field without one shows in German',
   properties: {

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { CONTRIBUTION_STATUSES, OwnContributions } from '@stadtdialog/shared/contract';
-import { ApiParticipantToken, ref } from '@stadtdialog/api/http';
+import { ApiParticipantToken, ref, translations } from '@stadtdialog/api/http';
 import { ParticipantToken } from '@stadtdialog/api/participation';
 import { MyContributionsService } from './my-contributions.service';
 
@@ -9,7 +9,7 @@ const text = { type: 'string' } as const;
 const nullableText = { type: 'string', nullable: true } as const;
 const time = { type: 'string', format: 'date-time' } as const;
 const status = { type: 'string', enum: [...CONTRIBUTION_STATUSES] } as const;
-const procedure = { type: 'object', required: ['slug', 'title'], properties: { slug: text, title: text } } as const;
+const procedure = { type: 'object', required: ['slug', 'title', 'translations'], properties: { slug: text, title: text, translations: translations('title', 'summary', 'description') } };
 const object = (properties: Record<string, object>) => ({ type: 'object', required: Object.keys(properties), properties });
 const geometry = { ...ref('ContributionGeometry'), nullable: true };
 
@@ -17,7 +17,8 @@ const SCHEMA = object({
   contributions: {
     type: 'array',
     items: object({
-      id: { type: 'string', format: 'uuid' }, procedure, title: text, text, category: text, rubric: text, geometry, status,
+      id: { type: 'string', format: 'uuid' }, procedure, title: text, text, category: text, rubric: text,
+      categoryTranslations: translations('name'), rubricTranslations: translations('name'), geometry, status,
       moderationReason: nullableText,
       edit: {
         ...object({

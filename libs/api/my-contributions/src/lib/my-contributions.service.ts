@@ -11,6 +11,7 @@ const CONTRIBUTIONS_SQL = `
   SELECT json_build_object(
     'id', c.id, 'procedure', json_build_object('slug', p.slug, 'title', p.title, 'translations', p.translations),
     'title', c.title, 'text', c.body, 'category', cat.name, 'rubric', r.name,
+    'categoryTranslations', cat.translations, 'rubricTranslations', r.translations,
     'geometry', ST_AsGeoJSON(c.geom, 7)::json, 'status', c.status, 'moderationReason', c.moderation_reason,
     'edit', CASE WHEN c.original IS NULL THEN NULL ELSE json_build_object(
       'original', json_build_object(

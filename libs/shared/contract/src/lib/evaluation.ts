@@ -1,5 +1,5 @@
 import type { ContributionSource, ContributionStatus } from './contribution';
-import type { PhaseTranslations, ProcedureTranslations, Translations } from './procedure';
+import type { CategoryTranslations, PhaseTranslations, ProcedureTranslations, RubricTranslations, Translations } from './procedure';
 
 export const STATISTICS_INTERVALS = ['day', 'week'] as const;
 export type StatisticsInterval = (typeof STATISTICS_INTERVALS)[number];
@@ -116,6 +116,9 @@ export interface ReportContribution extends TopContribution {
   text: string;
   category: string;
   rubric: string;
+  /** the English names planners gave */
+  categoryTranslations: CategoryTranslations;
+  rubricTranslations: RubricTranslations;
   createdAt: string;
   officialAnswer: string | null;
   officialAnswerAt: string | null;

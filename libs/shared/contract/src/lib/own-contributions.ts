@@ -1,7 +1,7 @@
 import { ContributionGeometry } from './geojson';
 import { ContributionStatus } from './contribution';
 import { NotificationState } from './site';
-import type { ProcedureTranslations } from './procedure';
+import type { CategoryTranslations, ProcedureTranslations, RubricTranslations } from './procedure';
 
 /**
  * "Meine Beiträge": what one participant wrote, found by the participant token alone, every status
@@ -14,6 +14,9 @@ export interface OwnContribution {
   text: string;
   category: string;
   rubric: string;
+  /** the English names planners gave (the web shows them in its English UI) */
+  categoryTranslations: CategoryTranslations;
+  rubricTranslations: RubricTranslations;
   geometry: ContributionGeometry | null;
   status: ContributionStatus;
   /** the moderators' reason for their last decision (a rejection always has one), else null */

@@ -36,7 +36,7 @@ const report: ProcedureReport = {
   statistics,
   highlights: [{
     id: 'k1', title: 'Mehr Bäume', status: 'published', ratingsUp: 2, ratingsDown: 0, commentCount: 2, text: 'Bitte pflanzt Bäume.',
-    category: 'Grün', rubric: 'Idee', createdAt: '2026-11-30T10:00:00.000Z', officialAnswer: 'Wir prüfen das.', officialAnswerAt: '2026-12-01T09:00:00.000Z',
+    category: 'Grün', rubric: 'Idee', categoryTranslations: {}, rubricTranslations: {}, createdAt: '2026-11-30T10:00:00.000Z', officialAnswer: 'Wir prüfen das.', officialAnswerAt: '2026-12-01T09:00:00.000Z',
   }],
   workshops: [{ id: 'w1', title: 'Tisch 1', startsAt: '2026-11-20T17:00:00.000Z', endsAt: null, place: 'Stadtteilhaus', contributions: 1 }],
 };

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { EvaluationQuery, ProcedureReport, ReportPhase, TopContribution } from '@stadtdialog/shared/contract';
+import type { CategoryTranslations, EvaluationQuery, ProcedureReport, ReportPhase, TopContribution } from '@stadtdialog/shared/contract';
 import {
   localized,
   LocalizedDatePipe,
@@ -75,7 +75,7 @@ const FILTER_ORDER: (keyof EvaluationQuery)[] = ['phase', 'from', 'to', 'source'
           <article class="highlight" [attr.aria-labelledby]="'sd-report-c-' + c.id">
             <h3 [id]="'sd-report-c-' + c.id">{{ c.title }}</h3>
             <p class="meta">
-              {{ 'evaluation.report.meta' | t: { category: c.category, rubric: c.rubric, date: (c.createdAt | localizedDate) } }}
+              {{ 'evaluation.report.meta' | t: { category: name(c.category, c.categoryTranslations), rubric: name(c.rubric, c.rubricTranslations), date: (c.createdAt | localizedDate) } }}
               @if (r.statistics.scope === 'planner') {
                 · {{ statusLabel(c.status) }}
               }
@@ -202,6 +202,11 @@ export class ResultsReport {
 
   protected statusLabel(status: string): string {
     return this.translator.translate(`evaluation.status.${status}` as MessageKey);
+  }
+
+  /** A category's or rubric's name in the UI language where the planners gave one. */
+  protected name(name: string, translations: CategoryTranslations): string {
+    return localized({ name, translations }, 'name', this.translator.language());
   }
 
   protected phaseName(phase: ReportPhase): string {

@@ -12,12 +12,14 @@ const OTHER = 'b'.repeat(43);
 const OWN: OwnContributions = {
   contributions: [
     {
-      id: 'c1', procedure: { slug: 'altona', title: 'Grüne Mitte' }, title: 'Mehr Bänke', text: 'Am Spielplatz', category: 'Grün', rubric: 'Idee',
+      id: 'c1', procedure: { slug: 'altona', title: 'Grüne Mitte', translations: {} }, title: 'Mehr Bänke', text: 'Am Spielplatz', category: 'Grün', rubric: 'Idee',
+      categoryTranslations: { en: { name: 'Green' } }, rubricTranslations: {},
       geometry: null, status: 'pending', moderationReason: null, edit: null, notification: null, commentCount: 0,
       createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
     {
-      id: 'c2', procedure: { slug: 'altona', title: 'Grüne Mitte' }, title: 'Radweg', text: 'Radweg (Name entfernt)', category: 'Verkehr', rubric: 'Idee',
+      id: 'c2', procedure: { slug: 'altona', title: 'Grüne Mitte', translations: {} }, title: 'Radweg', text: 'Radweg (Name entfernt)', category: 'Verkehr', rubric: 'Idee',
+      categoryTranslations: {}, rubricTranslations: {},
       geometry: { type: 'Point', coordinates: [9.95, 53.55] }, status: 'published', moderationReason: null,
       edit: {
         original: { title: 'Radweg', text: 'Radweg von Herrn M.', category: 'Grün', rubric: 'Idee', geometry: { type: 'Point', coordinates: [9.9, 53.5] } },
@@ -27,14 +29,15 @@ const OWN: OwnContributions = {
       commentCount: 2, createdAt: '2026-11-30T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
     {
-      id: 'c3', procedure: { slug: 'altona', title: 'Grüne Mitte' }, title: 'Parkplatz', text: 'Statt Wiese', category: 'Grün', rubric: 'Idee',
+      id: 'c3', procedure: { slug: 'altona', title: 'Grüne Mitte', translations: {} }, title: 'Parkplatz', text: 'Statt Wiese', category: 'Grün', rubric: 'Idee',
+      categoryTranslations: { en: { name: 'Green' } }, rubricTranslations: {},
       geometry: null, status: 'rejected', moderationReason: 'Bitte nur ein Anliegen.', edit: null, notification: null, commentCount: 0,
       createdAt: '2026-11-29T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z',
     },
   ],
   comments: [
     {
-      id: 'm1', procedure: { slug: 'altona', title: 'Grüne Mitte' }, contributionId: 'x', contributionTitle: null, reply: true,
+      id: 'm1', procedure: { slug: 'altona', title: 'Grüne Mitte', translations: {} }, contributionId: 'x', contributionTitle: null, reply: true,
       text: 'Dem stimme ich zu.', status: 'pending', moderationReason: null, createdAt: '2026-12-01T11:00:00.000Z',
     },
   ],
@@ -91,6 +94,19 @@ describe('MyContributionsPage', () => {
     expect(comment?.textContent).toContain('zu einem Beitrag, der nicht mehr öffentlich ist');
     expect(comment?.textContent).toContain('Wird geprüft');
     expect(element.querySelector('#own-comments-heading')?.textContent).toBe('Kommentare (1)');
+  });
+
+  it('names categories and rubrics in English where the planners gave a version, else in German marked as German', async () => {
+    localStorage.setItem('stadtdialog.participantToken', TOKEN);
+    await TestBed.inject(Translator).load('mine', 'notify');
+    TestBed.inject(Translator).use('en');
+    const { fixture, element } = await render();
+    http.expectOne('/api/v1/me/contributions').flush(OWN);
+    await fixture.whenStable();
+    const meta = element.querySelector('li.own-contribution .meta');
+    expect(meta?.textContent).toContain('Green, Idee');
+    const rubric = Array.from(meta?.querySelectorAll('span[lang]') ?? []).map((span) => [span.textContent?.trim(), span.getAttribute('lang')]);
+    expect(rubric).toEqual([['Idee', 'de']]);
   });
 
   it('shows the personal link on request, with the token after #', async () => {

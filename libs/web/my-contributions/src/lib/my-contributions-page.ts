@@ -3,8 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ContributionStatus, OwnContribution } from '@stadtdialog/shared/contract';
+import { CategoryTranslations, ContributionStatus, OwnContribution } from '@stadtdialog/shared/contract';
 import {
+  localized,
+  localizedLanguage,
   LocalizedDatePipe,
   LocalizedPipe,
   MessageKey,
@@ -60,6 +62,18 @@ export class MyContributionsPage {
     const title = inject(Title);
     effect(() => title.setTitle(`${this.translator.translate('mine.title')} – ${this.translator.translate('app.name')}`));
     this.store.load();
+  }
+
+  /** A category's or rubric's name in the UI language where the planners gave one. */
+  protected name(name: string, translations: CategoryTranslations): string {
+    return localized({ name, translations }, 'name', this.translator.language());
+  }
+
+  /** `de` where that name falls back to German inside the English UI. */
+  protected nameLang(name: string, translations: CategoryTranslations): string | null {
+    const language = this.translator.language();
+    const shown = localizedLanguage({ name, translations }, 'name', language);
+    return shown === language ? null : shown;
   }
 
   protected hasPlaceChange(contribution: OwnContribution): boolean {
