@@ -16,8 +16,9 @@ describe('BarChart', () => {
 
   it('draws one bar per value with the value written beside it, and the same data as a table', () => {
     const element = render(['Anzahl'], [{ label: 'Grün', values: [3] }, { label: 'Verkehr', values: [1] }]);
-    const svg = element.querySelector('svg[role="img"]')!;
-    const labelledBy = svg.getAttribute('aria-labelledby')!.split(' ').map((id) => element.querySelector(`#${id}`)?.textContent);
+    const svg = element.querySelector('svg[role="img"]');
+    if (!svg) throw new Error('no chart drawn');
+    const labelledBy = (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => element.querySelector(`#${id}`)?.textContent);
     expect(labelledBy).toEqual(['Beiträge nach Kategorie', 'Am häufigsten: Grün mit 3 von 4.']);
     const widths = [...svg.querySelectorAll('rect[height]')].map((r) => Number(r.getAttribute('width'))).filter((w) => w !== 6);
     expect(widths[0]).toBeCloseTo(widths[1] * 3);

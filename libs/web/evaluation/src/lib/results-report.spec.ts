@@ -77,7 +77,8 @@ describe('ResultsReport', () => {
     ]);
     expect(element.textContent).toContain('2 Varianten: zusammen 6 Zustimmungen und 2 Ablehnungen.');
     expect(element.textContent).toContain('Kommentare zu den Planungsvarianten als Tabelle');
-    const highlight = element.querySelector('article.highlight')!;
+    const highlight = element.querySelector('article.highlight');
+    if (!highlight) throw new Error('no highlighted contribution');
     expect(highlight.querySelector('h3')?.textContent).toBe('Mehr Bäume');
     expect(highlight.querySelector('.answer')?.textContent).toContain('Wir prüfen das.');
     expect(highlight.textContent).toContain('2 Zustimmungen, 0 Ablehnungen, 2 Kommentare');
