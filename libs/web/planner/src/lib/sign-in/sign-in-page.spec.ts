@@ -82,8 +82,16 @@ describe('SignInPage', () => {
     expect(button.disabled).toBe(true);
     expect(element.textContent).toContain('Erneut möglich in 1 s');
 
-    await new Promise((resolve) => setTimeout(resolve, 1300));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // still off half-way through the second
+    await sleep(500);
     await settle(fixture);
+    expect(button.disabled).toBe(true);
+    // on again once the second is over (a busy machine may run the page's timer late: up to 5 s)
+    for (let waited = 500; waited < 5000 && button.disabled; waited += 100) {
+      await sleep(100);
+      await settle(fixture);
+    }
     expect(button.disabled).toBe(false);
     expect(element.textContent).not.toContain('Erneut möglich');
   });
