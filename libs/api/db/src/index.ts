@@ -6,6 +6,7 @@ export * from './lib/demo-seed';
 export * from './lib/tokens';
 export * from './lib/db.module';
 export * from './lib/participants';
+export * from './lib/instance-secrets';
 export * from './lib/idempotency';
 export * from './lib/rate-limit-store';
 export * from './lib/contribution-query';

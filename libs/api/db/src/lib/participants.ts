@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@stadtdialog/api/config';
+import { instanceSecret } from './instance-secrets';
 import { APP_CONFIG } from './tokens';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -32,12 +33,7 @@ export class ParticipantTokens implements OnModuleInit {
 
   private async loadKey(): Promise<Buffer> {
     if (this.config.participantTokenSecret) return Buffer.from(this.config.participantTokenSecret, 'utf8');
-    await this.dataSource.query(
-      `INSERT INTO instance_secrets (name, value) VALUES ('participant_token_key', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomBytes(32)],
-    );
-    const [row] = await this.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'participant_token_key'`);
-    return row.value as Buffer;
+    return instanceSecret(this.dataSource, 'participant_token_key');
   }
 
   hash(token: string): Buffer {

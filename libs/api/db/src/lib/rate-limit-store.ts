@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { instanceSecret } from './instance-secrets';
 import type { RateLimitStore } from '@stadtdialog/api/http';
 
 const PRUNE_MS = 10 * 60_000;
@@ -26,12 +27,8 @@ export class PostgresRateLimitStore implements RateLimitStore {
 
   /** The HMAC key is kept in the database too, so every instance hashes a token to the same key. */
   static async open(dataSource: DataSource): Promise<PostgresRateLimitStore> {
-    await dataSource.query(
-      `INSERT INTO instance_secrets (name, value) VALUES ('write_rate_limit_key', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomBytes(32)],
-    );
-    const [row] = await dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'write_rate_limit_key'`);
-    const store = new PostgresRateLimitStore(dataSource, row.value as Buffer);
+    const key = await instanceSecret(dataSource, 'write_rate_limit_key');
+    const store = new PostgresRateLimitStore(dataSource, key);
     setInterval(() => void store.prune().catch(() => undefined), PRUNE_MS).unref();
     return store;
   }

@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { instanceSecret } from '@stadtdialog/api/db';
 
 export interface ThrottleKey {
   hash: Buffer;
@@ -27,12 +28,7 @@ export class SignInThrottle implements OnModuleInit {
   constructor(private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO instance_secrets (name, value) VALUES ('sign_in_throttle_key', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomBytes(32)],
-    );
-    const [row] = await this.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'sign_in_throttle_key'`);
-    this.key = row.value as Buffer;
+    this.key = await instanceSecret(this.dataSource, 'sign_in_throttle_key');
   }
 
   account(email: string): ThrottleKey {

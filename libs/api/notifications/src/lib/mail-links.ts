@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { instanceSecret } from '@stadtdialog/api/db';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -16,12 +17,7 @@ export class MailLinks implements OnModuleInit {
   constructor(private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO instance_secrets (name, value) VALUES ('mail_link_key', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomBytes(32)],
-    );
-    const [row] = await this.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'mail_link_key'`);
-    this.key = row.value as Buffer;
+    this.key = await instanceSecret(this.dataSource, 'mail_link_key');
   }
 
   private mac(message: string): Buffer {

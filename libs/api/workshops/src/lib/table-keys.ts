@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { instanceSecret } from '@stadtdialog/api/db';
 
 /** What a table link's secret looks like: 32 random bytes, base64url. */
 export const TABLE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -17,12 +18,7 @@ export class TableKeys implements OnModuleInit {
 
   /** Loaded before the first request: inside a write transaction the one embedded connection is taken. */
   async onModuleInit(): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO instance_secrets (name, value) VALUES ('table_key_key', $1) ON CONFLICT (name) DO NOTHING`,
-      [randomBytes(32)],
-    );
-    const [row] = await this.dataSource.query(`SELECT value FROM instance_secrets WHERE name = 'table_key_key'`);
-    this.key = row.value as Buffer;
+    this.key = await instanceSecret(this.dataSource, 'table_key_key');
   }
 
   hash(secret: string): Buffer {
