@@ -58,7 +58,16 @@ export class VariantsStore {
       .list(slug)
       .pipe(switchMap((list: PublicVariant[]) => (list.length ? forkJoin(list.map((v) => this.api.get(slug, v.id))) : of([]))))
       .subscribe({
-        next: (variants) => this.state.set({ status: 'loaded', variants }),
+        next: (variants) => {
+          // A re-read (after a reset or a changed variant) may bring comments before their live events:
+          // those are new to the reader too, and announced like the ones the events bring.
+          if (!showFailure && this.status() === 'loaded') {
+            const seen = new Set(this.variants().flatMap((v) => v.comments.map((c) => c.id)));
+            const fresh = variants.reduce((n, v) => n + v.comments.filter((c) => !seen.has(c.id)).length, 0);
+            if (fresh) this.arrivals.update((n) => n + fresh);
+          }
+          this.state.set({ status: 'loaded', variants });
+        },
         error: (error: unknown) => {
           if (showFailure) this.state.set({ status: failureStatus(error), variants: [] });
         },
