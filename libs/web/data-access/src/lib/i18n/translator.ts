@@ -11,30 +11,31 @@ export const DEFAULT_LANGUAGE: Language = 'de';
 
 export type MessageParams = Record<string, string | number>;
 
-const formats = new Map<string, IntlMessageFormat | null>();
+/** A parsed message and the names of its parameters. */
+const formats = new Map<string, { format: IntlMessageFormat; names: string[] } | null>();
 
 /**
- * Formats one ICU message; parsed messages are kept per language. A parameter the caller did not
- * give stays as `{name}` in the text (as a placeholder would), so a slip never blanks a page.
+ * Formats one ICU message; parsed messages (and their parameter names) are kept per language. A
+ * parameter the caller did not give stays as `{name}` in the text (as a placeholder would), so a
+ * slip never blanks a page.
  */
 export function formatMessage(language: Language, text: string, params?: MessageParams): string {
   if (!text.includes('{')) return text;
   const id = `${language}\u0000${text}`;
-  let format = formats.get(id);
-  if (format === undefined) {
+  let parsed = formats.get(id);
+  if (parsed === undefined) {
     try {
-      format = new IntlMessageFormat(text, language);
+      parsed = { format: new IntlMessageFormat(text, language), names: [...new Set([...text.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]))] };
     } catch {
-      format = null;
+      parsed = null;
     }
-    formats.set(id, format);
+    formats.set(id, parsed);
   }
-  if (format) {
+  if (parsed) {
     try {
-      const names = new Set([...text.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]));
       const values: MessageParams = {};
-      for (const name of names) values[name] = params?.[name] ?? `{${name}}`;
-      return String(format.format(values));
+      for (const name of parsed.names) values[name] = params?.[name] ?? `{${name}}`;
+      return String(parsed.format.format(values));
     } catch {
       // falls through to the plain replacement
     }
@@ -71,6 +72,11 @@ const DATE_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
 @Injectable({ providedIn: 'root' })
 export class Translator {
   private readonly document = inject(DOCUMENT);
+  /** Intl formatters per locale and format: making one costs far more than using it, and a list formats dozens of dates per render. */
+  private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+  /** The browser's languages the engine has formats for, looked up once (the lookup costs tens of milliseconds at start). */
+  private supportedBrowserLocales: string[] | null = null;
+
   private readonly current = signal<Language>(this.storedLanguage() ?? this.browserLanguage() ?? DEFAULT_LANGUAGE);
 
   readonly language = this.current.asReadonly();
@@ -144,19 +150,31 @@ export class Translator {
     const options = DATE_FORMATS[format];
     const date = typeof value === 'string' ? new Date(value) : value;
     if (!options || Number.isNaN(date.getTime())) return formatDate(value, format, this.current());
-    return new Intl.DateTimeFormat(this.locale(), options).format(date);
+    const locale = this.locale();
+    const id = `${locale}\u0000${format}`;
+    let formatter = this.dateFormats.get(id);
+    if (!formatter) this.dateFormats.set(id, (formatter = new Intl.DateTimeFormat(locale, options)));
+    return formatter.format(date);
   }
 
   private browserLocales(): string[] {
+    if (this.supportedBrowserLocales) return this.supportedBrowserLocales;
     const navigator = this.document.defaultView?.navigator;
     const tags = navigator?.languages?.length ? navigator.languages : navigator?.language ? [navigator.language] : [];
-    return tags.filter((tag) => {
-      try {
-        return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
-      } catch {
-        return false;
-      }
-    });
+    let supported: readonly string[] = [];
+    try {
+      // One call for all tags: it answers the supported ones, in order; an invalid tag makes it throw.
+      supported = Intl.DateTimeFormat.supportedLocalesOf([...tags]);
+    } catch {
+      supported = tags.filter((tag) => {
+        try {
+          return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+        } catch {
+          return false;
+        }
+      });
+    }
+    return (this.supportedBrowserLocales = [...supported]);
   }
 
   /** The first of the browser's languages the app speaks. */
