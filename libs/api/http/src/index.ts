@@ -8,4 +8,3 @@ export * from './lib/request-deadline';
 export * from './lib/database-unavailable';
 export * from './lib/table-key';
 export * from './lib/field-validators';
-export * from './lib/page-preloads';
