@@ -133,6 +133,18 @@ describe('ContributionDetailStore', () => {
       expect(store.contribution()?.comments[0].replies).toEqual([]);
     });
 
+    it('does not announce the own comment when its live event comes before the answer, but does announce others meanwhile', async () => {
+      const done = store.comment('Meiner', null, 'key-1');
+      const post = http.expectOne(`${base}/comments`);
+      live.emit('gruene-mitte', { type: 'comment', data: comment('m7', { text: 'Meiner' }) });
+      live.emit('gruene-mitte', { type: 'comment', data: comment('m8') });
+      expect(store.newComments().count).toBe(0);
+      post.flush({ ...comment('m7', { text: 'Meiner' }), status: 'published' });
+      await done;
+      expect(store.contribution()?.comments.map((c) => c.id)).toEqual(['m1', 'm7', 'm8']);
+      expect(store.newComments().count).toBe(1);
+    });
+
     it('takes new counts and text from a changed contribution, keeping the own rating', () => {
       live.emit('gruene-mitte', {
         type: 'contribution',

@@ -1,6 +1,7 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Comment, ContributionDetail, NewReport } from '@stadtdialog/shared/contract';
 import { firstValueFrom, Subscription } from 'rxjs';
+import { LiveArrivals } from '../live/live-arrivals';
 import { LiveEvents, PublicLiveEvent } from '../live/live-events';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
 import { WriteFailure, writeFailure } from '../participation/problem';
@@ -23,6 +24,7 @@ export class ContributionDetailStore {
   private readonly ratingState = signal(false);
   private readonly removedState = signal(false);
   private readonly commentArrivals = signal<{ count: number; serial: number }>({ count: 0, serial: 0 });
+  private readonly others = new LiveArrivals((count) => this.commentArrivals.update((a) => ({ count: a.count + count, serial: a.serial + 1 })));
   private readonly live = inject(LiveEvents);
   private unfollow: (() => void) | null = null;
   private request?: Subscription;
@@ -52,6 +54,7 @@ export class ContributionDetailStore {
     this.slug.set(slug);
     this.removedState.set(false);
     this.commentArrivals.set({ count: 0, serial: 0 });
+    this.others.reset();
     this.state.set({ status: 'loading', contribution: null });
     this.request = this.api.get(slug, id).subscribe({
       next: (contribution) => this.state.set({ status: 'loaded', contribution }),
@@ -89,8 +92,10 @@ export class ContributionDetailStore {
     const contribution = this.contribution();
     if (!slug || !contribution) return { kind: 'failed', status: 0, code: null };
     try {
-      const comment = await firstValueFrom(
-        this.api.comment(slug, contribution.id, { text, ...(parentId ? { parentId } : {}) }, idempotencyKey),
+      // (its live event may come first: not announced as someone else's)
+      const comment = await this.others.own(
+        firstValueFrom(this.api.comment(slug, contribution.id, { text, ...(parentId ? { parentId } : {}) }, idempotencyKey)),
+        (c) => c.id,
       );
       if (comment.status !== 'pending' && !this.hasComment(comment.id)) this.addComment(comment);
       return { kind: 'done', value: comment };
@@ -161,7 +166,7 @@ export class ContributionDetailStore {
         }
         if (comment.parentId && !current.comments.some((c) => c.id === comment.parentId)) return;
         this.addComment(comment, false);
-        this.commentArrivals.update((a) => ({ count: a.count + 1, serial: a.serial + 1 }));
+        this.others.arrived([comment.id]);
         return;
       }
       case 'comment-removed':

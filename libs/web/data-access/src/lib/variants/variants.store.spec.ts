@@ -91,6 +91,19 @@ describe('VariantsStore', () => {
     expect(await done).toEqual({ kind: 'done', value: undefined });
   });
 
+  it('does not announce the own comment when its live event comes before the answer, but does announce others meanwhile', async () => {
+    const done = store.comment('b', 'Schön', 'key-1');
+    const post = http.expectOne(`${base}/variants/b/comments`);
+    live.emit('gruene-mitte', { type: 'variant-comment', data: { id: 'c1', variantId: 'b', text: 'Schön', createdAt: '2026-12-01T10:00:00.000Z' } });
+    live.emit('gruene-mitte', { type: 'variant-comment', data: { id: 'c2', variantId: 'a', text: 'Andere', createdAt: '2026-12-01T10:00:01.000Z' } });
+    expect(store.variants()[1].comments.map((c) => c.id)).toEqual(['c1']);
+    expect(store.commentsArrived()).toBe(0);
+    post.flush({ id: 'c1', variantId: 'b', text: 'Schön', createdAt: '2026-12-01T10:00:00.000Z', status: 'published' });
+    await done;
+    expect(store.variants()[1].comments.map((c) => c.id)).toEqual(['c1']);
+    expect(store.commentsArrived()).toBe(1);
+  });
+
   it('applies live counts and comments in place, and reads again for a variant it does not know', () => {
     live.emit('gruene-mitte', { type: 'variant', data: { id: 'a', title: 'Bogen', position: 0, ratingsUp: 5, ratingsDown: 2, commentCount: 1, updatedAt: '' } });
     live.emit('gruene-mitte', { type: 'variant-comment', data: { id: 'c5', variantId: 'a', text: 'Live', createdAt: '2026-12-01T10:00:00.000Z' } });

@@ -3,6 +3,7 @@ import { PublicVariant, PublicVariantDetail, VariantComment } from '@stadtdialog
 import { firstValueFrom, forkJoin, of, Subscription, switchMap } from 'rxjs';
 import { ContributionApi } from '../contributions/contribution-api';
 import { WriteResult } from '../contributions/contribution-detail.store';
+import { LiveArrivals } from '../live/live-arrivals';
 import { LiveEvents, PublicLiveEvent } from '../live/live-events';
 import { writeFailure } from '../participation/problem';
 import { failureStatus, LoadStatus } from '../procedures/load-status';
@@ -22,6 +23,7 @@ export class VariantsStore {
   private readonly state = signal<{ status: LoadStatus; variants: PublicVariantDetail[] }>({ status: 'idle', variants: [] });
   private readonly busy = signal<ReadonlySet<string>>(new Set());
   private readonly arrivals = signal(0);
+  private readonly others = new LiveArrivals((count) => this.arrivals.update((n) => n + count));
   private unfollow: (() => void) | null = null;
   private request?: Subscription;
 
@@ -47,6 +49,7 @@ export class VariantsStore {
     }
     this.slug.set(slug);
     this.arrivals.set(0);
+    this.others.reset();
     this.state.set({ status: 'loading', variants: [] });
     this.read(slug, true);
   }
@@ -63,8 +66,7 @@ export class VariantsStore {
           // those are new to the reader too, and announced like the ones the events bring.
           if (!showFailure && this.status() === 'loaded') {
             const seen = new Set(this.variants().flatMap((v) => v.comments.map((c) => c.id)));
-            const fresh = variants.reduce((n, v) => n + v.comments.filter((c) => !seen.has(c.id)).length, 0);
-            if (fresh) this.arrivals.update((n) => n + fresh);
+            this.others.arrived(variants.flatMap((v) => v.comments.filter((c) => !seen.has(c.id)).map((c) => c.id)));
           }
           this.state.set({ status: 'loaded', variants });
         },
@@ -97,7 +99,8 @@ export class VariantsStore {
     const slug = this.slug();
     if (!slug) return { kind: 'failed', status: 0, code: null };
     try {
-      const comment = await firstValueFrom(this.api.comment(slug, variantId, text, idempotencyKey));
+      // (its live event may come first: not announced as someone else's)
+      const comment = await this.others.own(firstValueFrom(this.api.comment(slug, variantId, text, idempotencyKey)), (c) => c.id);
       const variant = this.variants().find((v) => v.id === variantId);
       if (variant && comment.status !== 'pending' && !variant.comments.some((c) => c.id === comment.id)) {
         this.patch(variantId, {
@@ -158,7 +161,7 @@ export class VariantsStore {
         }
         // The count arrives with the variant's own event.
         this.patch(variant.id, { comments: [...variant.comments, event.data] });
-        this.arrivals.update((n) => n + 1);
+        this.others.arrived([event.data.id]);
         return;
       }
       case 'variant-comment-removed': {
