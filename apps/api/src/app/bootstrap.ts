@@ -13,6 +13,7 @@ import {
   ProblemFilter,
   compressResponses,
   precompressedWebAssets,
+  preloadedPages,
   createValidationPipe,
   refuseNonJsonBodies,
   requestDeadline,
@@ -56,6 +57,8 @@ export async function createApp(
   app.use(app.get(ContentSecurityPolicy).middleware());
   // The web app's hashed scripts and styles, compressed once at brotli's highest quality.
   if (options.webDist) app.use(precompressedWebAssets(options.webDist));
+  // The resident pages' HTML names their scripts and first visitor-independent reads, so the browser fetches them at once.
+  if (options.webDist) app.use(preloadedPages(options.webDist));
   app.set('trust proxy', config.trustProxy);
   // On a PostgreSQL server the limits are shared by every instance; the embedded engine is one instance.
   const shared = opened.database.engine === 'server' ? await PostgresRateLimitStore.open(app.get(DataSource)) : null;

@@ -4,6 +4,7 @@ export * from './lib/rate-limit';
 export * from './lib/openapi';
 export * from './lib/openapi-schemas';
 export * from './lib/web-assets';
+export * from './lib/page-preloads';
 export * from './lib/request-deadline';
 export * from './lib/database-unavailable';
 export * from './lib/table-key';

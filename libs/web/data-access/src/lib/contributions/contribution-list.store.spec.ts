@@ -5,7 +5,7 @@ import { ContributionFeatureCollection } from '@stadtdialog/shared/contract';
 import { DEFAULT_FILTER, filterFromQueryParams, filterToQueryParams } from './contribution-filter';
 import { LiveEvents } from '../live/live-events';
 import { FakeLiveEvents } from '../live/testing-live-events';
-import { ContributionListStore, LIVE_BATCH_MS } from './contribution-list.store';
+import { ContributionListStore, LIST_AFTER_MAP_MS, LIVE_BATCH_MS } from './contribution-list.store';
 import { contributionFixture, pageFixture } from './testing-fixtures';
 
 const base = '/api/v1/procedures/gruene-mitte/contributions';
@@ -115,6 +115,42 @@ describe('ContributionListStore', () => {
     // once answered, a view outside it asks again
     store.showMapView({ bbox: [10.2, 53.5, 10.4, 53.6], zoom: 11.6 });
     http.expectOne((r) => r.url === `${base}/clusters`);
+  });
+
+  it('where the map is shown, asks for the list once the map has its first answer, so the list does not hold the map back', () => {
+    store.load('gruene-mitte', DEFAULT_FILTER, { listAfterMap: true });
+    http.expectNone((r) => r.url === base);
+    expect(store.status()).toBe('loading');
+    store.showMapView({ bbox: [9.8, 53.5, 10, 53.6], zoom: 11.6 });
+    http.expectNone((r) => r.url === base);
+    http.expectOne((r) => r.url === `${base}/clusters`).flush({ type: 'FeatureCollection', zoom: 12, features: [] });
+    http.expectOne((r) => r.url === base && r.params.get('limit') === '20').flush(pageFixture([contributionFixture()], 2));
+    expect(store.status()).toBe('loaded');
+    expect(store.total()).toBe(2);
+    // a later filter on the same procedure asks for both at once
+    store.load('gruene-mitte', { ...DEFAULT_FILTER, rubric: 'r1' }, { listAfterMap: true });
+    http.expectOne((r) => r.url === base && r.params.get('limit') === '20');
+    http.expectOne((r) => r.url === `${base}/clusters`);
+  });
+
+  it('asks for a held list after a while when the map gives no view, and after a failed map answer', () => {
+    jest.useFakeTimers();
+    try {
+      store.load('gruene-mitte', DEFAULT_FILTER, { listAfterMap: true });
+      jest.advanceTimersByTime(LIST_AFTER_MAP_MS - 1);
+      http.expectNone((r) => r.url === base);
+      jest.advanceTimersByTime(1);
+      http.expectOne((r) => r.url === base && r.params.get('limit') === '20').flush(pageFixture([contributionFixture()], 2));
+      expect(store.status()).toBe('loaded');
+    } finally {
+      jest.useRealTimers();
+    }
+    store.load('wilhelmsburg', DEFAULT_FILTER, { listAfterMap: true });
+    store.showMapView({ bbox: [9.8, 53.5, 10, 53.6], zoom: 11.6 });
+    http
+      .expectOne((r) => r.url === '/api/v1/procedures/wilhelmsburg/contributions/clusters')
+      .flush({ code: 'unavailable' }, { status: 503, statusText: 'Service Unavailable' });
+    http.expectOne((r) => r.url === '/api/v1/procedures/wilhelmsburg/contributions' && r.params.get('limit') === '20');
   });
 
   it('lets the list follow the map: its page and count are those of the view', () => {

@@ -18,6 +18,8 @@ import { applyLiveEvents } from './contribution-live';
 export const CONTRIBUTION_PAGE_SIZE = 20;
 /** Live events are applied in batches: every map change rebuilds the layer's buffers. */
 export const LIVE_BATCH_MS = 300;
+/** how long the list's first request waits for the map's first answer at most (`load(…, { listAfterMap })`) */
+export const LIST_AFTER_MAP_MS = 1500;
 
 export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
@@ -147,6 +149,8 @@ export class ContributionListStore {
   /** what the map request under way will cover: a view inside it waits for that answer instead of asking again */
   private requestedRegion: LoadedRegion | null = null;
   private listRequest?: Subscription;
+  /** the list's first request waits for the map's first answer until this timer */
+  private heldList: ReturnType<typeof setTimeout> | null = null;
   private unfollow: (() => void) | null = null;
   private followedSince = 0;
   private pending: PublicLiveEvent[] = [];
@@ -189,6 +193,7 @@ export class ContributionListStore {
       this.counts?.unsubscribe();
       this.mapRequest?.unsubscribe();
       this.listRequest?.unsubscribe();
+      if (this.heldList) clearTimeout(this.heldList);
       this.stopFollowing();
     });
   }
@@ -215,8 +220,13 @@ export class ContributionListStore {
     if (this.state().overallTotal === null) this.refreshCounts();
   }
 
-  /** Loads list, map layer (of the map's view, once known) and counts for the filter; a newer load supersedes an older one. */
-  load(slug: string, filter: ContributionFilter): void {
+  /**
+   * Loads list, map layer (of the map's view, once known) and counts for the filter; a newer load
+   * supersedes an older one. `listAfterMap` (where the map is shown): the first load of a procedure
+   * sends the list's request once the map's first answer is in (at most LIST_AFTER_MAP_MS later), so
+   * the list's answer and its entries do not hold back the first contributions on the map.
+   */
+  load(slug: string, filter: ContributionFilter, options: { listAfterMap?: boolean } = {}): void {
     const previous = this.state();
     const sameProcedure = previous.slug === slug;
     if (!sameProcedure || !this.unfollow) this.follow(slug);
@@ -237,7 +247,13 @@ export class ContributionListStore {
       view: sameProcedure ? previous.view : null,
       followMap: sameProcedure && previous.followMap,
     });
-    this.loadList();
+    if (options.listAfterMap && !this.state().view) {
+      if (this.heldList) clearTimeout(this.heldList);
+      this.listRequest?.unsubscribe();
+      this.heldList = setTimeout(() => this.releaseList(), LIST_AFTER_MAP_MS);
+    } else {
+      this.loadList();
+    }
     if (this.state().view) this.loadMap();
     if ((isNarrowing(filter) || this.state().followMap) && this.state().overallTotal === null) {
       this.requests.add(
@@ -371,8 +387,15 @@ export class ContributionListStore {
     return { ...filterQuery(filter), ...(followMap && view ? { bbox: view.bbox.join(',') } : {}) };
   }
 
+  /** The list's first request was held for the map's first answer: it goes now. */
+  private releaseList(): void {
+    if (this.heldList) this.loadList();
+  }
+
   /** The first page of the list and its totals. */
   private loadList(): void {
+    if (this.heldList) clearTimeout(this.heldList);
+    this.heldList = null;
     const { slug, filter } = this.state();
     if (!slug) return;
     this.listRequest?.unsubscribe();
@@ -409,14 +432,21 @@ export class ContributionListStore {
     const answer: Observable<ContributionFeatureCollection | ContributionClusterCollection> =
       mode === 'clusters' ? this.api.clusters(slug, { ...query, zoom }) : this.api.features(slug, query);
     this.mapRequest = answer.pipe(finalize(() => (this.requestedRegion = null))).subscribe({
-      next: (features) =>
+      next: (features) => {
         this.state.update((s) => ({
           ...s,
           featuresStatus: 'loaded',
           features,
           region: { mode, bbox, zoom, truncated: 'truncated' in features && features.truncated === true },
-        })),
-      error: (error: unknown) => this.state.update((s) => ({ ...s, featuresStatus: failureStatus(error), features: null, region: null })),
+        }));
+        // A list held for the map's first answer goes now.
+        this.releaseList();
+      },
+      error: (error: unknown) => {
+        this.state.update((s) => ({ ...s, featuresStatus: failureStatus(error), features: null, region: null }));
+        this.releaseList();
+      },
     });
+
   }
 }

@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpRequest, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -82,19 +82,18 @@ describe('ProcedurePage', () => {
   async function renderLoaded(inputs: Record<string, string> = {}) {
     const rendered = await render(inputs);
     http.expectOne(base).flush(procedureFixture);
-    http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '20').flush({
-      items: listFixture,
-      total: 3,
-      totalsByCategory: totalsOf(listFixture),
-      nextCursor: null,
-    });
     await rendered.fixture.whenStable();
     const map = () => rendered.fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub;
-    // The map reports its view once laid out; then the page loads that view's layer.
+    // The map reports its view once laid out; then the page loads that view's layer, and, where the
+    // map is shown, the list once the layer is in.
+    const isList = (r: HttpRequest<unknown>) => r.url === `${base}/contributions` && r.params.get('limit') === '20';
+    const early = http.match(isList);
     map().viewportChange.emit(VIEW);
     http.expectOne((r) => r.url === `${base}/contributions/features`).flush(contributionsFixture);
+    const [list] = early.length ? early : [http.expectOne(isList)];
+    list.flush({ items: listFixture, total: 3, totalsByCategory: totalsOf(listFixture), nextCursor: null });
     await rendered.fixture.whenStable();
-    return { ...rendered, map };
+    return { ...rendered, map, listAskedBeforeMap: early.length > 0 };
   }
 
   it('shows the phases as a timeline with the current one marked, and the appointments in the locale', async () => {
@@ -124,7 +123,9 @@ describe('ProcedurePage', () => {
   });
 
   it('gives the map the configuration, the planning area and the contributions of its view; a legend with counts', async () => {
-    const { element, map } = await renderLoaded();
+    const { element, map, listAskedBeforeMap } = await renderLoaded();
+    // beside the map the list waits for the map's first answer
+    expect(listAskedBeforeMap).toBe(false);
     expect(map().configuration()).toEqual(procedureFixture.map);
     expect(map().planningArea()).toEqual(procedureFixture.planningArea);
     expect(map().contributions()?.features).toHaveLength(3);
@@ -155,11 +156,6 @@ describe('ProcedurePage', () => {
   it('filters map and list from the URL query and counts "n von m"', async () => {
     const { fixture, element } = await render({ category: 'c2', q: 'rad', sort: 'commented' });
     http.expectOne(base).flush(procedureFixture);
-    const list = http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '20');
-    expect(list.request.params.get('category')).toBe('c2');
-    expect(list.request.params.get('q')).toBe('rad');
-    expect(list.request.params.get('sort')).toBe('commented');
-    list.flush({ items: listFixture.slice(2), total: 1, totalsByCategory: totalsOf(listFixture.slice(2)), nextCursor: null });
     http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '1').flush({ items: [], total: 1212, totalsByCategory: {}, nextCursor: null });
     await fixture.whenStable();
     (fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub).viewportChange.emit({
@@ -171,6 +167,11 @@ describe('ProcedurePage', () => {
     expect(clusters.request.params.get('q')).toBe('rad');
     expect(clusters.request.params.get('zoom')).toBe('12');
     clusters.flush({ type: 'FeatureCollection', zoom: 12, features: contributionsFixture.features.slice(2) });
+    const list = http.expectOne((r) => r.url === `${base}/contributions` && r.params.get('limit') === '20');
+    expect(list.request.params.get('category')).toBe('c2');
+    expect(list.request.params.get('q')).toBe('rad');
+    expect(list.request.params.get('sort')).toBe('commented');
+    list.flush({ items: listFixture.slice(2), total: 1, totalsByCategory: totalsOf(listFixture.slice(2)), nextCursor: null });
     await fixture.whenStable();
 
     expect(text(element.querySelector('.count'))).toBe('1 von 1.212 Beiträgen');
@@ -234,7 +235,9 @@ describe('ProcedurePage', () => {
 
   it('on a narrow screen shows map, list and information as tabs, the list from the URL', async () => {
     narrowScreen(true);
-    const { element } = await renderLoaded({ view: 'list' });
+    const { element, listAskedBeforeMap } = await renderLoaded({ view: 'list' });
+    // the list is what is shown: it does not wait for the map
+    expect(listAskedBeforeMap).toBe(true);
     const tabs = Array.from(element.querySelectorAll('[role="tab"]'));
     expect(tabs.map((t) => [text(t), t.getAttribute('aria-selected')])).toEqual([
       ['Karte', 'false'],
@@ -307,7 +310,6 @@ describe('ProcedurePage', () => {
   it('tells a missing procedure apart from a failed load', async () => {
     const { fixture, element } = await render({}, 'gibt-es-nicht');
     http.expectOne('/api/v1/procedures/gibt-es-nicht').flush(null, { status: 404, statusText: 'Not Found' });
-    http.expectOne((r) => r.url.startsWith('/api/v1/procedures/gibt-es-nicht/contributions') && !r.url.endsWith('features')).flush(null, { status: 404, statusText: 'Not Found' });
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toContain('gibt es nicht');
   });
@@ -315,10 +317,10 @@ describe('ProcedurePage', () => {
   it('still shows the procedure when the contributions fail to load', async () => {
     const { fixture, element } = await render();
     http.expectOne(base).flush(procedureFixture);
-    http.expectOne((r) => r.url === `${base}/contributions`).flush(null, { status: 500, statusText: 'Error' });
     await fixture.whenStable();
     (fixture.debugElement.query(By.directive(ProcedureMapStub)).componentInstance as ProcedureMapStub).viewportChange.emit(VIEW);
     http.expectOne((r) => r.url === `${base}/contributions/features`).flush(null, { status: 500, statusText: 'Error' });
+    http.expectOne((r) => r.url === `${base}/contributions`).flush(null, { status: 500, statusText: 'Error' });
     await fixture.whenStable();
     expect(element.querySelector('.map-note')?.textContent).toContain('Kartenausschnitt');
     expect(element.querySelector('h1')?.textContent).toBe('Grüne Mitte Altona');

@@ -104,6 +104,14 @@ export class ProcedurePage {
     return view === 'list' || view === 'info' ? view : 'map';
   });
   protected readonly shownPanel = computed<Panel>(() => (this.narrow() ? this.panel() : this.panel() === 'info' ? 'info' : 'list'));
+  private infoShown = false;
+  /**
+   * The information tab's content is made once it is first shown, or once the list has its answer:
+   * not while the page's first contributions are on their way.
+   */
+  protected readonly renderInfo = computed(
+    () => (this.infoShown ||= this.shownPanel() === 'info' || ['loaded', 'not-found', 'error'].includes(this.contributions.status())),
+  );
   protected readonly tabs = computed<Panel[]>(() => (this.narrow() ? ['map', 'list', 'info'] : ['list', 'info']));
   protected readonly selectedId = signal<string | null>(null);
   /** the contributions of one spot no zoom parts, listed in the card over the map */
@@ -181,7 +189,8 @@ export class ProcedurePage {
     effect(() => {
       const slug = this.slug();
       const filter = this.filter();
-      untracked(() => this.contributions.load(slug, filter));
+      // Where the map is shown, its first contributions go first: the list asks once the map has them.
+      untracked(() => this.contributions.load(slug, filter, { listAfterMap: !this.narrow() || this.panel() === 'map' }));
     });
     effect(() => {
       const procedure = this.store.procedure();
