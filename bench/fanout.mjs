@@ -15,13 +15,14 @@
  * limit needs: one HAProxy holds (limit − 1,000) / 2 clients. Raise the limit first where you can
  * (`ulimit -n 65536`; root may raise the hard limit, a container may forbid it). Round 3 puts the
  * clients on the two instances directly, without HAProxy, to tell its share of the delay.
+ * FANOUT_API_NODE_ARGS: options for the API processes' node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  * BENCH_DATABASE_URL: the server (default postgres://postgres@127.0.0.1:5432/postgres); a database
  * stadtdialog_fanout is created and dropped.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fork } from 'node:child_process';
@@ -48,56 +49,91 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // ---- client process: holds connections, reports receipt times ------------------------------------
 if (process.argv[2] === 'clients') {
   const [ports, count] = [process.argv[3].split(',').map(Number), Number(process.argv[4])];
-  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const receipts = new Map();
+  const sockets = [];
   let connected = 0;
   let failed = 0;
+  // A bare socket per client, not node:http: thousands of streams on the same two cores as the API and
+  // HAProxy, so a client costs as little as it can (the HTTP parser, the stream and the text decoding
+  // of http.get are left out). It reads the status line, then
+  // scans the bytes that arrive for finished events; the chunk framing between them is skipped over.
+  const BLOCK_END = Buffer.from('\n\n');
+  const CONTRIBUTION_EVENT = Buffer.from('event: contribution\n');
+  const CONTRIBUTION_ID = Buffer.from('"contribution":{"id":"');
+  const QUOTE = 0x22;
+  const FRAMING = new Set(Buffer.from('0123456789abcdefABCDEF\r\n'));
   const connect = (i) =>
     new Promise((done) => {
       let settled = false;
+      let head = true;
+      let buffer = '';
+      let carry = null;
+      const socket = net.connect({ host: '127.0.0.1', port: ports[i % ports.length] });
+      sockets.push(socket);
+      const settle = (ok) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (ok) connected++;
+        else failed++;
+        done();
+      };
       const timer = setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        failed++;
-        request.destroy();
-        done();
+        settle(false);
+        socket.destroy();
       }, CONNECT_TIMEOUT_MS);
-      const request = http.get({ host: '127.0.0.1', port: ports[i % ports.length], path: `/api/v1/procedures/${SLUG}/events`, agent }, (response) => {
-        clearTimeout(timer);
-        if (settled) return response.destroy();
-        settled = true;
-        if (response.statusCode !== 200) {
-          failed++;
-          response.resume();
-          return done();
-        }
-        connected++;
-        done();
-        let buffer = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk) => {
-          buffer += chunk;
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (!block.includes('event: contribution\n')) continue;
-            const at = now();
-            const id = /"contribution":\{"id":"([^"]+)"/.exec(block)?.[1];
-            if (!id) continue;
-            let list = receipts.get(id);
-            if (!list) receipts.set(id, (list = []));
-            list.push(at);
+      socket.on('connect', () =>
+        socket.write(`GET /api/v1/procedures/${SLUG}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`),
+      );
+      socket.on('data', (chunk) => {
+        if (head) {
+          buffer += chunk.toString('latin1');
+          const end = buffer.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          if (!buffer.startsWith('HTTP/1.1 200')) {
+            settle(false);
+            socket.destroy();
+            return;
           }
-        });
+          head = false;
+          chunk = Buffer.from(buffer.slice(end + 4), 'latin1');
+          buffer = '';
+          settle(true);
+        }
+        // An event is a few hundred bytes and comes in one read; the rare one split over two reads is
+        // put together from the part kept.
+        let data = chunk;
+        if (carry) {
+          data = Buffer.concat([carry, chunk]);
+          carry = null;
+        }
+        let from = 0;
+        for (;;) {
+          const end = data.indexOf(BLOCK_END, from);
+          if (end < 0) break;
+          const start = data.indexOf(CONTRIBUTION_EVENT, from);
+          if (start >= 0 && start < end) {
+            const at = now();
+            const idAt = data.indexOf(CONTRIBUTION_ID, start);
+            if (idAt >= 0 && idAt < end) {
+              const id = data.latin1Slice(idAt + CONTRIBUTION_ID.length, data.indexOf(QUOTE, idAt + CONTRIBUTION_ID.length));
+              let list = receipts.get(id);
+              if (!list) receipts.set(id, (list = []));
+              list.push(at);
+            }
+          }
+          from = end + BLOCK_END.length;
+        }
+        // what is left after the last whole event: the next chunk's framing (hex length, CRLF), or the start of an event
+        for (let i = from; i < data.length; i++) {
+          if (!FRAMING.has(data[i])) {
+            carry = data.subarray(from);
+            break;
+          }
+        }
       });
-      request.on('error', () => {
-        clearTimeout(timer);
-        if (settled) return;
-        settled = true;
-        failed++;
-        done();
-      });
+      socket.on('error', () => settle(false));
+      socket.on('close', () => settle(false));
     });
   (async () => {
     for (let i = 0; i < count; i += 200) await Promise.all(Array.from({ length: Math.min(200, count - i) }, (_, j) => connect(i + j)));
@@ -105,7 +141,7 @@ if (process.argv[2] === 'clients') {
   })();
   process.on('message', (message) => {
     if (message.type === 'report') {
-      agent.destroy();
+      for (const socket of sockets) socket.destroy();
       // Thousands of clients' receipts are megabytes: exit only once they have gone through the pipe
       // (exiting on a timer lost them on a busy machine, and the bench waited for ever).
       process.send({ type: 'report', receipts: Object.fromEntries(receipts) }, () => process.exit(0));
@@ -129,7 +165,8 @@ async function main() {
   };
   const children = [];
   const startApi = async (port) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], {
+    const nodeArgs = (process.env.FANOUT_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/main.js')], {
       cwd: ROOT, stdio: 'ignore',
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: DB_URL, SEED_DEMO: 'false', LOG_LEVEL: 'warn',
@@ -144,11 +181,33 @@ async function main() {
     }
     throw new Error(`the API on ${port} did not start`);
   };
+  // CPU time (user + system, seconds) of processes, from /proc: where the machine's time went while posting.
+  const TICK = 100;
+  const cpuOf = (pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / TICK;
+    } catch {
+      return 0;
+    }
+  };
+  const postgresPids = () =>
+    readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
+  const machineCpu = () => {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    return { busy: (ticks.reduce((a, b) => a + b, 0) - ticks[3] - ticks[4]) / TICK, all: ticks.reduce((a, b) => a + b, 0) / TICK };
+  };
   const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
   const dir = mkdtempSync(join(tmpdir(), 'stadtdialog-fanout-'));
 
   /** `ports`: where the clients connect, in turn (the balancers, or the instances directly); writes go to the first. */
-  const round = async (label, ports, clients, apis, procedure) => {
+  const round = async (label, ports, clients, apis, procedure, balancers = []) => {
     const port = ports[0];
     const before = apis.reduce((s, c) => s + rss(c.pid), 0);
     const processes = Math.max(MIN_PROCESSES, Math.ceil(clients / PER_PROCESS));
@@ -170,6 +229,15 @@ async function main() {
     const connectSeconds = (Date.now() - t) / 1000;
     await sleep(1000);
     const after = apis.reduce((s, c) => s + rss(c.pid), 0);
+    const roles = {
+      API: () => apis.map((c) => c.pid),
+      HAProxy: () => balancers.map((c) => c.pid),
+      clients: () => workers.map((w) => w.child.pid),
+      PostgreSQL: postgresPids,
+    };
+    const cpu = () => Object.fromEntries(Object.entries(roles).map(([role, pids]) => [role, pids().reduce((s, pid) => s + cpuOf(pid), 0)]));
+    const cpuBefore = cpu();
+    const machineBefore = machineCpu();
     const posted = new Map();
     for (let i = 0; i < POSTS; i++) {
       const response = await fetch(`http://127.0.0.1:${port}/api/v1/procedures/${SLUG}/contributions`, {
@@ -186,6 +254,8 @@ async function main() {
       await sleep(INTERVAL);
     }
     await sleep(3000);
+    const cpuAfter = cpu();
+    const machineAfter = machineCpu();
     console.error(`fan-out: ${label}: posted; collecting the receipts`);
     for (const w of workers) if (w.child.exitCode !== null) console.error(`fan-out: a client process had ended (${w.child.exitCode}, ${w.child.signalCode})`);
     const reports = await Promise.all(
@@ -211,6 +281,12 @@ async function main() {
         `  delay POST→receipt p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  max ${delays.length ? delays.at(-1).toFixed(1) : '-'} ms` +
         `  events lost ${open * POSTS - received}/${open * POSTS}` +
         `  RSS per connection ${open ? ((after - before) / open / 1024).toFixed(1) : '-'} KiB (API RSS ${(after / 1048576).toFixed(0)} MiB)`,
+    );
+    const wall = machineAfter.all - machineBefore.all;
+    console.log(
+      `${''.padEnd(34)} CPU while posting (s per event): ` +
+        Object.keys(roles).filter((role) => roles[role]().length).map((role) => `${role} ${((cpuAfter[role] - cpuBefore[role]) / POSTS).toFixed(3)}`).join(', ') +
+        `; machine busy ${wall ? ((100 * (machineAfter.busy - machineBefore.busy)) / wall).toFixed(0) : '-'} %`,
     );
     await Promise.all(workers.map((w) => new Promise((r) => (w.child.exitCode !== null ? r() : w.child.once('exit', r)))));
   };
@@ -238,6 +314,7 @@ async function main() {
     await round('one instance, direct', [PORTS[0]], ONE, [first], procedure);
     const second = await startApi(PORTS[1]);
     const lbPorts = [];
+    const balancerProcesses = [];
     for (let b = 0; b < balancers; b++) {
       let servers = 0;
       const share = Math.ceil(TWO / balancers);
@@ -246,11 +323,13 @@ async function main() {
         .replace(/^(\s*maxconn) \d+/m, `$1 ${share + 500}`)
         .replace(/^(\s*server \S+) \S+/gm, (_, head) => `${head} 127.0.0.1:${PORTS[servers++]}`);
       writeFileSync(join(dir, `haproxy-${b}.cfg`), config);
-      children.push(spawn('haproxy', ['-db', '-f', join(dir, `haproxy-${b}.cfg`)], { stdio: 'ignore' }));
+      const balancer = spawn('haproxy', ['-db', '-f', join(dir, `haproxy-${b}.cfg`)], { stdio: 'ignore' });
+      children.push(balancer);
+      balancerProcesses.push(balancer);
       lbPorts.push(LB_PORT + 10 * b);
     }
     await sleep(1000);
-    await round(`two instances behind ${balancers} HAProxy`, lbPorts, TWO, [first, second], procedure);
+    await round(`two instances behind ${balancers} HAProxy`, lbPorts, TWO, [first, second], procedure, balancerProcesses);
     await round('two instances, direct', PORTS, TWO, [first, second], procedure);
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -225,21 +225,35 @@ export class LiveEvents implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const fresh = rows.filter((r) => !this.dispatched.has(r.id));
     // All payloads are read before anything is sent: a read that fails sends nothing, and is retried.
-    const outgoing: [Subscriber, LiveMessage[]][] = [];
-    for (const procedureId of procedures) {
-      const events = fresh.filter((r) => r.procedure_id === procedureId);
-      if (!events.length) continue;
-      const byChannel: Record<LiveChannel, LiveMessage[] | null> = { public: null, moderation: null };
-      for (const subscriber of [...this.subscribers].filter((s) => s.procedureId === procedureId)) {
-        byChannel[subscriber.channel] ??= await this.messages(subscriber.channel, events);
-        outgoing.push([subscriber, byChannel[subscriber.channel] as LiveMessage[]]);
-      }
+    // Per procedure and channel: its messages (each one object, sent to every stream as it is) and its streams.
+    const outgoing: { messages: LiveMessage[]; ids: bigint[]; subscribers: Subscriber[] }[] = [];
+    const groups = new Map<string, (typeof outgoing)[number]>();
+    const byProcedure = new Map<string, EventRow[]>();
+    for (const row of fresh) {
+      const rowsOf = byProcedure.get(row.procedure_id);
+      if (rowsOf) rowsOf.push(row);
+      else byProcedure.set(row.procedure_id, [row]);
     }
-    for (const [subscriber, messages] of outgoing) {
-      for (const message of messages) {
-        if (BigInt(message.id) <= subscriber.replayedUpTo) continue;
-        if (subscriber.buffer) subscriber.buffer.push(message);
-        else subscriber.send(message);
+    for (const subscriber of this.subscribers) {
+      const events = byProcedure.get(subscriber.procedureId);
+      if (!events) continue;
+      const key = `${subscriber.procedureId}/${subscriber.channel}`;
+      let group = groups.get(key);
+      if (!group) {
+        const messages = await this.messages(subscriber.channel, events);
+        group = { messages, ids: messages.map((m) => BigInt(m.id)), subscribers: [] };
+        groups.set(key, group);
+        outgoing.push(group);
+      }
+      group.subscribers.push(subscriber);
+    }
+    for (const { messages, ids, subscribers } of outgoing) {
+      for (const subscriber of subscribers) {
+        for (let i = 0; i < messages.length; i++) {
+          if (ids[i] <= subscriber.replayedUpTo) continue;
+          if (subscriber.buffer) subscriber.buffer.push(messages[i]);
+          else subscriber.send(messages[i]);
+        }
       }
     }
     for (const row of fresh) this.dispatched.add(row.id);
