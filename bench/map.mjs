@@ -8,6 +8,7 @@
  *   BENCH_CONNECTIONS     concurrent connections of each HTTP measurement (default 10)
  *   CHROMIUM              the browser (default /usr/bin/chromium)
  *   BENCH_BROWSER_RUNS    page loads in Chromium, each in a fresh browser (default 3): first draw and pan/zoom scatter from load to load
+ *   BENCH_PAGE_ONLY       the address of an API already running on a seeded database: only the Chromium part, against it
  *   BENCH_CPU_PROFILE     a file: the first load's main-thread CPU profile while panning and zooming (.cpuprofile, for DevTools)
  *
  * (1) For the views a 1280 × 800 map asks for at zoom 12 and 14 (server clusters) and 16 (the
@@ -387,8 +388,47 @@ async function browserRun(apiBase, cpuProfile = null) {
   }
 }
 
+/** The Chromium part of the report: every load's first draw and longest task, the first load in detail. */
+function printBrowser(loads) {
+  const browser = loads[0];
+  const t = browser.timings;
+  console.log(`Chromium (headless, --disable-gpu: software rendering), canvas layers, ${VIEWPORT.width} × ${VIEWPORT.height}:`);
+  console.log(`  procedure page JavaScript: ${browser.scripts} scripts, ${(browser.transferred / 1024).toFixed(1)} KiB transferred compressed (target <= 350 KB)`);
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const drawn = loads.map((l) => l.firstDrawn.ms);
+  const longest = loads.map((l) => l.timings.longTasks ? l.timings.longest : 0);
+  console.log(
+    `  ${loads.length} loads: first contributions drawn ${drawn.map((n) => n.toFixed(0)).join(', ')} ms (median ${median(drawn).toFixed(0)}, target <= 1000 ms); ` +
+      `longest task while panning and zooming ${longest.map((n) => (n ? n.toFixed(0) : 'none over 50')).join(', ')} ms (target: none over 50 ms)`,
+  );
+  console.log(`  the first load in detail:`);
+  console.log(`  first contributions drawn: ${browser.firstDrawn.ms.toFixed(0)} ms after navigation start, at zoom ${browser.firstDrawn.zoom.toFixed(2)} (target <= 1000 ms)`);
+  const s = browser.firstDrawn.steps;
+  const range = (r) => (r ? `${r[0].toFixed(0)}–${r[1].toFixed(0)} ms` : 'none');
+  console.log(
+    `    on the way: index.html by ${s.html?.toFixed(0)} ms, scripts ${range(s.scripts)}, procedure read ${range(s.procedure)}, ` +
+      `first map request ${range(s.firstMapRequest)}, drawn ${browser.firstDrawn.ms.toFixed(0)} ms`,
+  );
+  console.log(`  longest task at load (before the first draw): ${t.longestAtLoad.toFixed(0)} ms`);
+  console.log(
+    `  pan/zoom, ${t.stepMs.length} steps (each: 300 ms animation, answer, draw): longest task ${t.longTasks ? `${t.longest.toFixed(0)} ms` : 'none over 50 ms'}, ` +
+      `${t.longTasks} tasks over 50 ms, longest gap between frames ${t.maxFrameGap.toFixed(0)} ms (target: no task > 50 ms)`,
+  );
+  console.log(`  step times ms: ${t.stepMs.map((n) => n.toFixed(0)).join(' ')}`);
+  console.log(`  map requests: ${browser.mapRequests.length}, ${(browser.mapRequests.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB on the wire; features drawn at the end: ${t.drawn}`);
+}
+
 async function main() {
   const started = Date.now();
+  if (env.BENCH_PAGE_ONLY) {
+    // Only the Chromium part, against an API already running on a seeded database (BENCH_KEEP_DATABASE=true
+    // keeps the bench's; start the API on it): for measuring changes to the web app without seeding again.
+    log(`Chromium: first draw, pan and zoom (${settings.browserRuns} loads) at ${env.BENCH_PAGE_ONLY}`);
+    const loads = [];
+    for (let i = 0; i < settings.browserRuns; i++) loads.push(await browserRun(env.BENCH_PAGE_ONLY, i === 0 ? settings.cpuProfile : null));
+    printBrowser(loads);
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), 'stadtdialog-bench-map-'));
   const capturedFile = join(work, 'map-sql.jsonl');
   writeFileSync(capturedFile, '');
@@ -514,31 +554,7 @@ async function main() {
     );
     for (const view of views) console.log(`z${view.zoom} ratio API/direct = ${(view.api.rps / view.direct.rps).toFixed(2)}`);
     console.log('');
-    const t = browser.timings;
-    console.log(`Chromium (headless, --disable-gpu: software rendering), canvas layers, ${VIEWPORT.width} × ${VIEWPORT.height}:`);
-    console.log(`  procedure page JavaScript: ${browser.scripts} scripts, ${(browser.transferred / 1024).toFixed(1)} KiB transferred compressed (target <= 350 KB)`);
-    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const drawn = loads.map((l) => l.firstDrawn.ms);
-    const longest = loads.map((l) => l.timings.longTasks ? l.timings.longest : 0);
-    console.log(
-      `  ${loads.length} loads: first contributions drawn ${drawn.map((n) => n.toFixed(0)).join(', ')} ms (median ${median(drawn).toFixed(0)}, target <= 1000 ms); ` +
-        `longest task while panning and zooming ${longest.map((n) => (n ? n.toFixed(0) : 'none over 50')).join(', ')} ms (target: none over 50 ms)`,
-    );
-    console.log(`  the first load in detail:`);
-    console.log(`  first contributions drawn: ${browser.firstDrawn.ms.toFixed(0)} ms after navigation start, at zoom ${browser.firstDrawn.zoom.toFixed(2)} (target <= 1000 ms)`);
-    const s = browser.firstDrawn.steps;
-    const range = (r) => (r ? `${r[0].toFixed(0)}–${r[1].toFixed(0)} ms` : 'none');
-    console.log(
-      `    on the way: index.html by ${s.html?.toFixed(0)} ms, scripts ${range(s.scripts)}, procedure read ${range(s.procedure)}, ` +
-        `first map request ${range(s.firstMapRequest)}, drawn ${browser.firstDrawn.ms.toFixed(0)} ms`,
-    );
-    console.log(`  longest task at load (before the first draw): ${t.longestAtLoad.toFixed(0)} ms`);
-    console.log(
-      `  pan/zoom, ${t.stepMs.length} steps (each: 300 ms animation, answer, draw): longest task ${t.longTasks ? `${t.longest.toFixed(0)} ms` : 'none over 50 ms'}, ` +
-        `${t.longTasks} tasks over 50 ms, longest gap between frames ${t.maxFrameGap.toFixed(0)} ms (target: no task > 50 ms)`,
-    );
-    console.log(`  step times ms: ${t.stepMs.map((n) => n.toFixed(0)).join(' ')}`);
-    console.log(`  map requests: ${browser.mapRequests.length}, ${(browser.mapRequests.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB on the wire; features drawn at the end: ${t.drawn}`);
+    printBrowser(loads);
     console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     for (const p of processes.reverse()) await p.stop();

@@ -117,6 +117,22 @@ describe('ProcedureMap', () => {
     expect(source?.getFeatures()).toHaveLength(1);
   });
 
+  it('keeps the features a new answer still has as they are, and takes changed and gone ones', async () => {
+    const { fixture, map } = await render({ configuration, contributions });
+    const source = layerById<VectorLayer<VectorSource>>(map, CONTRIBUTIONS_LAYER_ID).getSource() as VectorSource;
+    const [point, line] = [source.getFeatureById('p'), source.getFeatureById('l')];
+    const moved = { ...contributions.features[1], properties: { ...contributions.features[1].properties, commentCount: 4 } };
+    const added = { ...contributions.features[0], id: 'q', geometry: { type: 'Point' as const, coordinates: [9.931, 53.556] } };
+    fixture.componentRef.setInput('contributions', { ...contributions, features: [contributions.features[0], moved, added] });
+    await fixture.whenStable();
+    expect(source.getFeatures().map((f) => f.getId()).sort()).toEqual(['l', 'p', 'q']);
+    // the unchanged one is the same feature; the changed one is read again with its new content
+    expect(source.getFeatureById('p')).toBe(point);
+    expect(source.getFeatureById('l')).not.toBe(line);
+    expect(source.getFeatureById('l')?.get('commentCount')).toBe(4);
+    expect(source.getFeatureById('a')).toBeNull();
+  });
+
   it('clusters the points in their own layer; lines and polygons are drawn as they are', async () => {
     const { map } = await render({ configuration, contributions });
     const points = layerById<VectorLayer<Cluster>>(map, CONTRIBUTION_POINTS_LAYER_ID).getSource() as Cluster;

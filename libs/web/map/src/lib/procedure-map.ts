@@ -171,6 +171,11 @@ export class ProcedureMap {
   private readonly planningAreaSource = new VectorSource<Feature<Geometry>>();
   private readonly plannedSource = new VectorSource<Feature<Geometry>>();
   private readonly contributionSource = new VectorSource<Feature<Geometry>>();
+  /** the cluster source's source while the contributions change (regrouping nothing costs nothing) */
+  private readonly noContributions = new VectorSource<Feature<Geometry>>();
+  /** what each shown contribution feature was made from (its geometry and properties), by id */
+  private shownContent = new Map<string, string>();
+  private shownProjection: unknown = null;
   private readonly clusterSource = new Cluster<Feature<Geometry>>({
     source: this.contributionSource,
     distance: CLUSTER_DISTANCE,
@@ -254,12 +259,7 @@ export class ProcedureMap {
     effect(() => {
       const collection = this.contributions();
       const projection = this.projection();
-      this.contributionSource.clear();
-      if (collection) {
-        this.contributionSource.addFeatures(
-          this.geoJson.readFeatures(collection, { dataProjection: 'EPSG:4326', featureProjection: projection }),
-        );
-      }
+      this.showContributions(collection, projection);
       untracked(() => this.continueReveal());
     });
 
@@ -284,6 +284,54 @@ export class ProcedureMap {
       const map = this.map();
       if (map) resetMapControls(map, this.labels());
     });
+  }
+
+  /**
+   * Puts a new answer on the map as a change, not anew: features whose id and content are as shown
+   * stay (a pan at the same zoom keeps most clusters), only the others are read, added and removed.
+   * Reading and indexing every feature again, and the cluster source regrouping after each step,
+   * was the longest task while panning.
+   */
+  private showContributions(
+    collection: ContributionFeatureCollection | ContributionClusterCollection | null,
+    projection: ReturnType<typeof resolveProjection>,
+  ): void {
+    const source = this.contributionSource;
+    if (!collection || projection !== this.shownProjection) {
+      source.clear();
+      this.shownContent.clear();
+      this.shownProjection = projection;
+    }
+    if (!collection) return;
+    const shown = new Map<string, string>();
+    const fresh: (typeof collection.features)[number][] = [];
+    for (const feature of collection.features) {
+      if (feature.id === undefined || feature.id === null) {
+        fresh.push(feature);
+        continue;
+      }
+      const id = String(feature.id);
+      const content = JSON.stringify([feature.geometry, feature.properties]);
+      shown.set(id, content);
+      if (this.shownContent.get(id) !== content || !source.getFeatureById(id)) fresh.push(feature);
+    }
+    const gone = source.getFeatures().filter((feature) => {
+      if (feature.getId() === undefined) return true;
+      const id = String(feature.getId());
+      return !shown.has(id) || this.shownContent.get(id) !== shown.get(id);
+    });
+    if (gone.length || fresh.length) {
+      // The cluster source regroups on every change of its source: once here, not after the removal and again after the addition.
+      this.clusterSource.setSource(this.noContributions);
+      if (gone.length) source.removeFeatures(gone);
+      if (fresh.length) {
+        source.addFeatures(
+          this.geoJson.readFeatures({ type: 'FeatureCollection', features: fresh }, { dataProjection: 'EPSG:4326', featureProjection: projection }),
+        );
+      }
+      this.clusterSource.setSource(source);
+    }
+    this.shownContent = shown;
   }
 
   private createMap(): void {

@@ -112,25 +112,85 @@ function stylesFor(type: string, colour: string, icon: string | null, highlighte
 }
 
 const clusterStyles = new Map<string, Style>();
+const CLUSTER_FONT = 'bold 13px system-ui, sans-serif';
+
+/** A cluster's disc: larger for more, in whole pixels (14 to 24), so counts share a few sizes. */
+function clusterRadius(count: number): number {
+  return Math.round(Math.min(14 + Math.log2(Math.max(count, 1)) * 2, 24));
+}
+
+/** One cluster marker's square in the atlas, in CSS pixels: the largest disc (24) and outline (4) fit. */
+const SLOT = 56;
+const SLOTS_PER_ROW = 16;
+/** canvases of SLOTS_PER_ROW² markers each, per pixel density; the last one is being filled */
+const atlases = new Map<number, { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D; used: number }>();
+
+/**
+ * A cluster's disc and number, drawn once into a shared canvas (an atlas of markers) at the
+ * screen's pixel density: on the map it is one image per cluster and frame, where a circle and a
+ * text were two (the text shaped and drawn again on every frame, which made panning and zooming over
+ * a thousand clusters slow). One canvas holds 256 markers: a new count costs a few drawing calls,
+ * not a canvas of its own and OpenLayers' check of each new image. Null where the browser draws no
+ * canvas (a test without one): the caller then draws circle and text.
+ */
+function clusterIcon(count: number, radius: number, outline: string, width: number, ratio: number): Icon | null {
+  if (typeof document === 'undefined') return null;
+  let atlas = atlases.get(ratio);
+  if (!atlas || atlas.used >= SLOTS_PER_ROW * SLOTS_PER_ROW) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = Math.ceil(SLOT * SLOTS_PER_ROW * ratio);
+    let context: CanvasRenderingContext2D | null = null;
+    try {
+      context = canvas.getContext('2d');
+    } catch {
+      context = null;
+    }
+    if (!context) return null;
+    atlas = { canvas, context, used: 0 };
+    atlases.set(ratio, atlas);
+  }
+  const slot = atlas.used++;
+  const [left, top] = [(slot % SLOTS_PER_ROW) * SLOT, Math.floor(slot / SLOTS_PER_ROW) * SLOT];
+  const context = atlas.context;
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.beginPath();
+  context.arc(left + SLOT / 2, top + SLOT / 2, radius, 0, 2 * Math.PI);
+  context.fillStyle = CLUSTER_COLOUR;
+  context.fill();
+  context.lineWidth = width;
+  context.strokeStyle = outline;
+  context.stroke();
+  context.font = CLUSTER_FONT;
+  context.fillStyle = '#ffffff';
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  context.fillText(String(count), left + SLOT / 2, top + SLOT / 2);
+  const size = Math.floor(SLOT * ratio);
+  return new Icon({ img: atlas.canvas, offset: [Math.round(left * ratio), Math.round(top * ratio)], size: [size, size], scale: 1 / ratio });
+}
 
 /** Several contributions close together: a dark disc with their number. */
 export function clusterStyle(count: number, highlighted: boolean): Style {
-  const key = `${count}:${highlighted}`;
+  const ratio = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+  const key = `${count}:${highlighted}:${ratio}`;
   let style = clusterStyles.get(key);
   if (!style) {
-    style = new Style({
-      image: new Circle({
-        radius: Math.min(14 + Math.log2(count) * 2, 24),
-        fill: new Fill({ color: CLUSTER_COLOUR }),
-        stroke: new Stroke({ color: highlighted ? HIGHLIGHT_COLOUR : '#ffffff', width: highlighted ? 4 : 3 }),
-      }),
-      text: new Text({
-        text: String(count),
-        font: 'bold 13px system-ui, sans-serif',
-        fill: new Fill({ color: '#ffffff' }),
-      }),
-      zIndex: 3,
-    });
+    // bounded: a long session over many counts starts the markers afresh (at most 8 canvases)
+    if (clusterStyles.size >= 8 * SLOTS_PER_ROW * SLOTS_PER_ROW) {
+      clusterStyles.clear();
+      atlases.clear();
+    }
+    const radius = clusterRadius(count);
+    const outline = highlighted ? HIGHLIGHT_COLOUR : '#ffffff';
+    const width = highlighted ? 4 : 3;
+    const icon = clusterIcon(count, radius, outline, width, ratio);
+    style = icon
+      ? new Style({ image: icon, zIndex: 3 })
+      : new Style({
+          image: new Circle({ radius, fill: new Fill({ color: CLUSTER_COLOUR }), stroke: new Stroke({ color: outline, width }) }),
+          text: new Text({ text: String(count), font: CLUSTER_FONT, fill: new Fill({ color: '#ffffff' }) }),
+          zIndex: 3,
+        });
     clusterStyles.set(key, style);
   }
   return style;
