@@ -9,6 +9,7 @@ import {
   inject,
   input,
   output,
+  PendingTasks,
   signal,
   untracked,
   viewChild,
@@ -256,11 +257,41 @@ export class ProcedureMap {
       untracked(() => this.fit());
     });
 
+    // A new answer goes onto the map in a task of its own, after the change detection that brought
+    // it and before the frame that draws it: the three together were one long task while panning.
+    // The latest answer wins; tests and the app's stability wait for it (a pending task). The first
+    // answer goes onto the empty map at once.
+    const pendingTasks = inject(PendingTasks);
+    let queued: { collection: ContributionFeatureCollection | ContributionClusterCollection | null; projection: ReturnType<typeof resolveProjection> } | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let settled: (() => void) | null = null;
+    const flush = () => {
+      timer = null;
+      const next = queued;
+      queued = null;
+      try {
+        if (next && !destroyed) {
+          this.showContributions(next.collection, next.projection);
+          this.continueReveal();
+        }
+      } finally {
+        settled?.();
+        settled = null;
+      }
+    };
+    inject(DestroyRef).onDestroy(() => {
+      if (timer) clearTimeout(timer);
+      settled?.();
+    });
     effect(() => {
-      const collection = this.contributions();
-      const projection = this.projection();
-      this.showContributions(collection, projection);
-      untracked(() => this.continueReveal());
+      queued = { collection: this.contributions(), projection: this.projection() };
+      // the first contributions are drawn at once: nothing is on the map yet to share a task with
+      if (this.contributionSource.getFeatures().length === 0 && !timer) {
+        untracked(flush);
+        return;
+      }
+      settled ??= pendingTasks.add();
+      timer ??= setTimeout(flush);
     });
 
     effect(() => {
