@@ -447,6 +447,5 @@ export class ContributionListStore {
         this.releaseList();
       },
     });
-
   }
 }
