@@ -348,11 +348,24 @@ async function browserRun(apiBase, cpuProfile = null) {
             map.once('rendercomplete', () => done());
             map.render();
           };
+          // An answer goes onto the map in several tasks: drawn once the source was quiet for 100 ms.
+          const quiet = () => {
+            let timer = setTimeout(finish, 100);
+            const again = () => {
+              clearTimeout(timer);
+              timer = setTimeout(finish, 100);
+            };
+            source.on('change', again);
+            function finish() {
+              source.un('change', again);
+              drawn();
+            }
+          };
           map.once('moveend', () => {
             const timer = setTimeout(drawn, 3000);
             source.once('change', () => {
               clearTimeout(timer);
-              drawn();
+              quiet();
             });
           });
         });

@@ -133,6 +133,30 @@ describe('ProcedureMap', () => {
     expect(source.getFeatureById('a')).toBeNull();
   });
 
+  it('puts a large answer on in several steps, and a newer answer that comes meanwhile wins', async () => {
+    const { fixture, map } = await render({ configuration, contributions });
+    const source = layerById<VectorLayer<VectorSource>>(map, CONTRIBUTIONS_LAYER_ID).getSource() as VectorSource;
+    const points = layerById<VectorLayer<Cluster>>(map, CONTRIBUTION_POINTS_LAYER_ID).getSource() as Cluster;
+    const at = (id: string, i: number) => ({
+      ...contributions.features[0],
+      id,
+      geometry: { type: 'Point' as const, coordinates: [9.9 + (i % 100) * 0.001, 53.5 + Math.floor(i / 100) * 0.001] },
+    });
+    const large = Array.from({ length: 1500 }, (_, i) => at(`large-${i}`, i));
+    fixture.componentRef.setInput('contributions', { ...contributions, features: large });
+    fixture.detectChanges();
+    await new Promise((done) => setTimeout(done));
+    const newer = [contributions.features[0], ...Array.from({ length: 300 }, (_, i) => at(`newer-${i}`, i + 7))];
+    fixture.componentRef.setInput('contributions', { ...contributions, features: newer });
+    await fixture.whenStable();
+    const expected = newer.map((f) => f.id).sort();
+    expect(source.getFeatures().map((f) => f.getId()).sort()).toEqual(expected);
+    // the clusters are regrouped from what the source holds now, every point in one of them
+    points.loadFeatures([-1e7, -1e7, 1e7, 1e7], 0.01, map.getView().getProjection());
+    const clustered = points.getFeatures().flatMap((cluster) => cluster.get('features') as Feature[]);
+    expect(clustered.map((f) => f.getId()).sort()).toEqual(expected);
+  });
+
   it('clusters the points in their own layer; lines and polygons are drawn as they are', async () => {
     const { map } = await render({ configuration, contributions });
     const points = layerById<VectorLayer<Cluster>>(map, CONTRIBUTION_POINTS_LAYER_ID).getSource() as Cluster;

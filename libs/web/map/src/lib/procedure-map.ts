@@ -63,6 +63,36 @@ const MAX_REVEAL_ZOOM = 19;
 /** Web Mercator metres per pixel at zoom 0 (256-pixel tiles). */
 const ZOOM_0_RESOLUTION = 156543.03392804097;
 
+/** Longest a task that puts an answer on the map runs before it lets the browser draw (ms). */
+const APPLY_SLICE_MS = 8;
+/** Features read, added or removed between two looks at the clock. */
+const APPLY_BATCH = 100;
+
+/**
+ * A cluster source that can be told to wait: while held, changes of its source (and of the
+ * resolution) do not regroup it; released, it regroups once if anything changed. An answer goes
+ * onto the map in several tasks, and regrouping after each of them would cost more than the
+ * answer itself.
+ */
+class HeldCluster<F extends Feature<Geometry>> extends Cluster<F> {
+  private held = false;
+  private stale = false;
+
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+    if (this.stale) this.refresh();
+  }
+
+  override refresh(): void {
+    this.stale = this.held;
+    if (!this.held) super.refresh();
+  }
+}
+
 /** What the map shows: its extent in WGS 84 and its zoom as a Web Mercator tile zoom, whatever the view's projection. */
 export interface MapViewport {
   bbox: [minLon: number, minLat: number, maxLon: number, maxLat: number];
@@ -172,12 +202,10 @@ export class ProcedureMap {
   private readonly planningAreaSource = new VectorSource<Feature<Geometry>>();
   private readonly plannedSource = new VectorSource<Feature<Geometry>>();
   private readonly contributionSource = new VectorSource<Feature<Geometry>>();
-  /** the cluster source's source while the contributions change (regrouping nothing costs nothing) */
-  private readonly noContributions = new VectorSource<Feature<Geometry>>();
   /** what each shown contribution feature was made from (its geometry and properties), by id */
   private shownContent = new Map<string, string>();
   private shownProjection: unknown = null;
-  private readonly clusterSource = new Cluster<Feature<Geometry>>({
+  private readonly clusterSource = new HeldCluster<Feature<Geometry>>({
     source: this.contributionSource,
     distance: CLUSTER_DISTANCE,
     geometryFunction: (feature) => {
@@ -257,26 +285,44 @@ export class ProcedureMap {
       untracked(() => this.fit());
     });
 
-    // A new answer goes onto the map in a task of its own, after the change detection that brought
-    // it and before the frame that draws it: the three together were one long task while panning.
-    // The latest answer wins; tests and the app's stability wait for it (a pending task). The first
-    // answer goes onto the empty map at once.
+    // A new answer goes onto the map in tasks of their own, after the change detection that brought
+    // it: at most APPLY_SLICE_MS of reading, adding and removing features per task, so the browser
+    // draws and takes input in between (2,000 features of a zoomed-in view were one task of 45 ms).
+    // The cluster source regroups once, when the answer is in. The latest answer wins: a newer one
+    // goes on from what the map holds by then. Tests and the app's stability wait for it (a pending
+    // task). The first answer goes onto the empty map at once.
     const pendingTasks = inject(PendingTasks);
     let queued: { collection: ContributionFeatureCollection | ContributionClusterCollection | null; projection: ReturnType<typeof resolveProjection> } | null = null;
+    let job: Iterator<unknown> | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let settled: (() => void) | null = null;
-    const flush = () => {
+    const work = (budget: number) => {
       timer = null;
-      const next = queued;
-      queued = null;
       try {
-        if (next && !destroyed) {
-          this.showContributions(next.collection, next.projection);
+        if (destroyed) queued = job = null;
+        if (queued) {
+          this.clusterSource.hold();
+          job = this.changeContributions(queued.collection, queued.projection);
+          queued = null;
+        }
+        const started = performance.now();
+        while (job && performance.now() - started < budget) {
+          if (job.next().done) job = null;
+        }
+        if (!job && !queued) {
+          this.clusterSource.release();
           this.continueReveal();
         }
+      } catch (error) {
+        job = queued = null;
+        this.clusterSource.release();
+        throw error;
       } finally {
-        settled?.();
-        settled = null;
+        if (job || queued) timer ??= setTimeout(() => work(APPLY_SLICE_MS));
+        else {
+          settled?.();
+          settled = null;
+        }
       }
     };
     inject(DestroyRef).onDestroy(() => {
@@ -285,13 +331,10 @@ export class ProcedureMap {
     });
     effect(() => {
       queued = { collection: this.contributions(), projection: this.projection() };
-      // the first contributions are drawn at once: nothing is on the map yet to share a task with
-      if (this.contributionSource.getFeatures().length === 0 && !timer) {
-        untracked(flush);
-        return;
-      }
       settled ??= pendingTasks.add();
-      timer ??= setTimeout(flush);
+      // the first contributions are drawn at once: nothing is on the map yet to share a task with
+      if (this.contributionSource.getFeatures().length === 0 && !timer && !job) untracked(() => work(Infinity));
+      else timer ??= setTimeout(() => work(APPLY_SLICE_MS));
     });
 
     effect(() => {
@@ -319,14 +362,16 @@ export class ProcedureMap {
 
   /**
    * Puts a new answer on the map as a change, not anew: features whose id and content are as shown
-   * stay (a pan at the same zoom keeps most clusters), only the others are read, added and removed.
-   * Reading and indexing every feature again, and the cluster source regrouping after each step,
-   * was the longest task while panning.
+   * stay (a pan at the same zoom keeps most clusters), only the others are read, added and removed,
+   * APPLY_BATCH at a time; it yields between batches, and `shownContent` always says what the source
+   * holds, so a newer answer can go on from wherever this one stopped. Reading and indexing every
+   * feature again, and the cluster source regrouping after each step, was the longest task while
+   * panning.
    */
-  private showContributions(
+  private *changeContributions(
     collection: ContributionFeatureCollection | ContributionClusterCollection | null,
     projection: ReturnType<typeof resolveProjection>,
-  ): void {
+  ): Generator<void, void, void> {
     const source = this.contributionSource;
     if (!collection || projection !== this.shownProjection) {
       source.clear();
@@ -351,18 +396,23 @@ export class ProcedureMap {
       const id = String(feature.getId());
       return !shown.has(id) || this.shownContent.get(id) !== shown.get(id);
     });
-    if (gone.length || fresh.length) {
-      // The cluster source regroups on every change of its source: once here, not after the removal and again after the addition.
-      this.clusterSource.setSource(this.noContributions);
-      if (gone.length) source.removeFeatures(gone);
-      if (fresh.length) {
-        source.addFeatures(
-          this.geoJson.readFeatures({ type: 'FeatureCollection', features: fresh }, { dataProjection: 'EPSG:4326', featureProjection: projection }),
-        );
-      }
-      this.clusterSource.setSource(source);
+    yield;
+    for (let i = 0; i < gone.length; i += APPLY_BATCH) {
+      const batch = gone.slice(i, i + APPLY_BATCH);
+      source.removeFeatures(batch);
+      for (const feature of batch) if (feature.getId() !== undefined) this.shownContent.delete(String(feature.getId()));
+      yield;
     }
-    this.shownContent = shown;
+    for (let i = 0; i < fresh.length; i += APPLY_BATCH) {
+      const batch = fresh.slice(i, i + APPLY_BATCH);
+      source.addFeatures(
+        this.geoJson.readFeatures({ type: 'FeatureCollection', features: batch }, { dataProjection: 'EPSG:4326', featureProjection: projection }),
+      );
+      for (const feature of batch) {
+        if (feature.id !== undefined && feature.id !== null) this.shownContent.set(String(feature.id), shown.get(String(feature.id)) ?? '');
+      }
+      yield;
+    }
   }
 
   private createMap(): void {
