@@ -253,6 +253,21 @@ async function browserRun(apiBase, cpuProfile = null) {
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration, measuring: probe.measuring });
       }).observe({ type: 'longtask', buffered: true });
+      // Long animation frames say what a long frame was spent on: which scripts, and the browser's own work after them.
+      probe.frames = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (!probe.measuring || entry.duration <= 50) continue;
+          probe.frames.push({
+            duration: entry.duration,
+            blocking: entry.blockingDuration,
+            // from the start of rendering (animation frame callbacks, style, layout, paint) to the frame's end
+            render: entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0,
+            styleAndLayout: entry.styleAndLayoutStart ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0,
+            scripts: entry.scripts.map((s) => ({ invoker: s.invoker, duration: s.duration, fn: s.sourceFunctionName, forced: s.forcedStyleAndLayoutDuration, at: `${s.sourceURL.split("/").pop()}:${s.sourceCharPosition}` })),
+          });
+        }
+      }).observe({ type: 'long-animation-frame', buffered: true });
       let last = performance.now();
       const frame = (now) => {
         if (probe.measuring) probe.maxFrameGap = Math.max(probe.maxFrameGap, now - last);
@@ -391,6 +406,7 @@ async function browserRun(apiBase, cpuProfile = null) {
         longTasks: during.length,
         longestAtLoad: Math.max(0, ...beforeFirst.map((t) => t.duration)),
         maxFrameGap: window.__bench.maxFrameGap,
+        longFrames: window.__bench.frames.sort((a, b) => b.duration - a.duration).slice(0, 3),
         drawn: map.getAllLayers().find((l) => l.get('id') === 'contributions').getSource().getFeatures().length,
       };
     }, steps);
@@ -414,6 +430,19 @@ function printBrowser(loads) {
     `  ${loads.length} loads: first contributions drawn ${drawn.map((n) => n.toFixed(0)).join(', ')} ms (median ${median(drawn).toFixed(0)}, target <= 1000 ms); ` +
       `longest task while panning and zooming ${longest.map((n) => (n ? n.toFixed(0) : 'none over 50')).join(', ')} ms (target: none over 50 ms)`,
   );
+  // what the longest frames of each load that had a long task were spent on
+  for (const [i, load] of loads.entries()) {
+    for (const f of load.timings.longFrames ?? []) {
+      const scripts = f.scripts
+        .filter((x) => x.duration >= 5)
+        .map((x) => `${x.invoker}${x.fn ? ` (${x.fn})` : ''} [${x.at}] ${x.duration.toFixed(0)}${x.forced >= 1 ? ` (forced style and layout ${x.forced.toFixed(0)})` : ''}`)
+        .join(', ');
+      console.log(
+        `    load ${i + 1}: frame of ${f.duration.toFixed(0)} ms (blocking ${f.blocking.toFixed(0)}): rendering ${f.render.toFixed(0)} ms, ` +
+          `of it style and layout ${f.styleAndLayout.toFixed(0)} ms; scripts of 5 ms or more: ${scripts || 'none'}`,
+      );
+    }
+  }
   console.log(`  the first load in detail:`);
   console.log(`  first contributions drawn: ${browser.firstDrawn.ms.toFixed(0)} ms after navigation start, at zoom ${browser.firstDrawn.zoom.toFixed(2)} (target <= 1000 ms)`);
   const s = browser.firstDrawn.steps;

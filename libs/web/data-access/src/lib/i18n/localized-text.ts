@@ -1,6 +1,7 @@
 import { inject, Pipe, PipeTransform } from '@angular/core';
 import type { Translations } from '@stadtdialog/shared/contract';
 import type { Language } from './messages';
+import { PipeMemo } from './pipe-memo';
 import { Translator } from './translator';
 
 /** Anything with planner-entered texts and, perhaps, their versions in other languages. */
@@ -29,9 +30,10 @@ export function localizedLanguage<Field extends string>(entity: Translatable<Fie
 @Pipe({ name: 'localized', pure: false })
 export class LocalizedPipe implements PipeTransform {
   private readonly translator = inject(Translator);
+  private readonly memo = new PipeMemo<[unknown, string], string>(this.translator);
 
   transform<Field extends string>(entity: Translatable<Field> | null | undefined, field: Field): string {
-    return localized(entity, field, this.translator.language());
+    return this.memo.get([entity, field], () => localized(entity, field, this.translator.language()));
   }
 }
 
@@ -42,10 +44,13 @@ export class LocalizedPipe implements PipeTransform {
 @Pipe({ name: 'localizedLang', pure: false })
 export class LocalizedLangPipe implements PipeTransform {
   private readonly translator = inject(Translator);
+  private readonly memo = new PipeMemo<[unknown, string], Language | null>(this.translator);
 
   transform<Field extends string>(entity: Translatable<Field> | null | undefined, field: Field): Language | null {
-    const language = this.translator.language();
-    const shown = localizedLanguage(entity, field, language);
-    return shown === language ? null : shown;
+    return this.memo.get([entity, field], () => {
+      const language = this.translator.language();
+      const shown = localizedLanguage(entity, field, language);
+      return shown === language ? null : shown;
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { LocalizedDatePipe } from './localized-date.pipe';
 import { LEGAL_MESSAGES } from './legal-messages';
@@ -16,6 +16,17 @@ import { Translator } from './translator';
     <time>{{ '2026-03-01T12:00:00Z' | localizedDate: 'longDate' }}</time>`,
 })
 class Host {}
+
+@Component({
+  imports: [TranslatePipe],
+  template: `<h1>{{ 'mine.title' | t }}</h1>
+    <p>{{ 'contributions.count' | t: { total: total() } }}</p>
+    <span>{{ other() }}</span>`,
+})
+class CountingHost {
+  readonly total = signal(3);
+  readonly other = signal(0);
+}
 
 describe('Translator', () => {
   beforeEach(() => {
@@ -185,5 +196,32 @@ describe('Translator', () => {
     expect(element.querySelector('h1')?.textContent).toBe('Participation procedures');
     expect(element.querySelector('p')?.textContent).toBe('3 contributions');
     expect(element.querySelector('time')?.textContent).toBe('1 March 2026');
+  });
+
+  it('formats a text again only when its parameters, the language or the loaded texts change, not on every check', async () => {
+    const translator = TestBed.inject(Translator);
+    const translate = jest.spyOn(translator, 'translate');
+    const fixture = TestBed.createComponent(CountingHost);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('p')?.textContent).toBe('3 Beiträge');
+    const calls = translate.mock.calls.length;
+    // other content of the view changes: the view is checked, its texts are not formatted again
+    fixture.componentInstance.other.set(1);
+    await fixture.whenStable();
+    expect(element.querySelector('span')?.textContent).toBe('1');
+    expect(translate.mock.calls.length).toBe(calls);
+    fixture.componentInstance.total.set(4);
+    await fixture.whenStable();
+    expect(element.querySelector('p')?.textContent).toBe('4 Beiträge');
+    // a text set loaded later shows up in place of its key
+    expect(element.querySelector('h1')?.textContent).toBe('mine.title');
+    await translator.load('mine');
+    await fixture.whenStable();
+    expect(element.querySelector('h1')?.textContent).toBe('Meine Beiträge');
+    translator.use('en');
+    await fixture.whenStable();
+    expect(element.querySelector('h1')?.textContent).toBe('My contributions');
+    expect(element.querySelector('p')?.textContent).toBe('4 contributions');
   });
 });

@@ -2,7 +2,7 @@ import { DOCUMENT, formatDate, formatNumber, registerLocaleData } from '@angular
 import localeDe from '@angular/common/locales/de';
 import { computed, effect, inject, Injectable, signal } from '@angular/core';
 import type { CanActivateFn } from '@angular/router';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { Formatters, IntlMessageFormat } from 'intl-messageformat';
 import { LAZY_MESSAGES, LazyMessageSet } from './lazy-messages';
 import { Language, LANGUAGES, LazyMessages, MessageKey, MESSAGES } from './messages';
 
@@ -15,6 +15,35 @@ export type MessageParams = Record<string, string | number>;
 const formats = new Map<string, { format: IntlMessageFormat; names: string[] } | null>();
 
 /**
+ * One Intl formatter per locale and options for all messages: each IntlMessageFormat otherwise
+ * makes its own plural rules and number formats, and making an Intl formatter costs far more than
+ * using one (a list of 20 entries made dozens on its first render).
+ */
+function memoizedIntl<Args extends unknown[], T>(make: (...args: Args) => T): (...args: Args) => T {
+  const made = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(...args)));
+    return value;
+  };
+}
+const sharedFormatters: Formatters = {
+  getNumberFormat: memoizedIntl((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args)),
+  getDateTimeFormat: memoizedIntl((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+  getPluralRules: memoizedIntl((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+};
+// Every new IntlMessageFormat looks its locale up with Intl.NumberFormat.supportedLocalesOf, about
+// half a millisecond each time; our two languages are looked up once.
+const resolveLocale = IntlMessageFormat.resolveLocale;
+const resolvedLocales = new Map<string, ReturnType<typeof resolveLocale>>();
+IntlMessageFormat.resolveLocale = (locales) => {
+  const key = JSON.stringify(locales);
+  if (!resolvedLocales.has(key)) resolvedLocales.set(key, resolveLocale(locales));
+  return resolvedLocales.get(key);
+};
+
+/**
  * Formats one ICU message; parsed messages (and their parameter names) are kept per language. A
  * parameter the caller did not give stays as `{name}` in the text (as a placeholder would), so a
  * slip never blanks a page.
@@ -25,7 +54,7 @@ export function formatMessage(language: Language, text: string, params?: Message
   let parsed = formats.get(id);
   if (parsed === undefined) {
     try {
-      parsed = { format: new IntlMessageFormat(text, language), names: [...new Set([...text.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]))] };
+      parsed = { format: new IntlMessageFormat(text, language, undefined, { formatters: sharedFormatters }), names: [...new Set([...text.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]))] };
     } catch {
       parsed = null;
     }
@@ -88,6 +117,13 @@ export class Translator {
     const language = this.current();
     return this.browserLocales().find((tag) => tag.toLowerCase().split('-')[0] === language && tag.includes('-')) ?? DEFAULT_LOCALES[language];
   });
+
+  /**
+   * Everything a text or format depends on besides its arguments: a new object exactly when the
+   * language, the loaded texts or the regional format change. The pipes keep their last result
+   * while it and their arguments stay the same.
+   */
+  readonly revision = computed(() => ({ language: this.current(), messages: this.messages(), locale: this.locale() }));
 
   constructor() {
     registerLocaleData(localeDe);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Category, Contribution, ProcedureSettings, Rubric } from '@stadtdialog/shared/contract';
 import { LoadStatus, LocalizedDatePipe, LocalizedLangPipe, LocalizedPipe, TranslatePipe, Translator } from '@stadtdialog/web/data-access';
@@ -42,7 +42,7 @@ import { CategorySymbol } from '@stadtdialog/web/ui';
                     <span [attr.lang]="rubric | localizedLang: 'name'">{{ rubric | localized: 'name' }}</span> ·
                     <time [attr.datetime]="item.createdAt">{{ item.createdAt | localizedDate }}</time>
                   </p>
-                  <p class="counts">{{ counts(item) }}</p>
+                  <p class="counts">{{ counts().get(item.id) }}</p>
                   @if (item.geometry) {
                     <button type="button" class="show-on-map" (click)="showOnMap.emit(item.id)">
                       {{ 'contributions.showOnMap' | t }}<span class="visually-hidden">: {{ item.title }}</span>
@@ -139,17 +139,26 @@ export class ContributionList {
 
   private readonly translator = inject(Translator);
 
-  /** "3 Zustimmungen · 1 Ablehnungen · 2 Kommentare", as far as the procedure shows them. */
-  protected counts(item: Contribution): string {
+  /**
+   * "3 Zustimmungen · 1 Ablehnungen · 2 Kommentare" per entry, as far as the procedure shows them:
+   * formatted once per list, language and settings, not on every check of the list.
+   */
+  protected readonly counts = computed(() => {
     const t = this.translator;
-    const parts: string[] = [];
-    if (this.settings().ratings === 'on' && item.ratingsUp !== null && item.ratingsDown !== null) {
-      parts.push(t.translate('contribution.agreeCount', { count: item.ratingsUp }));
-      parts.push(t.translate('contribution.disagreeCount', { count: item.ratingsDown }));
+    t.revision();
+    const settings = this.settings();
+    const byId = new Map<string, string>();
+    for (const item of this.items()) {
+      const parts: string[] = [];
+      if (settings.ratings === 'on' && item.ratingsUp !== null && item.ratingsDown !== null) {
+        parts.push(t.translate('contribution.agreeCount', { count: item.ratingsUp }));
+        parts.push(t.translate('contribution.disagreeCount', { count: item.ratingsDown }));
+      }
+      if (settings.comments !== 'hidden' && item.commentCount !== null) {
+        parts.push(t.translate('contribution.commentCount', { count: item.commentCount }));
+      }
+      byId.set(item.id, parts.join(' · '));
     }
-    if (this.settings().comments !== 'hidden' && item.commentCount !== null) {
-      parts.push(t.translate('contribution.commentCount', { count: item.commentCount }));
-    }
-    return parts.join(' · ');
-  }
+    return byId;
+  });
 }

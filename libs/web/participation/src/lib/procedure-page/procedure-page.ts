@@ -6,6 +6,7 @@ import {
   ElementRef,
   inject,
   input,
+  PendingTasks,
   signal,
   Type,
   untracked,
@@ -105,13 +106,14 @@ export class ProcedurePage {
   });
   protected readonly shownPanel = computed<Panel>(() => (this.narrow() ? this.panel() : this.panel() === 'info' ? 'info' : 'list'));
   private infoShown = false;
+  /** the list has its first answer and drew it: the information tab's content may follow */
+  private readonly listIn = signal(false);
   /**
-   * The information tab's content is made once it is first shown, or once the list has its answer:
-   * not while the page's first contributions are on their way.
+   * The information tab's content is made once it is first shown, or in a task after the one that
+   * drew the list's first answer: not while the page's first contributions are on their way, and not
+   * together with the list's entries (the two in one change detection were a task of 50–110 ms).
    */
-  protected readonly renderInfo = computed(
-    () => (this.infoShown ||= this.shownPanel() === 'info' || ['loaded', 'not-found', 'error'].includes(this.contributions.status())),
-  );
+  protected readonly renderInfo = computed(() => (this.infoShown ||= this.shownPanel() === 'info' || this.listIn()));
   protected readonly tabs = computed<Panel[]>(() => (this.narrow() ? ['map', 'list', 'info'] : ['list', 'info']));
   protected readonly selectedId = signal<string | null>(null);
   /** the contributions of one spot no zoom parts, listed in the card over the map */
@@ -180,6 +182,19 @@ export class ProcedurePage {
   protected readonly currentPhase = computed(() => this.store.procedure()?.phases.find((p) => p.state === 'open') ?? null);
 
   constructor() {
+    const pendingTasks = inject(PendingTasks);
+    effect((onCleanup) => {
+      if (this.listIn() || !['loaded', 'not-found', 'error'].includes(this.contributions.status())) return;
+      const settled = pendingTasks.add();
+      const timer = setTimeout(() => {
+        this.listIn.set(true);
+        settled();
+      });
+      onCleanup(() => {
+        clearTimeout(timer);
+        settled();
+      });
+    });
     const sections = inject(PROCEDURE_PAGE_SECTIONS);
     if (sections.length) void Promise.all(sections.map((s) => s.load())).then((components) => this.sections.set(components));
     effect(() => {
