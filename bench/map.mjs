@@ -17,7 +17,8 @@
  *     bare node:http + pg server; bytes per view raw, gzip and brotli.
  * (2) In Chromium (headless, software rendering): the procedure page's compressed JavaScript, the
  *     time from navigation to the first contributions drawn, and the longest main-thread task while
- *     panning and zooming over all contributions (Long Tasks API, plus the longest gap between frames).
+ *     panning and zooming over all contributions (Long Tasks API, plus the longest gap between frames),
+ *     and what each animation frame over 50 ms was spent on (Long Animation Frames API).
  * Prints numbers; asserts nothing.
  */
 import { spawn } from 'node:child_process';
