@@ -10,6 +10,7 @@
  *   BENCH_BROWSER_RUNS    page loads in Chromium, each in a fresh browser (default 3): first draw and pan/zoom scatter from load to load
  *   BENCH_PAGE_ONLY       the address of an API already running on a seeded database: only the Chromium part, against it
  *   BENCH_CPU_PROFILE     a file: the first load's main-thread CPU profile while panning and zooming (.cpuprofile, for DevTools)
+ *   BENCH_LOAD_PROFILE    a file: the first load's main-thread CPU profile from navigation to the first contributions drawn
  *
  * (1) For the views a 1280 × 800 map asks for at zoom 12 and 14 (server clusters) and 16 (the
  *     view's features), as the web store asks (the view grown by half on each side): req/s and
@@ -45,6 +46,7 @@ const settings = {
   chromium: env.CHROMIUM || '/usr/bin/chromium',
   browserRuns: Math.max(1, Number(env.BENCH_BROWSER_RUNS || 3)),
   cpuProfile: env.BENCH_CPU_PROFILE || null,
+  loadProfile: env.BENCH_LOAD_PROFILE || null,
 };
 const POOL_SIZE = 10;
 /** St. Pauli, in the middle of the seeded area */
@@ -235,7 +237,7 @@ function table(header, lines) {
 }
 
 /** In Chromium: compressed JS of the procedure page, first contributions drawn, longest task while panning and zooming. */
-async function browserRun(apiBase, cpuProfile = null) {
+async function browserRun(apiBase, cpuProfile = null, loadProfile = null) {
   const browser = await chromium.launch({
     executablePath: settings.chromium,
     // No internet here: every host but the API's is unknown to Chromium's resolver, so the base map's
@@ -292,6 +294,12 @@ async function browserRun(apiBase, cpuProfile = null) {
     page.on('response', (response) => {
       if (response.status() >= 400) log(`${response.status()} ${response.url()}`);
     });
+    const loadCdp = loadProfile ? await context.newCDPSession(page) : null;
+    if (loadCdp) {
+      await loadCdp.send('Profiler.enable');
+      await loadCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await loadCdp.send('Profiler.start');
+    }
     await page.goto(`${apiBase}/procedures/${SLUG}`);
     // First contributions drawn: the contribution layer has features and the map completed a render with them.
     const firstDrawn = await page.evaluate(
@@ -318,6 +326,7 @@ async function browserRun(apiBase, cpuProfile = null) {
           check();
         }),
     );
+    if (loadCdp) writeFileSync(loadProfile, JSON.stringify((await loadCdp.send('Profiler.stop')).profile));
     if (Number.isNaN(firstDrawn.ms)) throw new Error(`no contributions drawn within 30 s; the page shows: ${firstDrawn.page}`);
     // Where the time to the first draw went: the page, its scripts, the procedure read, the first map request.
     const loadSteps = await page.evaluate(() => {
@@ -468,7 +477,7 @@ async function main() {
     // keeps the bench's; start the API on it): for measuring changes to the web app without seeding again.
     log(`Chromium: first draw, pan and zoom (${settings.browserRuns} loads) at ${env.BENCH_PAGE_ONLY}`);
     const loads = [];
-    for (let i = 0; i < settings.browserRuns; i++) loads.push(await browserRun(env.BENCH_PAGE_ONLY, i === 0 ? settings.cpuProfile : null));
+    for (let i = 0; i < settings.browserRuns; i++) loads.push(await browserRun(env.BENCH_PAGE_ONLY, i === 0 ? settings.cpuProfile : null, i === 0 ? settings.loadProfile : null));
     printBrowser(loads);
     return;
   }
@@ -563,7 +572,7 @@ async function main() {
 
     log(`Chromium: first draw, pan and zoom (${settings.browserRuns} loads)`);
     const loads = [];
-    for (let i = 0; i < settings.browserRuns; i++) loads.push(await browserRun(apiBase, i === 0 ? settings.cpuProfile : null));
+    for (let i = 0; i < settings.browserRuns; i++) loads.push(await browserRun(apiBase, i === 0 ? settings.cpuProfile : null, i === 0 ? settings.loadProfile : null));
     const browser = loads[0];
 
     const version = await withClient(benchUrl, async (c) =>
